@@ -1,0 +1,51 @@
+package dev.dateline;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A named entity mentioned in an article.
+ *
+ * @param type person, place or organisation
+ * @param name the canonical name ("Volodymyr Zelensky"), stable across articles so that filters
+ *     and counts join up
+ * @param aliases other names the entity goes by in this article or in general ("Zelenskyy", "Mr
+ *     Zelensky"); filters match any of them
+ * @param mentions how often the article mentions the entity, at least 1
+ */
+public record Entity(EntityType type, String name, List<String> aliases, int mentions) {
+
+  /** Longest accepted entity name or alias, in characters. */
+  public static final int MAX_NAME_LENGTH = 256;
+
+  public Entity {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(name, "name");
+    name = name.strip();
+    if (name.isEmpty()) {
+      throw new InvalidArticleException("entities", "entity name is empty");
+    }
+    if (name.length() > MAX_NAME_LENGTH) {
+      throw new InvalidArticleException(
+          "entities", "entity name longer than " + MAX_NAME_LENGTH + " characters");
+    }
+    String canonical = name;
+    aliases =
+        aliases == null
+            ? List.of()
+            : aliases.stream()
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(a -> !a.isEmpty() && a.length() <= MAX_NAME_LENGTH && !a.equals(canonical))
+                .distinct()
+                .toList();
+    if (mentions < 1) {
+      mentions = 1;
+    }
+  }
+
+  /** An entity with no aliases, mentioned once. */
+  public static Entity of(EntityType type, String name) {
+    return new Entity(type, name, List.of(), 1);
+  }
+}
