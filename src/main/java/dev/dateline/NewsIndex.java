@@ -1,0 +1,751 @@
+package dev.dateline;
+
+import dev.dateline.internal.index.Schema;
+import dev.dateline.internal.search.Cursors;
+import dev.dateline.internal.search.QueryCompiler;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexFormatTooNewException;
+import org.apache.lucene.index.IndexFormatTooOldException;
+import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHits;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.store.AlreadyClosedException;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
+import org.apache.lucene.util.Bits;
+
+/**
+ * A searchable collection of news articles, on disk or in memory. The one entry point of the
+ * library.
+ *
+ * <pre>{@code
+ * try (NewsIndex index = NewsIndex.open(Path.of("news-index"))) {
+ *   index.add(article);
+ *   index.commit();                       // durable
+ *   index.refresh();                      // visible to searches
+ *   SearchResults r = index.search(NewsQuery.builder()
+ *       .text("peace talks").person("zelenskyy").from("2026-02").to("2026-02")
+ *       .sort(SortOrder.NEWEST).build());
+ * }
+ * }</pre>
+ *
+ * <h2>Durability and visibility</h2>
+ *
+ * <ul>
+ *   <li>{@link #add}, {@link #delete}: buffered in memory. Not visible to searches and not durable
+ *       until the calls below.
+ *   <li>{@link #refresh()}: makes every change made before the call visible to searches started
+ *       after it returns (near-real-time). It does <em>not</em> make them durable: a crash after
+ *       refresh may lose them.
+ *   <li>{@link #commit()}: makes every change made before the call durable (fsync'd). When it
+ *       returns, those articles survive a crash of the process or the machine. It does not by
+ *       itself make them visible to searches; call refresh for that.
+ *   <li>{@link #close()}: commits, then releases the index. Changes after the last commit of a
+ *       process that dies without close are lost; the index reopens at its last commit, intact,
+ *       with no repair needed.
+ * </ul>
+ *
+ * <h2>Threads</h2>
+ *
+ * Share one instance per index across the application. Every method is thread-safe. Any number of
+ * threads may search concurrently; searches use a point-in-time view and never wait for writes.
+ * Writes from several threads are fine too. Only one {@code NewsIndex} (in any process) may open a
+ * directory for writing: a second one fails with {@link IndexException} naming the lock, while
+ * {@link #openReadOnly} may be used any number of times alongside a writer.
+ */
+public final class NewsIndex implements Closeable {
+
+  private final String description;
+  private final Directory directory;
+  private final IndexWriter writer; // null when read-only
+  private final SearcherManager searchers;
+  private final Schema schema;
+  private final QueryCompiler compiler;
+  private final Options options;
+  private final Object commitLock = new Object();
+  private volatile boolean closed;
+
+  private NewsIndex(String description, Directory directory, boolean readOnly, Options options) {
+    this.description = description;
+    this.directory = directory;
+    this.options = options;
+    this.schema = new Schema(options.maxFieldChars);
+    this.compiler = new QueryCompiler(schema, options.boosts, options.extractor);
+    IndexWriter w = null;
+    try {
+      if (readOnly) {
+        this.searchers = new SearcherManager(directory, new SearcherFactory());
+      } else {
+        IndexWriterConfig config =
+            new IndexWriterConfig(schema.analyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setIndexSort(Schema.indexSort())
+                .setRAMBufferSizeMB(options.ramBufferMb)
+                .setCommitOnClose(true);
+        w = new IndexWriter(directory, config);
+        this.searchers = new SearcherManager(w, new SearcherFactory());
+      }
+      this.writer = w;
+    } catch (LockObtainFailedException e) {
+      closeQuietly(directory);
+      throw new IndexException(
+          "index at " + description + " is locked: another NewsIndex (in this or another process)"
+              + " has it open for writing; open it read-only or close the other writer",
+          e);
+    } catch (IndexNotFoundException e) {
+      closeQuietly(directory);
+      throw new IndexException("no index at " + description, e);
+    } catch (IndexFormatTooOldException | IndexFormatTooNewException | CorruptIndexException e) {
+      closeQuietly(w, directory);
+      throw new IndexException("index at " + description + " cannot be read: " + e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      closeQuietly(w, directory);
+      throw new IndexException(
+          "index at " + description + " was not created by this version of Dateline: "
+              + e.getMessage(), e);
+    } catch (IOException e) {
+      closeQuietly(w, directory);
+      throw new IndexException("cannot open index at " + description + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Opens (creating if needed) the index in {@code dir} for reading and writing. */
+  public static NewsIndex open(Path dir) {
+    return open(dir, Options.defaults());
+  }
+
+  /** Opens (creating if needed) the index in {@code dir} for reading and writing. */
+  public static NewsIndex open(Path dir, Options options) {
+    Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(options, "options");
+    return new NewsIndex(dir.toString(), fsDirectory(dir), false, options);
+  }
+
+  /**
+   * Opens an existing index for searching only, at its last commit. May be used while another
+   * process writes; {@link #refresh()} picks up that writer's later commits. Write methods throw
+   * {@link IndexException}.
+   */
+  public static NewsIndex openReadOnly(Path dir) {
+    return openReadOnly(dir, Options.defaults());
+  }
+
+  public static NewsIndex openReadOnly(Path dir, Options options) {
+    Objects.requireNonNull(dir, "dir");
+    return new NewsIndex(dir.toString(), fsDirectory(dir), true, options);
+  }
+
+  /** A new, empty index held in memory (for tests and short-lived use). */
+  public static NewsIndex inMemory() {
+    return inMemory(Options.defaults());
+  }
+
+  public static NewsIndex inMemory(Options options) {
+    return new NewsIndex("(in memory)", new ByteBuffersDirectory(), false, options);
+  }
+
+  private static Directory fsDirectory(Path dir) {
+    try {
+      return FSDirectory.open(dir);
+    } catch (IOException e) {
+      throw new IndexException("cannot open index directory " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  // ------------------------------------------------------------------ writing
+
+  /**
+   * Adds an article, replacing any article with the same id. If the article has no entities and
+   * the index has an {@link EntityExtractor}, entities are extracted first.
+   *
+   * @return the article as indexed (with extracted entities)
+   */
+  public Article add(Article article) {
+    Objects.requireNonNull(article, "article");
+    IndexWriter w = writer();
+    Article toIndex = withEntities(article);
+    Document doc = schema.toDocument(toIndex);
+    try {
+      w.updateDocument(Schema.idTerm(toIndex.id()), doc);
+    } catch (IOException e) {
+      throw failure("add article " + toIndex.id(), e);
+    } catch (AlreadyClosedException e) {
+      throw closed(e);
+    }
+    return toIndex;
+  }
+
+  /** Same as {@link #add}: an article with an existing id replaces the old one. */
+  public Article update(Article article) {
+    return add(article);
+  }
+
+  /** Deletes the article with this id, if present. */
+  public void delete(String id) {
+    Objects.requireNonNull(id, "id");
+    try {
+      writer().deleteDocuments(Schema.idTerm(id));
+    } catch (IOException e) {
+      throw failure("delete article " + id, e);
+    } catch (AlreadyClosedException e) {
+      throw closed(e);
+    }
+  }
+
+  private Article withEntities(Article a) {
+    if (!a.entities().isEmpty()) {
+      return a;
+    }
+    List<Entity> found;
+    try {
+      found = options.extractor.extract(a);
+    } catch (RuntimeException e) {
+      throw new DatelineException("entity extraction failed for article " + a.id() + ": " + e, e);
+    }
+    return found == null || found.isEmpty() ? a : a.toBuilder().entities(found).build();
+  }
+
+  /**
+   * Makes all changes made so far durable. See the class documentation for what that guarantees.
+   */
+  public void commit() {
+    IndexWriter w = writer();
+    synchronized (commitLock) {
+      try {
+        w.commit();
+      } catch (IOException e) {
+        throw failure("commit", e);
+      } catch (AlreadyClosedException e) {
+        throw closed(e);
+      }
+    }
+  }
+
+  /**
+   * Makes all changes made before this call visible to searches that start after it returns. On a
+   * read-only index, picks up the latest commit.
+   */
+  public void refresh() {
+    ensureOpen();
+    try {
+      searchers.maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw failure("refresh", e);
+    } catch (AlreadyClosedException e) {
+      throw closed(e);
+    }
+  }
+
+  private IndexWriter writer() {
+    ensureOpen();
+    if (writer == null) {
+      throw new IndexException("index at " + description + " is open read-only");
+    }
+    return writer;
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /** Searches with default settings: {@code text} in the query syntax, best matches first. */
+  public SearchResults search(String text) {
+    return search(NewsQuery.of(text));
+  }
+
+  /**
+   * Runs a query against the latest refreshed view of the index.
+   *
+   * @throws InvalidQueryException if the query expands beyond the clause limit or its cursor is
+   *     invalid
+   * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   */
+  public SearchResults search(NewsQuery query) {
+    Objects.requireNonNull(query, "query");
+    QueryCompiler.Compiled compiled = compiler.compile(query);
+    FieldDoc after = query.cursor() == null ? null : Cursors.decode(query.sort(), query.cursor());
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher searcher = timed(shared);
+      TopFieldDocs top;
+      try {
+        top =
+            searcher.search(
+                compiled.query(),
+                new TopFieldCollectorManager(
+                    Schema.sort(query.sort()), query.limit(), after, options.totalHitsThreshold));
+        if (query.sort() != SortOrder.RELEVANCE && top.scoreDocs.length > 0) {
+          TopFieldCollector.populateScores(top.scoreDocs, searcher, compiled.query());
+        }
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new InvalidQueryException(
+            "query is too complex: it expands to more than "
+                + IndexSearcher.getMaxClauseCount()
+                + " clauses (use fewer words, prefixes or fuzzy terms)");
+      }
+      if (searcher.timedOut()) {
+        throw new SearchTimeoutException(
+            "search took longer than " + options.queryTimeout.toMillis() + " ms and was stopped");
+      }
+      return results(searcher, query, compiled, top);
+    } catch (IOException e) {
+      throw failure("search", e);
+    } finally {
+      release(shared);
+    }
+  }
+
+  private IndexSearcher timed(IndexSearcher shared) {
+    if (options.queryTimeout.isZero()) {
+      return shared;
+    }
+    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+    s.setSimilarity(shared.getSimilarity());
+    s.setTimeout(new QueryTimeoutImpl(options.queryTimeout.toMillis()));
+    return s;
+  }
+
+  private SearchResults results(
+      IndexSearcher searcher, NewsQuery query, QueryCompiler.Compiled compiled, TopFieldDocs top)
+      throws IOException {
+    ScoreDoc[] docs = top.scoreDocs;
+    String[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new String[docs.length];
+    StoredFields stored = searcher.storedFields();
+    List<SearchHit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      Document d = stored.document(docs[i].doc, Schema.HIT_FIELDS);
+      float score = query.sort() == SortOrder.RELEVANCE ? (Float) ((FieldDoc) docs[i]).fields[0] : docs[i].score;
+      hits.add(
+          new SearchHit(
+              d.get(Schema.ID),
+              d.get(Schema.field(SearchField.HEADLINE)),
+              Schema.instant(d, Schema.PUBLISHED),
+              d.get(Schema.SOURCE),
+              d.get(Schema.field(SearchField.BYLINE)),
+              d.get(Schema.URL),
+              d.get(Schema.SECTION),
+              Float.isNaN(score) ? 0f : score,
+              snippets[i],
+              Schema.entities(d)));
+    }
+    String next =
+        docs.length == query.limit()
+            ? Cursors.encode(query.sort(), (FieldDoc) docs[docs.length - 1])
+            : null;
+    boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
+    return new SearchResults(top.totalHits.value(), exact, hits, next);
+  }
+
+  private String[] snippets(IndexSearcher searcher, QueryCompiler.Compiled compiled, ScoreDoc[] docs)
+      throws IOException {
+    String[] out = new String[docs.length];
+    if (docs.length == 0) {
+      return out;
+    }
+    UnifiedHighlighter highlighter =
+        UnifiedHighlighter.builder(searcher, schema.analyzer())
+            .withFormatter(
+                new DefaultPassageFormatter(options.highlightPre, options.highlightPost, " … ", false))
+            .withMaxNoHighlightPassages(1)
+            .withMaxLength(options.maxHighlightChars)
+            .build();
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
+    }
+    Query text = compiled.text() == null ? new MatchAllDocsQuery() : compiled.text();
+    String body = Schema.field(SearchField.BODY);
+    String bullets = Schema.field(SearchField.BULLETS);
+    Map<String, String[]> byField =
+        highlighter.highlightFields(new String[] {body, bullets}, text, ids, new int[] {2, 1});
+    for (int i = 0; i < docs.length; i++) {
+      String b = byField.get(body)[i];
+      String u = byField.get(bullets)[i];
+      String pick;
+      if (b != null && b.contains(options.highlightPre)) {
+        pick = b;
+      } else if (u != null && u.contains(options.highlightPre)) {
+        pick = u;
+      } else {
+        pick = b != null ? b : u;
+      }
+      out[i] = pick == null ? null : pick.replace('\u2029', ' ').replaceAll("\\s+", " ").strip();
+    }
+    return out;
+  }
+
+  /** The article with this id in the latest refreshed view, if any. */
+  public Optional<Article> get(String id) {
+    Objects.requireNonNull(id, "id");
+    IndexSearcher s = acquire();
+    try {
+      TopDocs top = s.search(new TermQuery(Schema.idTerm(id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(Schema.toArticle(s.storedFields().document(top.scoreDocs[0].doc)));
+    } catch (IOException e) {
+      throw failure("read article " + id, e);
+    } finally {
+      release(s);
+    }
+  }
+
+  /** Number of articles in the latest refreshed view. */
+  public long count() {
+    IndexSearcher s = acquire();
+    try {
+      return s.getIndexReader().numDocs();
+    } finally {
+      release(s);
+    }
+  }
+
+  /**
+   * Counts of the latest refreshed view: articles, date range, and the {@code top} most frequent
+   * sources and entities.
+   */
+  public IndexStats stats(int top) {
+    IndexSearcher s = acquire();
+    try {
+      Instant oldest = edge(s, SortOrder.OLDEST);
+      Instant newest = edge(s, SortOrder.NEWEST);
+      Map<String, Long> sources = facetCounts(s, Schema.FACET_SOURCE);
+      Map<String, Long> entities = facetCounts(s, Schema.FACET_ENTITY);
+      List<IndexStats.Count> topSources =
+          topOf(sources, top).stream().map(e -> new IndexStats.Count(e.getKey(), e.getValue())).toList();
+      List<IndexStats.EntityCount> topEntities =
+          topOf(entities, top).stream()
+              .map(e -> {
+                Map.Entry<EntityType, String> te = Schema.parseEntityFacet(e.getKey());
+                return new IndexStats.EntityCount(te.getKey(), te.getValue(), e.getValue());
+              })
+              .toList();
+      return new IndexStats(s.getIndexReader().numDocs(), oldest, newest, topSources, topEntities);
+    } catch (IOException e) {
+      throw failure("compute statistics", e);
+    } finally {
+      release(s);
+    }
+  }
+
+  private static Instant edge(IndexSearcher s, SortOrder order) throws IOException {
+    TopFieldDocs top = s.search(Schema.hasPublished(), 1, Schema.sort(order));
+    if (top.scoreDocs.length == 0) {
+      return null;
+    }
+    return Instant.ofEpochMilli((Long) ((FieldDoc) top.scoreDocs[0]).fields[0]);
+  }
+
+  private static Map<String, Long> facetCounts(IndexSearcher s, String field) throws IOException {
+    Map<String, Long> counts = new HashMap<>();
+    for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+      SortedSetDocValues dv = leaf.reader().getSortedSetDocValues(field);
+      if (dv == null) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      long[] perOrd = new long[(int) dv.getValueCount()];
+      for (int doc = dv.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = dv.nextDoc()) {
+        if (live != null && !live.get(doc)) {
+          continue;
+        }
+        for (int i = 0; i < dv.docValueCount(); i++) {
+          perOrd[(int) dv.nextOrd()]++;
+        }
+      }
+      for (int ord = 0; ord < perOrd.length; ord++) {
+        if (perOrd[ord] > 0) {
+          counts.merge(dv.lookupOrd(ord).utf8ToString(), perOrd[ord], Long::sum);
+        }
+      }
+    }
+    return counts;
+  }
+
+  private static List<Map.Entry<String, Long>> topOf(Map<String, Long> counts, int n) {
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(Math.max(0, n))
+        .toList();
+  }
+
+  private IndexSearcher acquire() {
+    ensureOpen();
+    try {
+      return searchers.acquire();
+    } catch (IOException e) {
+      throw failure("open a searcher", e);
+    } catch (AlreadyClosedException e) {
+      throw closed(e);
+    }
+  }
+
+  private void release(IndexSearcher s) {
+    try {
+      searchers.release(s);
+    } catch (IOException e) {
+      throw failure("release a searcher", e);
+    }
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  /** Whether this index was opened read-only. */
+  public boolean isReadOnly() {
+    return writer == null;
+  }
+
+  /** Where the index lives, for messages. */
+  @Override
+  public String toString() {
+    return "NewsIndex[" + description + (writer == null ? ", read-only" : "") + "]";
+  }
+
+  /**
+   * Commits pending changes (unless read-only) and releases the index. Idempotent. Searches that
+   * are still running finish on their point-in-time view.
+   */
+  @Override
+  public void close() {
+    synchronized (commitLock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    IOException failure = null;
+    for (Closeable c : new Closeable[] {searchers, writer, directory}) {
+      try {
+        if (c != null) {
+          c.close();
+        }
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure("close", failure);
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IndexException("index at " + description + " is closed");
+    }
+  }
+
+  private IndexException failure(String what, IOException e) {
+    return new IndexException(
+        "failed to " + what + " in index at " + description + ": " + e.getMessage(), e);
+  }
+
+  private IndexException closed(AlreadyClosedException e) {
+    return new IndexException("index at " + description + " is closed: " + e.getMessage(), e);
+  }
+
+  private static void closeQuietly(Closeable... cs) {
+    for (Closeable c : cs) {
+      if (c == null) {
+        continue;
+      }
+      try {
+        c.close();
+      } catch (IOException | RuntimeException ignored) {
+        // Already failing with a more useful exception; this one would only hide it.
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ options
+
+  /** Index settings. Immutable; build with {@link #builder()}. */
+  public static final class Options {
+    private final EntityExtractor extractor;
+    private final Map<SearchField, Float> boosts;
+    private final int totalHitsThreshold;
+    private final int maxFieldChars;
+    private final double ramBufferMb;
+    private final Duration queryTimeout;
+    private final String highlightPre;
+    private final String highlightPost;
+    private final int maxHighlightChars;
+
+    private Options(Builder b) {
+      this.extractor = b.extractor;
+      this.boosts = new EnumMap<>(b.boosts);
+      this.totalHitsThreshold = b.totalHitsThreshold;
+      this.maxFieldChars = b.maxFieldChars;
+      this.ramBufferMb = b.ramBufferMb;
+      this.queryTimeout = b.queryTimeout;
+      this.highlightPre = b.highlightPre;
+      this.highlightPost = b.highlightPost;
+      this.maxHighlightChars = b.maxHighlightChars;
+    }
+
+    /** The defaults: standard entity extraction, default boosts, 1000 exact hits, 5 s timeout. */
+    public static Options defaults() {
+      return builder().build();
+    }
+
+    public static Builder builder() {
+      return new Builder();
+    }
+
+    public EntityExtractor entityExtractor() {
+      return extractor;
+    }
+
+    /** The weight of each text field. */
+    public Map<SearchField, Float> boosts() {
+      return Map.copyOf(boosts);
+    }
+
+    public int totalHitsThreshold() {
+      return totalHitsThreshold;
+    }
+
+    public int maxFieldChars() {
+      return maxFieldChars;
+    }
+
+    public Duration queryTimeout() {
+      return queryTimeout;
+    }
+
+    /** Builder for {@link Options}. */
+    public static final class Builder {
+      private EntityExtractor extractor = EntityExtractor.standard();
+      private final Map<SearchField, Float> boosts = new EnumMap<>(SearchField.class);
+      private int totalHitsThreshold = 1000;
+      private int maxFieldChars = 1_000_000;
+      private double ramBufferMb = 64;
+      private Duration queryTimeout = Duration.ofSeconds(5);
+      private String highlightPre = "<em>";
+      private String highlightPost = "</em>";
+      private int maxHighlightChars = 100_000;
+
+      private Builder() {
+        for (SearchField f : SearchField.values()) {
+          boosts.put(f, f.defaultBoost());
+        }
+      }
+
+      /**
+       * Extracts entities from articles added without any (default: {@link
+       * EntityExtractor#standard()}; {@link EntityExtractor#none()} to index only given ones).
+       * Also expands entity filter names into their known variants.
+       */
+      public Builder entityExtractor(EntityExtractor extractor) {
+        this.extractor = Objects.requireNonNull(extractor, "entityExtractor");
+        return this;
+      }
+
+      /** Overrides the weight of a text field (see {@link SearchField#defaultBoost()}). */
+      public Builder boost(SearchField field, float boost) {
+        if (!(boost > 0) || Float.isInfinite(boost)) {
+          throw new IllegalArgumentException("boost for " + field.key() + " must be positive, was " + boost);
+        }
+        boosts.put(Objects.requireNonNull(field, "field"), boost);
+        return this;
+      }
+
+      /**
+       * Hits are counted exactly up to this number; beyond it {@link SearchResults#total()} is a
+       * lower bound, which lets Lucene skip non-competitive documents (default 1000).
+       */
+      public Builder totalHitsThreshold(int threshold) {
+        if (threshold < 1) {
+          throw new IllegalArgumentException("totalHitsThreshold must be at least 1, was " + threshold);
+        }
+        this.totalHitsThreshold = threshold;
+        return this;
+      }
+
+      /**
+       * Longest text indexed and stored per field value, in characters; longer values (a 50 MB
+       * body) are truncated at a word boundary (default 1,000,000).
+       */
+      public Builder maxFieldChars(int chars) {
+        if (chars < 1000) {
+          throw new IllegalArgumentException("maxFieldChars must be at least 1000, was " + chars);
+        }
+        this.maxFieldChars = chars;
+        return this;
+      }
+
+      /** Memory the writer buffers before flushing a segment (default 64 MB). */
+      public Builder ramBufferMb(double mb) {
+        if (!(mb >= 1)) {
+          throw new IllegalArgumentException("ramBufferMb must be at least 1, was " + mb);
+        }
+        this.ramBufferMb = mb;
+        return this;
+      }
+
+      /** Longest a search may run before it is stopped (default 5 s; zero for no limit). */
+      public Builder queryTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+          throw new IllegalArgumentException("queryTimeout must not be negative");
+        }
+        this.queryTimeout = timeout;
+        return this;
+      }
+
+      /** Markers around matched terms in snippets (default {@code <em>} and {@code </em>}). */
+      public Builder highlightTags(String pre, String post) {
+        if (pre == null || pre.isEmpty() || post == null) {
+          throw new IllegalArgumentException("highlight tags must be non-empty");
+        }
+        this.highlightPre = pre;
+        this.highlightPost = post;
+        return this;
+      }
+
+      public Options build() {
+        return new Options(this);
+      }
+    }
+  }
+}

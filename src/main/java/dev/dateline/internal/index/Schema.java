@@ -1,0 +1,410 @@
+package dev.dateline.internal.index;
+
+import dev.dateline.Article;
+import dev.dateline.Entity;
+import dev.dateline.EntityType;
+import dev.dateline.SearchField;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The index schema: every Lucene field name, the analyzer of each field, the mapping of an {@link
+ * Article} to a Lucene {@link Document} and back, and the queries and sorts over those fields. No
+ * other class spells a field name; they ask this one.
+ *
+ * <table>
+ *   <caption>Fields</caption>
+ *   <tr><th>field</th><th>indexed as</th><th>used for</th></tr>
+ *   <tr><td>id</td><td>StringField + sorted doc values, stored</td><td>update/delete, tie-break, cursor</td></tr>
+ *   <tr><td>headline, bullets, subheads, body, captions, byline</td><td>text ({@link NewsAnalyzer}), stored</td><td>full-text search, highlighting</td></tr>
+ *   <tr><td>published</td><td>{@link LongField} (points + doc values), stored; epoch millis</td><td>date filters, date sorts, index sort</td></tr>
+ *   <tr><td>person, place, org</td><td>text ({@link NameAnalyzer}) over canonical names and aliases</td><td>entity filters</td></tr>
+ *   <tr><td>source, section, tag</td><td>text ({@link NameAnalyzer})</td><td>source/section/tag filters</td></tr>
+ *   <tr><td>facet.source, facet.entity</td><td>sorted-set doc values</td><td>statistics</td></tr>
+ * </table>
+ *
+ * <p>The dateline place is also indexed as a place, and credited agencies as organisations, so
+ * {@code place:kyiv} finds stories filed from Kyiv and {@code org:reuters} finds Reuters copy.
+ *
+ * <p>The index is sorted by publication time, newest first (then id): newest-first queries stop
+ * after the first hits of each segment, and date ranges over the sort field are answered by binary
+ * search instead of a scan.
+ */
+public final class Schema {
+  public static final String ID = "id";
+  public static final String URL = "url";
+  public static final String SOURCE = "source";
+  public static final String SECTION = "section";
+  public static final String TAG = "tag";
+  public static final String LANGUAGE = "language";
+  public static final String DATELINE = "dateline";
+  public static final String AUTHORS = "authors";
+  public static final String CREDITS = "credits";
+  public static final String PUBLISHED = "published";
+  public static final String UPDATED = "updated";
+  /** Stored encoding of the article's entities (see {@link #encodeEntity}). */
+  public static final String ENTITIES = "entities";
+  public static final String FACET_SOURCE = "facet.source";
+  public static final String FACET_ENTITY = "facet.entity";
+
+  /** Separates the parts of an encoded entity and of an entity facet value. */
+  private static final char SEP = '\u001f';
+
+  /** Stored fields a search hit needs (everything but the long text fields). */
+  public static final Set<String> HIT_FIELDS =
+      Set.of(ID, URL, SOURCE, SECTION, DATELINE, PUBLISHED, SearchField.HEADLINE.key(),
+          SearchField.BYLINE.key(), ENTITIES);
+
+  private static final NewsAnalyzer TEXT_ANALYZER = new NewsAnalyzer();
+  private static final NameAnalyzer NAME_ANALYZER = new NameAnalyzer();
+
+  private final int maxFieldChars;
+  private final Analyzer analyzer;
+
+  /**
+   * @param maxFieldChars longest text indexed and stored for one field value; longer values are
+   *     truncated (at a word boundary) so a pathological article cannot exhaust the heap
+   */
+  public Schema(int maxFieldChars) {
+    this.maxFieldChars = maxFieldChars;
+    Map<String, Analyzer> perField = new HashMap<>();
+    for (EntityType t : EntityType.values()) {
+      perField.put(entityField(t), NAME_ANALYZER);
+    }
+    perField.put(SOURCE, NAME_ANALYZER);
+    perField.put(SECTION, NAME_ANALYZER);
+    perField.put(TAG, NAME_ANALYZER);
+    this.analyzer = new PerFieldAnalyzerWrapper(TEXT_ANALYZER, perField);
+  }
+
+  /** The analyzer for every field, for the IndexWriter, the query builder and the highlighter. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  public int maxFieldChars() {
+    return maxFieldChars;
+  }
+
+  /** The Lucene field of a searchable text field. */
+  public static String field(SearchField f) {
+    return f.key();
+  }
+
+  /** The Lucene field that entity filters of a type search. */
+  public static String entityField(EntityType type) {
+    return type.key();
+  }
+
+  // ---------------------------------------------------------------- Article -> Document
+
+  /** Maps an article to the Lucene document that represents it. */
+  public Document toDocument(Article a) {
+    Document doc = new Document();
+    doc.add(new StringField(ID, a.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
+    if (a.url() != null) {
+      doc.add(new StoredField(URL, a.url()));
+    }
+    if (a.source() != null) {
+      doc.add(new TextField(SOURCE, a.source(), Field.Store.YES));
+      doc.add(new SortedSetDocValuesField(FACET_SOURCE, new BytesRef(a.source())));
+    }
+    if (a.section() != null) {
+      doc.add(new TextField(SECTION, a.section(), Field.Store.YES));
+    }
+    for (String tag : a.tags()) {
+      doc.add(new TextField(TAG, tag, Field.Store.YES));
+    }
+    if (a.language() != null) {
+      doc.add(new StringField(LANGUAGE, a.language().toLowerCase(Locale.ROOT), Field.Store.YES));
+    }
+    text(doc, SearchField.HEADLINE, a.headline());
+    for (String b : a.bullets()) {
+      text(doc, SearchField.BULLETS, b);
+    }
+    for (String s : a.subheads()) {
+      text(doc, SearchField.SUBHEADS, s);
+    }
+    for (String p : a.body()) {
+      text(doc, SearchField.BODY, p);
+    }
+    for (String c : a.captions()) {
+      text(doc, SearchField.CAPTIONS, c);
+    }
+    text(doc, SearchField.BYLINE, a.byline());
+    for (String author : a.authors()) {
+      doc.add(new StoredField(AUTHORS, author));
+      doc.add(new TextField(field(SearchField.BYLINE), author, Field.Store.NO));
+    }
+    if (a.dateline() != null) {
+      doc.add(new StoredField(DATELINE, a.dateline()));
+      doc.add(new TextField(entityField(EntityType.PLACE), a.dateline(), Field.Store.NO));
+    }
+    for (String credit : a.credits()) {
+      doc.add(new StoredField(CREDITS, credit));
+      doc.add(new TextField(entityField(EntityType.ORG), credit, Field.Store.NO));
+    }
+    if (a.published() != null) {
+      doc.add(new LongField(PUBLISHED, a.published().toEpochMilli(), Field.Store.YES));
+    }
+    if (a.updated() != null) {
+      doc.add(new StoredField(UPDATED, a.updated().toEpochMilli()));
+    }
+    for (Entity e : a.entities()) {
+      doc.add(new StoredField(ENTITIES, encodeEntity(e)));
+      String f = entityField(e.type());
+      doc.add(new TextField(f, e.name(), Field.Store.NO));
+      for (String alias : e.aliases()) {
+        doc.add(new TextField(f, alias, Field.Store.NO));
+      }
+      doc.add(new SortedSetDocValuesField(FACET_ENTITY, new BytesRef(entityFacet(e.type(), e.name()))));
+    }
+    return doc;
+  }
+
+  private void text(Document doc, SearchField f, String value) {
+    if (value != null) {
+      doc.add(new TextField(field(f), truncate(value), Field.Store.YES));
+    }
+  }
+
+  /** Cuts a value to {@code maxFieldChars}, at the last white space before the limit if any. */
+  String truncate(String value) {
+    if (value.length() <= maxFieldChars) {
+      return value;
+    }
+    int cut = maxFieldChars;
+    int space = value.lastIndexOf(' ', cut);
+    if (space > maxFieldChars / 2) {
+      cut = space;
+    }
+    if (Character.isHighSurrogate(value.charAt(cut - 1))) {
+      cut--;
+    }
+    return value.substring(0, cut);
+  }
+
+  // ---------------------------------------------------------------- Document -> Article
+
+  /** Rebuilds the article from a document's stored fields (as complete as what was loaded). */
+  public static Article toArticle(Document doc) {
+    Article.Builder b =
+        Article.builder()
+            .id(doc.get(ID))
+            .url(doc.get(URL))
+            .source(doc.get(SOURCE))
+            .section(doc.get(SECTION))
+            .tags(values(doc, TAG))
+            .language(doc.get(LANGUAGE))
+            .headline(doc.get(field(SearchField.HEADLINE)))
+            .bullets(values(doc, field(SearchField.BULLETS)))
+            .subheads(values(doc, field(SearchField.SUBHEADS)))
+            .body(values(doc, field(SearchField.BODY)))
+            .captions(values(doc, field(SearchField.CAPTIONS)))
+            .byline(doc.get(field(SearchField.BYLINE)))
+            .authors(values(doc, AUTHORS))
+            .dateline(doc.get(DATELINE))
+            .credits(values(doc, CREDITS))
+            .published(instant(doc, PUBLISHED))
+            .updated(instant(doc, UPDATED));
+    b.entities(entities(doc));
+    return b.build();
+  }
+
+  /** The entities stored in a document. */
+  public static List<Entity> entities(Document doc) {
+    List<Entity> entities = new ArrayList<>();
+    for (String encoded : doc.getValues(ENTITIES)) {
+      entities.add(decodeEntity(encoded));
+    }
+    return entities;
+  }
+
+  /** The stored publication instant, or null. */
+  public static Instant instant(Document doc, String field) {
+    IndexableField f = doc.getField(field);
+    if (f == null || f.numericValue() == null) {
+      return null;
+    }
+    return Instant.ofEpochMilli(f.numericValue().longValue());
+  }
+
+  private static List<String> values(Document doc, String field) {
+    return Arrays.asList(doc.getValues(field));
+  }
+
+  /** type SEP name SEP mentions (SEP alias)*. */
+  static String encodeEntity(Entity e) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(e.type().key()).append(SEP).append(e.name()).append(SEP).append(e.mentions());
+    for (String alias : e.aliases()) {
+      sb.append(SEP).append(alias);
+    }
+    return sb.toString();
+  }
+
+  static Entity decodeEntity(String encoded) {
+    String[] parts = encoded.split(String.valueOf(SEP), -1);
+    return new Entity(
+        EntityType.parse(parts[0]),
+        parts[1],
+        Arrays.asList(parts).subList(3, parts.length),
+        Integer.parseInt(parts[2]));
+  }
+
+  public static String entityFacet(EntityType type, String name) {
+    return type.key() + SEP + name;
+  }
+
+  /** Splits an entity facet value into its type and name. */
+  public static Map.Entry<EntityType, String> parseEntityFacet(String value) {
+    int i = value.indexOf(SEP);
+    return Map.entry(EntityType.parse(value.substring(0, i)), value.substring(i + 1));
+  }
+
+  // ---------------------------------------------------------------- queries and sorts
+
+  /** Matches the article with this id. */
+  public static Term idTerm(String id) {
+    return new Term(ID, id);
+  }
+
+  /**
+   * Articles published in {@code [fromMillis, toMillis]} (both inclusive). Undated articles never
+   * match. Uses the index sort when the segment is sorted by date (binary search), else points or
+   * doc values, whichever is cheaper for the rest of the query.
+   */
+  public static Query publishedBetween(long fromMillis, long toMillis) {
+    if (fromMillis > toMillis) {
+      return new MatchNoDocsQuery("empty date range");
+    }
+    return new IndexSortSortedNumericDocValuesRangeQuery(
+        PUBLISHED, fromMillis, toMillis, LongField.newRangeQuery(PUBLISHED, fromMillis, toMillis));
+  }
+
+  /** Articles that have a publication time. */
+  public static Query hasPublished() {
+    return new FieldExistsQuery(PUBLISHED);
+  }
+
+  /**
+   * Articles whose name field ({@code person}, {@code place}, {@code org}, {@code source},
+   * {@code section} or {@code tag}) contains any of the given names as a phrase. A name that
+   * analyses to nothing (only punctuation or honorifics) matches nothing.
+   */
+  public Query nameMatches(String field, List<String> names) {
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int clauses = 0;
+    for (String name : names) {
+      Query q = namePhrase(field, name);
+      if (q != null) {
+        any.add(q, Occur.SHOULD);
+        clauses++;
+      }
+    }
+    if (clauses == 0) {
+      return new MatchNoDocsQuery("no name tokens");
+    }
+    return new ConstantScoreQuery(any.build());
+  }
+
+  private Query namePhrase(String field, String name) {
+    List<String> tokens = analyze(field, name);
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    if (tokens.size() == 1) {
+      return new TermQuery(new Term(field, tokens.get(0)));
+    }
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    for (String t : tokens) {
+      pb.add(new Term(field, t));
+    }
+    return pb.build();
+  }
+
+  /** The terms a text yields in a field (positions ignored). */
+  public List<String> analyze(String field, String text) {
+    List<String> out = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.addAttribute(PositionIncrementAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        out.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException("analysis of an in-memory string failed", e);
+    }
+    return out;
+  }
+
+  /** Sort for the given order; ties are broken by id so that the order is total. */
+  public static Sort sort(dev.dateline.SortOrder order) {
+    return switch (order) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, idSort());
+      case NEWEST -> new Sort(publishedSort(true), idSort());
+      case OLDEST -> new Sort(publishedSort(false), idSort());
+    };
+  }
+
+  /** Newest first, then id: equal to {@code sort(NEWEST)} so those queries terminate early. */
+  public static Sort indexSort() {
+    return sort(dev.dateline.SortOrder.NEWEST);
+  }
+
+  private static SortField publishedSort(boolean newestFirst) {
+    // Undated articles sort last in both directions.
+    long missing = newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE;
+    return LongField.newSortField(PUBLISHED, newestFirst, SortedNumericSelector.Type.MIN, missing);
+  }
+
+  private static SortField idSort() {
+    return new SortField(ID, SortField.Type.STRING, false);
+  }
+
+  /** Folds case, diacritics and runs of white space, for comparing names outside Lucene. */
+  public static String fold(String s) {
+    String d = Normalizer.normalize(s, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "");
+    return d.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+  }
+}

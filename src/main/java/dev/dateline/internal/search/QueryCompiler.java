@@ -1,0 +1,266 @@
+package dev.dateline.internal.search;
+
+import dev.dateline.EntityExtractor;
+import dev.dateline.EntityType;
+import dev.dateline.NewsQuery;
+import dev.dateline.SearchField;
+import dev.dateline.internal.Dates;
+import dev.dateline.internal.index.Schema;
+import dev.dateline.internal.search.QueryNode.And;
+import dev.dateline.internal.search.QueryNode.Filter;
+import dev.dateline.internal.search.QueryNode.Fuzzy;
+import dev.dateline.internal.search.QueryNode.Not;
+import dev.dateline.internal.search.QueryNode.Or;
+import dev.dateline.internal.search.QueryNode.Phrase;
+import dev.dateline.internal.search.QueryNode.Prefix;
+import dev.dateline.internal.search.QueryNode.Term;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Turns a {@link NewsQuery} into one Lucene query. The only place that decides how text and
+ * filters become Lucene clauses:
+ *
+ * <ul>
+ *   <li>A word or phrase without a field is a {@link DisjunctionMaxQuery} over the text fields,
+ *       each boosted by its weight (tie-breaker {@value #TIE_BREAKER}: the best field counts, the
+ *       others add a little), so a headline match outranks the same word deep in the body.
+ *   <li>Filters (dates, entities, sources, sections; inline or structured) are non-scoring FILTER
+ *       clauses, which Lucene may cache and which do not disturb relevance.
+ *   <li>Prefix and fuzzy terms expand to at most {@value #MAX_EXPANSIONS} and {@value
+ *       #MAX_FUZZY_EXPANSIONS} terms per field.
+ * </ul>
+ */
+public final class QueryCompiler {
+  static final float TIE_BREAKER = 0.1f;
+  static final int MAX_EXPANSIONS = 128;
+  static final int MAX_FUZZY_EXPANSIONS = 50;
+
+  /** A compiled query and its text part alone (what the highlighter marks). */
+  public record Compiled(Query query, Query text) {}
+
+  private final Schema schema;
+  private final Map<SearchField, Float> boosts;
+  private final EntityExtractor variants;
+
+  public QueryCompiler(Schema schema, Map<SearchField, Float> boosts, EntityExtractor variants) {
+    this.schema = schema;
+    this.boosts = new EnumMap<>(boosts);
+    this.variants = variants;
+  }
+
+  public Compiled compile(NewsQuery q) {
+    BooleanQuery.Builder root = new BooleanQuery.Builder();
+    Query text = null;
+    boolean any = false;
+    if (q.parsedText() != null) {
+      text = node(q.parsedText(), q.zone());
+      if (text == null) {
+        // Text that analyses to nothing (only punctuation) matches nothing.
+        return new Compiled(new MatchNoDocsQuery("query text has no searchable terms"), null);
+      }
+      root.add(text, isFilter(q.parsedText()) ? Occur.FILTER : Occur.MUST);
+      any = true;
+    }
+    if (q.from() != null || q.to() != null) {
+      long lo = q.from() == null ? Long.MIN_VALUE : q.from().toEpochMilli();
+      long hi = q.to() == null ? Long.MAX_VALUE : q.to().toEpochMilli();
+      root.add(Schema.publishedBetween(lo, hi), Occur.FILTER);
+      any = true;
+    }
+    for (NewsQuery.EntityFilter f : q.entities()) {
+      root.add(entity(f.type(), f.name()), Occur.FILTER);
+      any = true;
+    }
+    boolean excluded = false;
+    for (NewsQuery.EntityFilter f : q.excludedEntities()) {
+      root.add(entity(f.type(), f.name()), Occur.MUST_NOT);
+      excluded = true;
+    }
+    any |= anyOf(root, Schema.SOURCE, q.sources());
+    any |= anyOf(root, Schema.SECTION, q.sections());
+    if (!any) {
+      if (!excluded) {
+        return new Compiled(new MatchAllDocsQuery(), null);
+      }
+      root.add(new MatchAllDocsQuery(), Occur.FILTER);
+    }
+    return new Compiled(root.build(), text);
+  }
+
+  private boolean anyOf(BooleanQuery.Builder root, String field, List<String> values) {
+    if (values.isEmpty()) {
+      return false;
+    }
+    root.add(schema.nameMatches(field, values), Occur.FILTER);
+    return true;
+  }
+
+  private Query entity(EntityType type, String name) {
+    return schema.nameMatches(Schema.entityField(type), variants.variants(type, name));
+  }
+
+  /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
+  Query node(QueryNode node, ZoneId zone) {
+    return switch (node) {
+      case Term t -> perField(t.field(), (f, field) -> wordQuery(field, t.text(), false, f));
+      case Phrase p -> perField(p.field(), (f, field) -> wordQuery(field, p.text(), true, f));
+      case Prefix p ->
+          perField(p.field(), (f, field) -> {
+            PrefixQuery pq =
+                new PrefixQuery(
+                    new org.apache.lucene.index.Term(field, normalize(field, p.text())),
+                    new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+            return pq;
+          });
+      case Fuzzy z ->
+          perField(z.field(), (f, field) ->
+              new FuzzyQuery(
+                  new org.apache.lucene.index.Term(field, normalize(field, z.text())),
+                  z.edits(), 1, MAX_FUZZY_EXPANSIONS, true));
+      case Filter f -> filter(f, zone);
+      case Not n -> {
+        Query inner = node(n.clause(), zone);
+        if (inner == null) {
+          yield null;
+        }
+        yield new BooleanQuery.Builder()
+            .add(new MatchAllDocsQuery(), Occur.FILTER)
+            .add(inner, Occur.MUST_NOT)
+            .build();
+      }
+      case And a -> and(a, zone);
+      case Or o -> or(o, zone);
+    };
+  }
+
+  private Query and(And a, ZoneId zone) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean positive = false;
+    int n = 0;
+    for (QueryNode c : a.clauses()) {
+      if (c instanceof Not not) {
+        Query inner = node(not.clause(), zone);
+        if (inner != null) {
+          b.add(inner, Occur.MUST_NOT);
+          n++;
+        }
+        continue;
+      }
+      Query q = node(c, zone);
+      if (q != null) {
+        b.add(q, isFilter(c) ? Occur.FILTER : Occur.MUST);
+        positive = true;
+        n++;
+      }
+    }
+    if (n == 0) {
+      return null;
+    }
+    if (!positive) {
+      b.add(new MatchAllDocsQuery(), Occur.FILTER);
+    }
+    return b.build();
+  }
+
+  private Query or(Or o, ZoneId zone) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    int n = 0;
+    for (QueryNode c : o.clauses()) {
+      Query q = node(c, zone);
+      if (q != null) {
+        b.add(q, Occur.SHOULD);
+        n++;
+      }
+    }
+    return n == 0 ? null : b.build();
+  }
+
+  /** Whether a node only filters (contributes no score). */
+  private static boolean isFilter(QueryNode node) {
+    return switch (node) {
+      case Filter f -> true;
+      case And a -> a.clauses().stream().allMatch(c -> c instanceof Not || isFilter(c));
+      case Or o -> o.clauses().stream().allMatch(QueryCompiler::isFilter);
+      default -> false;
+    };
+  }
+
+  private Query filter(Filter f, ZoneId zone) {
+    Query q =
+        switch (f.kind()) {
+          case PERSON -> entity(EntityType.PERSON, f.value());
+          case PLACE -> entity(EntityType.PLACE, f.value());
+          case ORG -> entity(EntityType.ORG, f.value());
+          case SOURCE -> schema.nameMatches(Schema.SOURCE, List.of(f.value()));
+          case SECTION -> schema.nameMatches(Schema.SECTION, List.of(f.value()));
+          case TAG -> schema.nameMatches(Schema.TAG, List.of(f.value()));
+          case AFTER -> {
+            Instant start = Dates.parseFilterBound("after:", f.value(), zone, Clock.systemUTC()).start();
+            yield Schema.publishedBetween(start.toEpochMilli(), Long.MAX_VALUE);
+          }
+          case BEFORE -> {
+            Instant end =
+                Dates.parseFilterBound("before:", f.value(), zone, Clock.systemUTC()).endExclusive();
+            yield Schema.publishedBetween(Long.MIN_VALUE, end.toEpochMilli() - 1);
+          }
+        };
+    return new BoostQuery(new ConstantScoreQuery(q), 0f);
+  }
+
+  /** One query per field (all text fields when {@code field} is null), combined by dis-max. */
+  private Query perField(SearchField only, BiFunction<SearchField, String, Query> perField) {
+    List<Query> disjuncts = new ArrayList<>();
+    for (SearchField f : only == null ? SearchField.values() : new SearchField[] {only}) {
+      Query q = perField.apply(f, Schema.field(f));
+      if (q == null) {
+        continue;
+      }
+      float boost = only == null ? boosts.get(f) : 1f;
+      disjuncts.add(boost == 1f ? q : new BoostQuery(q, boost));
+    }
+    if (disjuncts.isEmpty()) {
+      return null;
+    }
+    return disjuncts.size() == 1 ? disjuncts.get(0) : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+  }
+
+  private Query wordQuery(String field, String text, boolean phrase, SearchField f) {
+    List<String> tokens = schema.analyze(field, text);
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    if (tokens.size() == 1) {
+      return new TermQuery(new org.apache.lucene.index.Term(field, tokens.get(0)));
+    }
+    // A "word" that analyses to several tokens (U.S.-backed, covid-19) is matched as a phrase.
+    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    for (String t : tokens) {
+      pb.add(new org.apache.lucene.index.Term(field, t));
+    }
+    return pb.build();
+  }
+
+  private String normalize(String field, String text) {
+    return schema.analyzer().normalize(field, text).utf8ToString();
+  }
+}

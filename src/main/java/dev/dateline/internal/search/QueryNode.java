@@ -1,0 +1,141 @@
+package dev.dateline.internal.search;
+
+import dev.dateline.SearchField;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The parsed form of a user query. Each node prints itself back in the query syntax ({@link
+ * #toString()}), so that {@code QueryParser.parse(node.toString())} gives an equal node: printed
+ * queries use explicit {@code AND}/{@code OR} and parentheses and do not depend on the default
+ * operator.
+ */
+public sealed interface QueryNode {
+
+  /** A word. {@code field} is null for "all text fields". */
+  record Term(SearchField field, String text) implements QueryNode {
+    public Term {
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String toString() {
+      return prefix(field) + QueryParser.escape(text);
+    }
+  }
+
+  /** Words that must appear together in this order. */
+  record Phrase(SearchField field, String text) implements QueryNode {
+    public Phrase {
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String toString() {
+      return prefix(field) + QueryParser.quote(text);
+    }
+  }
+
+  /** Words starting with {@code text} ({@code talk*}). */
+  record Prefix(SearchField field, String text) implements QueryNode {
+    @Override
+    public String toString() {
+      return prefix(field) + QueryParser.escape(text) + "*";
+    }
+  }
+
+  /** Words within {@code edits} edits of {@code text} ({@code zelenskyy~1}). */
+  record Fuzzy(SearchField field, String text, int edits) implements QueryNode {
+    @Override
+    public String toString() {
+      return prefix(field) + QueryParser.escape(text) + "~" + edits;
+    }
+  }
+
+  /** A non-scoring filter written inline ({@code person:"Rustem Umerov"}, {@code after:2026-02}). */
+  record Filter(FilterKind kind, String value) implements QueryNode {
+    @Override
+    public String toString() {
+      return kind.key() + ":" + QueryParser.quote(value);
+    }
+  }
+
+  /** All of the clauses. */
+  record And(List<QueryNode> clauses) implements QueryNode {
+    public And {
+      clauses = List.copyOf(clauses);
+    }
+
+    @Override
+    public String toString() {
+      return join(clauses, " AND ");
+    }
+  }
+
+  /** Any of the clauses. */
+  record Or(List<QueryNode> clauses) implements QueryNode {
+    public Or {
+      clauses = List.copyOf(clauses);
+    }
+
+    @Override
+    public String toString() {
+      return join(clauses, " OR ");
+    }
+  }
+
+  /** Not the clause. */
+  record Not(QueryNode clause) implements QueryNode {
+    @Override
+    public String toString() {
+      return "NOT " + clause;
+    }
+  }
+
+  /** The kinds of inline filter. */
+  enum FilterKind {
+    PERSON,
+    PLACE,
+    ORG,
+    SOURCE,
+    SECTION,
+    TAG,
+    AFTER,
+    BEFORE;
+
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Looks up a filter by its query-syntax name, or null. */
+    public static FilterKind byKey(String name) {
+      return switch (name.toLowerCase(Locale.ROOT)) {
+        case "person", "people" -> PERSON;
+        case "place", "location" -> PLACE;
+        case "org", "organisation", "organization" -> ORG;
+        case "source", "publisher" -> SOURCE;
+        case "section" -> SECTION;
+        case "tag" -> TAG;
+        case "after", "from", "since" -> AFTER;
+        case "before", "to", "until" -> BEFORE;
+        default -> null;
+      };
+    }
+  }
+
+  private static String prefix(SearchField field) {
+    return field == null ? "" : field.key() + ":";
+  }
+
+  private static String join(List<QueryNode> clauses, String op) {
+    StringBuilder sb = new StringBuilder("(");
+    for (int i = 0; i < clauses.size(); i++) {
+      if (i > 0) {
+        sb.append(op);
+      }
+      sb.append(clauses.get(i));
+    }
+    return sb.append(')').toString();
+  }
+}
