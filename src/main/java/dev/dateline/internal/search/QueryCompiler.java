@@ -2,6 +2,7 @@ package dev.dateline.internal.search;
 
 import dev.dateline.EntityExtractor;
 import dev.dateline.EntityType;
+import dev.dateline.InvalidQueryException;
 import dev.dateline.NewsQuery;
 import dev.dateline.SearchField;
 import dev.dateline.internal.Dates;
@@ -28,6 +29,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -68,7 +70,24 @@ public final class QueryCompiler {
     this.variants = variants;
   }
 
+  /**
+   * Compiles a query.
+   *
+   * @throws InvalidQueryException if a boolean clause of the query has more direct clauses than
+   *     Lucene allows ({@link IndexSearcher#getMaxClauseCount()})
+   */
   public Compiled compile(NewsQuery q) {
+    try {
+      return compileClauses(q);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidQueryException(
+          "query is too complex: it expands to more than "
+              + IndexSearcher.getMaxClauseCount()
+              + " clauses (use fewer words, prefixes or fuzzy terms)");
+    }
+  }
+
+  private Compiled compileClauses(NewsQuery q) {
     BooleanQuery.Builder root = new BooleanQuery.Builder();
     Query text = null;
     boolean any = false;
