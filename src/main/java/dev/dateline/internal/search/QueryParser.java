@@ -217,6 +217,10 @@ public final class QueryParser {
       throw new InvalidQueryException("'" + name + ":' needs a value right after the colon", start);
     }
     char c = text.charAt(pos);
+    if (c == '/') {
+      throw new InvalidQueryException(
+          "regular expressions are not supported; quote the text to search for it literally", pos);
+    }
     if (field != null) {
       if (c == '(') {
         return parsePrimary(field);
