@@ -394,7 +394,8 @@ public final class NewsQuery {
      * Parses the text and dates and builds the query.
      *
      * @throws InvalidQueryException on a syntax error, with its position
-     * @throws InvalidDateException on a date that is not a date
+     * @throws InvalidDateException on a date that is not a date, or a from bound after the to
+     *     bound
      */
     public NewsQuery build() {
       QueryNode parsed = QueryParser.parse(text, defaultOperator == Operator.AND, parserLimits);
@@ -405,6 +406,10 @@ public final class NewsQuery {
       }
       if (toText != null) {
         to = Dates.parseFilterBound("to", toText, zone, clock).endExclusive().minusMillis(1);
+      }
+      if (from != null && to != null && from.isAfter(to)) {
+        throw new InvalidDateException(
+            "from (" + from + ") is after to (" + to + "): the date range is empty");
       }
       return new NewsQuery(this, parsed, from, to);
     }
