@@ -1,0 +1,168 @@
+package dev.dateline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.dateline.internal.search.QueryNode;
+import dev.dateline.internal.search.QueryParser;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Property tests for the query syntax, with seeded random strings from a grammar-aware alphabet
+ * (quotes, parentheses, operators, field and filter prefixes, escapes, wildcards, dates, unicode
+ * and control characters). For every string:
+ *
+ * <ol>
+ *   <li>building the query either succeeds or throws {@link InvalidQueryException} (or its subclass
+ *       {@link InvalidDateException}), never anything else;
+ *   <li>a parsed query prints ({@link QueryNode#toString()}) to text that parses back to an equal
+ *       node, under either default operator;
+ *   <li>running it against a small index throws nothing but {@link DatelineException}s.
+ * </ol>
+ *
+ * A failure names the seed and the string; rerun one seed by narrowing {@link #seeds()}.
+ */
+class QuerySyntaxFuzzTest {
+  private static final int SEEDS = 300;
+  private static final int STRINGS_PER_SEED = 60;
+
+  /**
+   * The printed form spells out every operator and parenthesis, so it may be longer and one level
+   * deeper than the text it came from; it is re-parsed with room for that.
+   */
+  private static final QueryParser.Limits REPARSE =
+      new QueryParser.Limits(1_000_000, QueryParser.Limits.DEFAULT.maxClauses(),
+          QueryParser.Limits.DEFAULT.maxDepth() + 1);
+
+  private static final List<String> TOKENS =
+      List.of(
+          "talks", "kyiv", "peace", "rates", "a", "x1", "U.S.", "covid-19", "zelenskyy", "AND", "OR",
+          "NOT", "and", "or", "&&", "||", "&", "|", "\"", "\"", "(", ")", "(", ")", "\\", "*", "~",
+          "~1", "~2", "~3", ":", "-", "!", "+", "/", "?", "^", "[", "]", "{", "}", "'", ",", ".",
+          "headline:", "title:", "body:", "bullets:", "byline:", "captions:", "subheads:",
+          "person:", "place:", "org:", "source:", "section:", "tag:", "after:", "before:", "from:",
+          "to:", "since:", "until:", "foo:", "Headline:", "2026", "2026-02", "2026-02-04",
+          "2026-02-30", "0000-01-01", "+999999-01-01", "now-7d", "now-99999999y", "today",
+          "2026-02-04T10:00:00Z", "é", "ß", "İ", "東京", "😀", "\u0301", "\u0000", "\u0007",
+          "\u00A0", "\u2028", "\u2029", "\u3000", "\t", "\n", "\uD800", "\uDC00", "\u202E",
+          "\uFEFF", "ﬁ", "Ⅻ");
+
+  private static NewsIndex index;
+  private static final AtomicInteger parsed = new AtomicInteger();
+  private static final AtomicInteger rejected = new AtomicInteger();
+  private static final AtomicInteger matched = new AtomicInteger();
+
+  @BeforeAll
+  static void open() {
+    index = Fixtures.index();
+  }
+
+  @AfterAll
+  static void close() {
+    index.close();
+    // The generator must exercise both outcomes, and some queries must find something.
+    assertThat(parsed.get()).isGreaterThan(SEEDS * STRINGS_PER_SEED / 5);
+    assertThat(rejected.get()).isGreaterThan(SEEDS * STRINGS_PER_SEED / 5);
+    assertThat(matched.get()).isGreaterThan(SEEDS);
+  }
+
+  static IntStream seeds() {
+    return IntStream.range(0, SEEDS);
+  }
+
+  /** A random query: tokens from {@link #TOKENS} joined by nothing, a space or several. */
+  static String randomQuery(Random r) {
+    StringBuilder sb = new StringBuilder();
+    int n = r.nextInt(14);
+    for (int i = 0; i < n; i++) {
+      int sep = r.nextInt(10);
+      if (sep < 5) {
+        sb.append(' ');
+      } else if (sep == 5) {
+        sb.append("  ");
+      }
+      if (r.nextInt(20) == 0) {
+        sb.append((char) r.nextInt(0x10000)); // any UTF-16 unit, surrogates included
+      } else {
+        sb.append(TOKENS.get(r.nextInt(TOKENS.size())));
+      }
+    }
+    return sb.toString();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void anyStringParsesOrFailsTyped_roundTrips_andRuns(int seed) {
+    Random r = new Random(seed);
+    for (int i = 0; i < STRINGS_PER_SEED; i++) {
+      String text = randomQuery(r);
+      NewsQuery.Operator op = r.nextBoolean() ? NewsQuery.Operator.AND : NewsQuery.Operator.OR;
+      check(seed, text, op, r.nextBoolean());
+    }
+  }
+
+  private static void check(int seed, String text, NewsQuery.Operator op, boolean highlight) {
+    String where = "seed " + seed + ", operator " + op + ", query " + quoteJava(text);
+    NewsQuery query;
+    try {
+      query = NewsQuery.builder().text(text).defaultOperator(op).highlight(highlight).build();
+    } catch (InvalidQueryException e) {
+      assertThat(e.getMessage()).as(where).isNotBlank();
+      rejected.incrementAndGet();
+      return;
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new AssertionError(where + ": building threw " + e, e);
+    }
+    parsed.incrementAndGet();
+    QueryNode node = query.parsedText();
+    if (node != null) {
+      String printed = node.toString();
+      for (boolean defaultAnd : new boolean[] {true, false}) {
+        QueryNode again;
+        try {
+          again = QueryParser.parse(printed, defaultAnd, REPARSE);
+        } catch (RuntimeException e) {
+          throw new AssertionError(
+              where + ": printed form " + quoteJava(printed) + " does not parse: " + e, e);
+        }
+        if (!node.equals(again)) {
+          fail(where + ": printed " + quoteJava(printed) + " re-parses to a different query "
+              + quoteJava(String.valueOf(again)));
+        }
+      }
+    }
+    try {
+      SearchResults results = index.search(query);
+      assertThat(results.hits().size()).as(where).isLessThanOrEqualTo(query.limit());
+      if (results.total() > 0) {
+        matched.incrementAndGet();
+      }
+    } catch (DatelineException e) {
+      assertThat(e.getMessage()).as(where).isNotBlank();
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new AssertionError(where + ": search threw " + e, e);
+    }
+  }
+
+  /** The string as a Java literal, so a failure can be pasted into a test. */
+  static String quoteJava(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20 || c > 0x7e) {
+        sb.append(String.format("\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.append('"').toString();
+  }
+}
