@@ -704,8 +704,11 @@ public final class NewsIndex implements Closeable {
       }
 
       /**
-       * Longest text indexed and stored per field value, in characters; longer values (a 50 MB
-       * body) are truncated at a word boundary (default 1,000,000).
+       * Longest text indexed and stored per text field, in characters; longer values (a 50 MB
+       * body) are truncated at a word boundary (default 1,000,000). For fields with several values
+       * (body paragraphs, bullets, captions, subheads) the limit is on all values together, and at
+       * most {@code 1000} values of any list are kept (later paragraphs, bullets, tags, entities,
+       * ... are dropped).
        */
       public Builder maxFieldChars(int chars) {
         if (chars < 1000) {

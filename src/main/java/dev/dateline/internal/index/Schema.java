@@ -3,6 +3,7 @@ package dev.dateline.internal.index;
 import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityType;
+import dev.dateline.InvalidArticleException;
 import dev.dateline.SearchField;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,6 +85,19 @@ public final class Schema {
   public static final String FACET_SOURCE = "facet.source";
   public static final String FACET_ENTITY = "facet.entity";
 
+  /**
+   * Most values indexed and stored per multi-valued field (body paragraphs, bullets, captions,
+   * subheads, tags, authors, credits, entities); later values are dropped, so an article with
+   * 100,000 bullets cannot make one document huge.
+   */
+  public static final int MAX_FIELD_VALUES = 1000;
+
+  /**
+   * Longest language code accepted, and longest value kept in a statistics facet, in characters
+   * (Lucene cannot index a single term or doc value over 32,766 bytes).
+   */
+  public static final int MAX_KEYWORD_CHARS = 1000;
+
   /** Separates the parts of an encoded entity and of an entity facet value. */
   private static final char SEP = '\u001f';
 
@@ -145,32 +159,29 @@ public final class Schema {
     }
     if (a.source() != null) {
       doc.add(new TextField(SOURCE, a.source(), Field.Store.YES));
-      doc.add(new SortedSetDocValuesField(FACET_SOURCE, new BytesRef(a.source())));
+      doc.add(new SortedSetDocValuesField(FACET_SOURCE, new BytesRef(cut(a.source()))));
     }
     if (a.section() != null) {
       doc.add(new TextField(SECTION, a.section(), Field.Store.YES));
     }
-    for (String tag : a.tags()) {
+    for (String tag : capped(a.tags())) {
       doc.add(new TextField(TAG, tag, Field.Store.YES));
     }
     if (a.language() != null) {
+      if (a.language().length() > MAX_KEYWORD_CHARS) {
+        throw new InvalidArticleException(
+            "language",
+            "longer than " + MAX_KEYWORD_CHARS + " characters (" + a.language().length() + ")");
+      }
       doc.add(new StringField(LANGUAGE, a.language().toLowerCase(Locale.ROOT), Field.Store.YES));
     }
     text(doc, SearchField.HEADLINE, a.headline());
-    for (String b : a.bullets()) {
-      text(doc, SearchField.BULLETS, b);
-    }
-    for (String s : a.subheads()) {
-      text(doc, SearchField.SUBHEADS, s);
-    }
-    for (String p : a.body()) {
-      text(doc, SearchField.BODY, p);
-    }
-    for (String c : a.captions()) {
-      text(doc, SearchField.CAPTIONS, c);
-    }
+    texts(doc, SearchField.BULLETS, a.bullets());
+    texts(doc, SearchField.SUBHEADS, a.subheads());
+    texts(doc, SearchField.BODY, a.body());
+    texts(doc, SearchField.CAPTIONS, a.captions());
     text(doc, SearchField.BYLINE, a.byline());
-    for (String author : a.authors()) {
+    for (String author : capped(a.authors())) {
       doc.add(new StoredField(AUTHORS, author));
       doc.add(new TextField(field(SearchField.BYLINE), author, Field.Store.NO));
     }
@@ -178,7 +189,7 @@ public final class Schema {
       doc.add(new StoredField(DATELINE, a.dateline()));
       doc.add(new TextField(entityField(EntityType.PLACE), a.dateline(), Field.Store.NO));
     }
-    for (String credit : a.credits()) {
+    for (String credit : capped(a.credits())) {
       doc.add(new StoredField(CREDITS, credit));
       doc.add(new TextField(entityField(EntityType.ORG), credit, Field.Store.NO));
     }
@@ -188,7 +199,7 @@ public final class Schema {
     if (a.updated() != null) {
       doc.add(new StoredField(UPDATED, a.updated().toEpochMilli()));
     }
-    for (Entity e : a.entities()) {
+    for (Entity e : capped(a.entities())) {
       doc.add(new StoredField(ENTITIES, encodeEntity(e)));
       String f = entityField(e.type());
       doc.add(new TextField(f, e.name(), Field.Store.NO));
@@ -206,14 +217,52 @@ public final class Schema {
     }
   }
 
-  /** Cuts a value to {@code maxFieldChars}, at the last white space before the limit if any. */
-  String truncate(String value) {
-    if (value.length() <= maxFieldChars) {
+  /**
+   * Adds the values of a multi-valued text field: at most {@link #MAX_FIELD_VALUES} of them and at
+   * most {@code maxFieldChars} characters in all, the value that crosses the limit truncated.
+   */
+  private void texts(Document doc, SearchField f, List<String> values) {
+    int budget = maxFieldChars;
+    for (String value : capped(values)) {
+      if (budget <= 0) {
+        break;
+      }
+      String t = truncate(value, budget);
+      if (!t.isEmpty()) {
+        doc.add(new TextField(field(f), t, Field.Store.YES));
+      }
+      budget -= t.length();
+    }
+  }
+
+  private static <T> List<T> capped(List<T> values) {
+    return values.size() <= MAX_FIELD_VALUES ? values : values.subList(0, MAX_FIELD_VALUES);
+  }
+
+  /** A facet value cut to {@link #MAX_KEYWORD_CHARS}, never splitting a surrogate pair. */
+  private static String cut(String value) {
+    if (value.length() <= MAX_KEYWORD_CHARS) {
       return value;
     }
-    int cut = maxFieldChars;
+    int end = MAX_KEYWORD_CHARS;
+    if (Character.isHighSurrogate(value.charAt(end - 1))) {
+      end--;
+    }
+    return value.substring(0, end);
+  }
+
+  /** Cuts a value to {@code maxFieldChars}, at the last white space before the limit if any. */
+  String truncate(String value) {
+    return truncate(value, maxFieldChars);
+  }
+
+  private static String truncate(String value, int limit) {
+    if (value.length() <= limit) {
+      return value;
+    }
+    int cut = limit;
     int space = value.lastIndexOf(' ', cut);
-    if (space > maxFieldChars / 2) {
+    if (space > limit / 2) {
       cut = space;
     }
     if (Character.isHighSurrogate(value.charAt(cut - 1))) {
