@@ -72,6 +72,13 @@ public record Article(
       throw new InvalidArticleException(
           "id", "longer than " + MAX_ID_LENGTH + " characters (" + id.length() + ")");
     }
+    int surrogate = Dates.unpairedSurrogate(id);
+    if (surrogate >= 0) {
+      throw new InvalidArticleException(
+          "id", "contains an unpaired surrogate at index " + surrogate + " (not valid Unicode)");
+    }
+    Dates.checkArticleInstant("published", published);
+    Dates.checkArticleInstant("updated", updated);
     url = clean(url);
     source = clean(source);
     headline = clean(headline);

@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -67,6 +68,45 @@ public final class Dates {
       throw new InvalidArticleException(
           field, "'" + abbreviate(t) + "' is not a valid ISO-8601 date or date-time: " + reason(e));
     }
+  }
+
+  private static final Instant MIN_INSTANT =
+      LocalDate.of(MIN_YEAR, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+  private static final Instant END_INSTANT =
+      LocalDate.of(MAX_YEAR + 1, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+  /**
+   * Checks an article's instant given as an {@link Instant} rather than text: the same year range
+   * applies, and instants such as {@link Instant#MAX} have no epoch-millisecond value to index.
+   *
+   * @throws InvalidArticleException naming {@code field} when the instant is out of range
+   */
+  public static void checkArticleInstant(String field, Instant instant) {
+    if (instant != null && (instant.isBefore(MIN_INSTANT) || !instant.isBefore(END_INSTANT))) {
+      throw new InvalidArticleException(
+          field, "'" + instant + "' is outside " + MIN_YEAR + ".." + MAX_YEAR + " (UTC years)");
+    }
+  }
+
+  /** Index of the first unpaired UTF-16 surrogate in {@code s}, or -1 (also for null). */
+  public static int unpairedSurrogate(String s) {
+    if (s == null) {
+      return -1;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)) {
+        if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+          i++;
+          continue;
+        }
+        return i;
+      }
+      if (Character.isLowSurrogate(c)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** A period start and its exclusive end. */
