@@ -29,6 +29,7 @@ public record Entity(EntityType type, String name, List<String> aliases, int men
       throw new InvalidArticleException(
           "entities", "entity name longer than " + MAX_NAME_LENGTH + " characters");
     }
+    checkNoControl("name", name);
     String canonical = name;
     aliases =
         aliases == null
@@ -39,8 +40,31 @@ public record Entity(EntityType type, String name, List<String> aliases, int men
                 .filter(a -> !a.isEmpty() && a.length() <= MAX_NAME_LENGTH && !a.equals(canonical))
                 .distinct()
                 .toList();
+    aliases.forEach(a -> checkNoControl("alias", a));
     if (mentions < 1) {
       mentions = 1;
+    }
+  }
+
+  /**
+   * Control characters (other than tab, line feed and carriage return) have no place in a name,
+   * and U+001F is the separator of the stored form of entities.
+   */
+  private static void checkNoControl(String what, String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r') {
+        StringBuilder shown = new StringBuilder();
+        for (char d : value.toCharArray()) {
+          if (Character.isISOControl(d)) {
+            shown.append(String.format("\\u%04X", (int) d));
+          } else {
+            shown.append(d);
+          }
+        }
+        throw new InvalidArticleException(
+            "entities", "entity " + what + " '" + shown + "' contains a control character");
+      }
     }
   }
 
