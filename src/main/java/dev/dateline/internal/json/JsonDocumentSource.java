@@ -8,12 +8,6 @@ import dev.dateline.ArticleFiles.Parsed;
 import dev.dateline.ArticleFiles.Rejected;
 import dev.dateline.InvalidArticleException;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -30,8 +24,6 @@ final class JsonDocumentSource implements RecordSource {
     AFTER_VALUE,
     DONE
   }
-
-  private static final char BYTE_ORDER_MARK = '\uFEFF';
 
   private final Path path;
   private final String display;
@@ -77,10 +69,11 @@ final class JsonDocumentSource implements RecordSource {
           }
         }
       }
-    } catch (CharacterCodingException e) {
+    } catch (StrictUtf8Reader.InvalidUtf8Exception e) {
       state = State.DONE;
-      String where = parser == null ? display : display + ":" + parser.currentLocation().getLineNr();
-      return new Rejected(where, "invalid UTF-8; rest of file not read");
+      return new Rejected(
+          display + ":" + e.line(),
+          "invalid UTF-8 at column " + e.column() + "; rest of file not read");
     } catch (JsonProcessingException e) {
       state = State.DONE;
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
@@ -95,7 +88,7 @@ final class JsonDocumentSource implements RecordSource {
 
   /** Opens the file and handles its top-level value; null when there is no record to return yet. */
   private ArticleFiles.Record start() throws IOException {
-    parser = JsonConfig.DOCUMENT.createParser(openReader());
+    parser = JsonConfig.DOCUMENT.createParser(new StrictUtf8Reader(Files.newInputStream(path)));
     JsonToken first = parser.nextToken();
     if (first == JsonToken.START_ARRAY) {
       state = State.IN_ARRAY;
@@ -142,30 +135,6 @@ final class JsonDocumentSource implements RecordSource {
 
   private String location() {
     return display + ":" + parser.currentTokenLocation().getLineNr();
-  }
-
-  private Reader openReader() throws IOException {
-    var decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    PushbackReader in =
-        new PushbackReader(new InputStreamReader(Files.newInputStream(path), decoder));
-    try {
-      int first = in.read();
-      if (first >= 0 && first != BYTE_ORDER_MARK) {
-        in.unread(first);
-      }
-      return in;
-    } catch (IOException e) {
-      try {
-        in.close();
-      } catch (IOException closing) {
-        e.addSuppressed(closing);
-      }
-      throw e;
-    }
   }
 
   @Override

@@ -37,10 +37,6 @@ final class JsonErrors {
       message = message.substring(0, newline);
     }
     message = SOURCE_LOCATION.matcher(message).replaceAll("line $1, column $2");
-    if (message.startsWith("Invalid UTF-8")) {
-      return "invalid UTF-8: " + lowerFirst(message.substring("Invalid UTF-8".length()).strip())
-          + at(e.getLocation(), withLine);
-    }
     return "invalid JSON: " + lowerFirst(message) + at(e.getLocation(), withLine);
   }
 

@@ -64,7 +64,8 @@ final class JsonLinesSource implements RecordSource {
     try {
       chars = utf8.decode(lines.bytes(), lines.start(), lines.end());
     } catch (StrictUtf8.InvalidUtf8Exception e) {
-      return new Rejected(location, e.getMessage() + " at column " + (e.offset() + 1));
+      return new Rejected(
+          location, "invalid UTF-8 at column " + (e.offset() + 1) + " (" + e.getMessage() + ")");
     }
     try (JsonParser parser =
         JsonConfig.RECORD.createParser(chars.array(), chars.arrayOffset(), chars.limit())) {

@@ -51,7 +51,9 @@ final class RawTextSource implements RecordSource {
       CharBuffer chars = new StrictUtf8().decode(bytes, 0, bytes.length);
       text = chars.toString();
     } catch (StrictUtf8.InvalidUtf8Exception e) {
-      return new Rejected(display, e.getMessage() + " at " + lineAndColumn(bytes, e.offset()));
+      return new Rejected(
+          display,
+          "invalid UTF-8 at " + lineAndColumn(bytes, e.offset()) + " (" + e.getMessage() + ")");
     }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);

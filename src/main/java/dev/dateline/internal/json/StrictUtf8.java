@@ -21,13 +21,13 @@ final class StrictUtf8 {
           .onUnmappableCharacter(CodingErrorAction.REPORT);
   private CharBuffer chars = CharBuffer.allocate(1024);
 
-  /** Invalid UTF-8 at a known byte offset. */
+  /** Invalid UTF-8 at a known byte offset; the message names the first byte of the bad sequence. */
   static final class InvalidUtf8Exception extends Exception {
     private static final long serialVersionUID = 1L;
     private final int offset;
 
     InvalidUtf8Exception(int offset, byte value) {
-      super(String.format("invalid UTF-8: byte 0x%02X", value & 0xFF));
+      super(String.format("byte 0x%02X", value & 0xFF));
       this.offset = offset;
     }
 
