@@ -76,7 +76,9 @@ final class JsonDocumentSource implements RecordSource {
           "invalid UTF-8 at column " + e.column() + "; rest of file not read");
     } catch (JsonProcessingException e) {
       state = State.DONE;
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      // Limit violations carry no location of their own; the parser is where it stopped.
+      var at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+      int line = at.getLineNr();
       return new Rejected(
           line > 0 ? display + ":" + line : display,
           JsonErrors.describe(e, false) + "; rest of file not read");
