@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +26,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Index the bundled sample articles and run a few showcase searches.")
 final class DemoCommand implements Callable<Integer> {
+  private static final ZoneId UTC = ZoneId.of("UTC");
   static final String SAMPLE = "demo-articles.jsonl";
 
   @Spec CommandSpec spec;
@@ -60,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             NewsQuery.of("headline:(storm OR flood) -place:manila"));
         show(out, index, ansi, "dateline search 'org:ecb inflation'", NewsQuery.of("org:ecb inflation"));
         out.println("\n$ dateline stats");
-        out.print(Output.text(index.stats(5), ZoneOffset.UTC));
+        out.print(Output.text(index.stats(5), UTC));
       }
       out.flush();
       return Main.EXIT_OK;
@@ -71,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static void show(PrintWriter out, NewsIndex index, boolean ansi, String command, NewsQuery q) {
     out.println("\n$ " + command);
-    out.print(Output.text(index.search(q.toBuilder().limit(Math.min(q.limit(), 3)).build()), ZoneOffset.UTC, ansi));
+    out.print(Output.text(index.search(q.toBuilder().limit(Math.min(q.limit(), 3)).build()), UTC, ansi));
   }
 
   private static void deleteTree(Path root) throws IOException {

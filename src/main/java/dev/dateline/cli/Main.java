@@ -46,22 +46,27 @@ public final class Main implements Runnable {
 
   /** Runs the tool and returns its exit code (for tests and embedding). */
   public static int run(String... args) {
-    CommandLine cli = new CommandLine(new Main());
+    return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Runs the tool with the given output streams and returns its exit code. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new Main()).setOut(out).setErr(err);
     cli.setParameterExceptionHandler(
         (ex, params) -> {
-          PrintWriter err = ex.getCommandLine().getErr();
-          err.println("dateline: " + ex.getMessage() + " (see --help)");
-          err.flush();
+          PrintWriter w = ex.getCommandLine().getErr();
+          w.println("dateline: " + ex.getMessage() + " (see --help)");
+          w.flush();
           return EXIT_USAGE;
         });
     cli.setExecutionExceptionHandler(
         (ex, commandLine, parseResult) -> {
-          PrintWriter err = commandLine.getErr();
-          err.println("dateline: " + oneLine(ex));
-          err.flush();
+          PrintWriter w = commandLine.getErr();
+          w.println("dateline: " + oneLine(ex));
           if (System.getenv("DATELINE_DEBUG") != null) {
-            ex.printStackTrace(err);
+            ex.printStackTrace(w);
           }
+          w.flush();
           return exitCode(ex);
         });
     return cli.execute(args);

@@ -63,8 +63,8 @@ final class Output {
 
   static String text(SearchResults r, ZoneId zone, boolean ansi) {
     StringBuilder sb = new StringBuilder();
-    sb.append(r.totalIsExact() ? r.total() + " articles" : "at least " + r.total() + " articles")
-        .append(" match\n");
+    String count = r.total() == 1 ? "1 article matches" : r.total() + " articles match";
+    sb.append(r.totalIsExact() ? count : "at least " + count).append('\n');
     int n = 0;
     for (SearchHit h : r.hits()) {
       n++;
@@ -140,7 +140,19 @@ final class Output {
   /** Whether stdout is a terminal that understands ANSI colours. */
   static boolean ansi() {
     String term = System.getenv("TERM");
-    return System.console() != null && System.console().isTerminal() && term != null && !term.equals("dumb")
-        && System.getenv("NO_COLOR") == null;
+    return isTerminal() && term != null && !term.equals("dumb") && System.getenv("NO_COLOR") == null;
+  }
+
+  private static boolean isTerminal() {
+    java.io.Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    // Since JDK 22 a console exists even when output is redirected; isTerminal() tells them apart.
+    try {
+      return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+    } catch (ReflectiveOperationException e) {
+      return true; // JDK 21: a console is only present on a terminal
+    }
   }
 }

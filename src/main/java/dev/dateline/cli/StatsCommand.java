@@ -3,7 +3,7 @@ package dev.dateline.cli;
 import dev.dateline.IndexStats;
 import dev.dateline.NewsIndex;
 import java.io.PrintWriter;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = "Show article count, date range, top sources and top entities.")
 final class StatsCommand implements Callable<Integer> {
+  private static final ZoneId UTC = ZoneId.of("UTC");
   @Spec CommandSpec spec;
   @Mixin IndexOptions index;
 
@@ -33,7 +34,7 @@ final class StatsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (NewsIndex idx = index.openReadOnly()) {
       IndexStats stats = idx.stats(top);
-      out.print(json ? Output.json(stats) + "\n" : Output.text(stats, ZoneOffset.UTC));
+      out.print(json ? Output.json(stats) + "\n" : Output.text(stats, UTC));
     }
     out.flush();
     return Main.EXIT_OK;
