@@ -136,6 +136,12 @@ public final class QueryParser {
     }
     char c = text.charAt(pos);
     int start = pos;
+    if (atOperator("AND") || atOperator("OR") || atSymbol("&&") || atSymbol("||")) {
+      throw new InvalidQueryException(
+          "'" + text.substring(pos, atOperator("AND") ? pos + 3 : pos + 2)
+              + "' needs something to its left (to search for the word, write it in lower case or quote it)",
+          pos);
+    }
     boolean negate = false;
     if (atOperator("NOT")) {
       pos += 3;

@@ -1,0 +1,308 @@
+package dev.dateline;
+
+import dev.dateline.internal.json.ArticleJson;
+import dev.dateline.internal.json.JsonLinesOutput;
+import dev.dateline.internal.json.RecordIterator;
+import java.io.BufferedOutputStream;
+import java.io.Closeable;
+import java.io.Flushable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * Reads articles from files and writes them as JSON.
+ *
+ * <h2>Input formats</h2>
+ *
+ * <ul>
+ *   <li>{@code .jsonl}: JSON Lines, one article object per line; blank lines are skipped. Each line
+ *       is parsed on its own, so a broken line never prevents the next one from being read.
+ *   <li>{@code .json}: a JSON array of article objects, or a single article object. A syntax error
+ *       ends that file (a JSON parser cannot resynchronise); the records before it are kept.
+ *   <li>{@code .txt}: the raw text of one scraped page, parsed by {@link RawArticleParser} (or the
+ *       parser given in {@link Options#withRawTextParser}). When the page yields neither an id nor
+ *       a url, the id is the file name without {@code .txt}, so re-reading the file replaces the
+ *       article instead of duplicating it (two files with the same name in different directories
+ *       therefore share an id).
+ * </ul>
+ *
+ * Extensions are matched ignoring case. A directory is walked recursively in sorted name order
+ * (depth first), picking up the three extensions above; hidden entries (names starting with
+ * {@code .}) and symbolic links to directories are skipped. A file named explicitly with another
+ * extension is rejected.
+ *
+ * <h2>Article fields</h2>
+ *
+ * An article object has the fields {@code id}, {@code url}, {@code source}, {@code headline},
+ * {@code bullets}, {@code body}, {@code byline}, {@code authors}, {@code dateline}, {@code
+ * published}, {@code updated}, {@code section}, {@code tags}, {@code captions}, {@code subheads},
+ * {@code language}, {@code credits} and {@code entities}, with the meaning of the {@link Article}
+ * components of the same names. Reading is lenient where that is harmless and strict where a
+ * mistake would silently lose data:
+ *
+ * <ul>
+ *   <li>Unknown fields are ignored; {@code null} counts as absent, also inside arrays. When a
+ *       field occurs twice in one object the last occurrence wins.
+ *   <li>Where an array of strings is expected, a single string is accepted as a one-element
+ *       array. {@code body} is either an array of paragraphs or one string whose paragraphs are
+ *       separated by blank lines.
+ *   <li>A value of the wrong JSON type (a number where a string is expected, an object where an
+ *       array is expected, ...) rejects the record, naming the field and the type found.
+ *   <li>{@code published} and {@code updated} are ISO-8601 dates ({@code 2026-02-04}, midnight
+ *       UTC) or date-times with or without offset (without one they are UTC); invalid dates such
+ *       as {@code 2026-02-30} reject the record.
+ *   <li>{@code entities} is an array of {@code {"type": "person"|"place"|"org", "name": ...,
+ *       "aliases": [...], "mentions": n}} ({@code aliases} and {@code mentions} optional, mentions
+ *       defaulting to 1); entities given in the input are kept as given.
+ *   <li>A record without {@code id} gets the stable id of {@link Article#deriveId}: from the url,
+ *       else from source, headline and {@code published} as given in the record (a {@linkplain
+ *       Options#withDefaultPublished default publication time} does not enter the id, so
+ *       re-reading a feed with another default yields the same ids).
+ *   <li>C0 control characters other than tab and line feed are removed from all strings (so
+ *       {@code \r\n} line ends become {@code \n}); this also applies to raw {@code .txt} text
+ *       before it is parsed. A UTF-8 byte order mark at the start of a file is ignored.
+ * </ul>
+ *
+ * <h2>Errors and limits</h2>
+ *
+ * Reading never throws for bad input: every problem becomes a {@link Rejected} record whose
+ * {@link Rejected#location() location} is {@code file:line} (the line where the record starts, or
+ * for a syntax error in a {@code .json} file, the line of the error), or just {@code file} when
+ * the whole file is concerned (unreadable, unsupported, too large, or a {@code .txt} page). The file is shown as given:
+ * the caller's path, with the relative path inside a walked directory appended. Input is
+ * untrusted, so the following limits apply; exceeding one rejects the record, not the file:
+ *
+ * <ul>
+ *   <li>{@link #MAX_NESTING_DEPTH}: JSON nesting; an article needs 4 levels, so deeply nested
+ *       input ("nesting bombs") is rejected quickly, without deep recursion.
+ *   <li>{@link #MAX_STRING_LENGTH}: any one JSON string, e.g. a body given as a single string.
+ *   <li>{@link #MAX_RECORD_LENGTH}: a {@code .jsonl} line or {@code .txt} file in bytes (longer
+ *       ones are skipped without being loaded), and the total length of the strings of one record.
+ *   <li>Input must be UTF-8; invalid byte sequences reject the record (in {@code .json} files they
+ *       end the file, like a syntax error).
+ * </ul>
+ *
+ * <h2>Writing</h2>
+ *
+ * {@link #toJson(Article)} and {@link JsonLinesWriter} write the field names above; {@code
+ * published} and {@code updated} as UTC instants ({@code 2026-02-04T10:00:00Z}), {@code body} as
+ * an array of paragraphs, absent values and empty lists omitted, and each entity with all four of
+ * its fields. Reading what was written gives an equal article (strings without control
+ * characters assumed).
+ *
+ * <p>All methods are thread-safe; a {@link JsonLinesWriter} and a stream returned by {@link
+ * #stream} are for one thread at a time.
+ */
+public final class ArticleFiles {
+
+  /** Deepest accepted JSON nesting (arrays and objects, counting the article object itself). */
+  public static final int MAX_NESTING_DEPTH = 64;
+
+  /** Longest accepted JSON string, in characters (64 Mi: room for a 50 MB body). */
+  public static final int MAX_STRING_LENGTH = 64 * 1024 * 1024;
+
+  /**
+   * Longest accepted record (128 Mi): bytes of a {@code .jsonl} line or a {@code .txt} file, and
+   * characters of all strings of one JSON record taken together.
+   */
+  public static final int MAX_RECORD_LENGTH = 128 * 1024 * 1024;
+
+  private ArticleFiles() {}
+
+  /**
+   * One outcome of reading an input file: a {@link Parsed} article or a {@link Rejected} record.
+   * Switch over it with pattern matching; there are no other kinds.
+   */
+  public sealed interface Record permits Parsed, Rejected {
+    /** Where the record came from: {@code file:line}, or {@code file} for whole-file problems. */
+    String location();
+  }
+
+  /**
+   * An article read successfully.
+   *
+   * @param article the article
+   * @param location {@code file:line} of the line where its record starts ({@code file} alone for
+   *     a {@code .txt} page, which is one record)
+   */
+  public record Parsed(Article article, String location) implements Record {
+    public Parsed {
+      Objects.requireNonNull(article, "article");
+      Objects.requireNonNull(location, "location");
+    }
+  }
+
+  /**
+   * A record (or a whole file) that could not be read.
+   *
+   * @param location {@code file:line}, or {@code file} when the whole file is concerned
+   * @param reason what was wrong, one line, e.g. {@code published: '2026-02-30' is not a valid
+   *     ISO-8601 date or date-time: ...} or {@code invalid JSON: ... at column 17}
+   */
+  public record Rejected(String location, String reason) implements Record {
+    public Rejected {
+      Objects.requireNonNull(location, "location");
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    /** {@code location: reason}, ready to print. */
+    @Override
+    public String toString() {
+      return location + ": " + reason;
+    }
+  }
+
+  /**
+   * How to read input files. Immutable; start from {@link #defaults()}.
+   *
+   * @param defaultPublished publication time for records that have none, or null to leave them
+   *     without one
+   * @param rawTextParser turns the text of a {@code .txt} file into an article builder; {@link
+   *     RawArticleParser#parse} by default. It may throw {@link DatelineException} (usually {@link
+   *     InvalidArticleException}) to reject the file.
+   */
+  public record Options(
+      Instant defaultPublished, Function<String, Article.Builder> rawTextParser) {
+    public Options {
+      Objects.requireNonNull(rawTextParser, "rawTextParser");
+    }
+
+    /** No default publication time; {@code .txt} files parsed by {@link RawArticleParser}. */
+    public static Options defaults() {
+      return new Options(null, RawArticleParser::parse);
+    }
+
+    /** These options with {@code published} applied to records that have no publication time. */
+    public Options withDefaultPublished(Instant published) {
+      return new Options(published, rawTextParser);
+    }
+
+    /** These options with another parser for raw {@code .txt} text. */
+    public Options withRawTextParser(Function<String, Article.Builder> parser) {
+      return new Options(defaultPublished, parser);
+    }
+  }
+
+  /**
+   * Streams the records of a file, or of all input files under a directory, in order. Files are
+   * opened one at a time as the stream is consumed, and {@code .jsonl} files are read line by line,
+   * so memory use does not grow with file size. Nothing is read until the stream is consumed.
+   *
+   * <p>The stream holds an open file: close it, best with try-with-resources. Closing may throw
+   * {@link java.io.UncheckedIOException} if closing the file fails.
+   *
+   * @param path a {@code .jsonl}, {@code .json} or {@code .txt} file, or a directory
+   * @return a sequential stream of records; problems are {@link Rejected} records, never exceptions
+   */
+  public static Stream<Record> stream(Path path, Options options) {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(options, "options");
+    RecordIterator records = new RecordIterator(path, options);
+    Spliterator<Record> split =
+        Spliterators.spliteratorUnknownSize(
+            records, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);
+    return StreamSupport.stream(split, false).onClose(records::closeUnchecked);
+  }
+
+  /**
+   * Reads all records of {@code path} (see {@link #stream}) and hands each to {@code sink}, in
+   * order, then closes the input. An exception thrown by {@code sink} stops reading and propagates.
+   */
+  public static void read(Path path, Options options, Consumer<? super Record> sink) {
+    Objects.requireNonNull(sink, "sink");
+    try (Stream<Record> records = stream(path, options)) {
+      records.forEachOrdered(sink);
+    }
+  }
+
+  /**
+   * Parses one article object from JSON text, with the field rules above and no default
+   * publication time.
+   *
+   * @throws InvalidArticleException naming the field at fault; for text that is not one JSON
+   *     object (syntax error, nesting too deep, trailing content) the field is {@code json}
+   */
+  public static Article parseJson(String json) {
+    Objects.requireNonNull(json, "json");
+    return ArticleJson.parse(json);
+  }
+
+  /** The article as compact one-line JSON (see "Writing" above). */
+  public static String toJson(Article article) {
+    Objects.requireNonNull(article, "article");
+    return ArticleJson.write(article, false);
+  }
+
+  /** The article as indented, multi-line JSON for people to read; same fields as {@link #toJson}. */
+  public static String toPrettyJson(Article article) {
+    Objects.requireNonNull(article, "article");
+    return ArticleJson.write(article, true);
+  }
+
+  /**
+   * Creates (or truncates) a JSON Lines file for writing articles.
+   *
+   * @throws IOException if the file cannot be created
+   */
+  public static JsonLinesWriter newJsonLinesWriter(Path file) throws IOException {
+    Objects.requireNonNull(file, "file");
+    return new JsonLinesWriter(Files.newOutputStream(file));
+  }
+
+  /**
+   * A JSON Lines writer on {@code out}, which it buffers and closes when it is closed.
+   *
+   * @throws IOException if the writer cannot be set up on the stream
+   */
+  public static JsonLinesWriter newJsonLinesWriter(OutputStream out) throws IOException {
+    Objects.requireNonNull(out, "out");
+    return new JsonLinesWriter(out);
+  }
+
+  /**
+   * Writes articles as JSON Lines in UTF-8: one {@link #toJson} object per line, each line ending
+   * in {@code \n}. Efficient for large files (one buffered JSON generator for all articles). Not
+   * thread-safe. I/O errors are thrown as {@link IOException}: the caller decides whether a
+   * partially written file is acceptable.
+   */
+  public static final class JsonLinesWriter implements Closeable, Flushable {
+    private final JsonLinesOutput output;
+
+    private JsonLinesWriter(OutputStream out) throws IOException {
+      this.output = new JsonLinesOutput(new BufferedOutputStream(out, 1 << 16));
+    }
+
+    /** Appends one article as one line. */
+    public void write(Article article) throws IOException {
+      Objects.requireNonNull(article, "article");
+      output.write(article);
+    }
+
+    /** How many articles have been written. */
+    public long count() {
+      return output.count();
+    }
+
+    /** Writes buffered output to the underlying stream. */
+    @Override
+    public void flush() throws IOException {
+      output.flush();
+    }
+
+    /** Flushes and closes the underlying stream. */
+    @Override
+    public void close() throws IOException {
+      output.close();
+    }
+  }
+}

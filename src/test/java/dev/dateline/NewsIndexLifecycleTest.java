@@ -1,0 +1,141 @@
+package dev.dateline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NewsIndexLifecycleTest {
+  private static final NewsIndex.Options NO_EXTRACTION =
+      NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build();
+
+  @TempDir Path dir;
+
+  @Test
+  void addedArticlesBecomeVisibleOnlyAfterRefresh() {
+    try (NewsIndex index = NewsIndex.inMemory(NO_EXTRACTION)) {
+      index.add(Fixtures.talks());
+      assertThat(index.search("umerov").hits()).isEmpty();
+      index.refresh();
+      assertThat(index.search("umerov").hits()).extracting(SearchHit::id).containsExactly("talks-1");
+    }
+  }
+
+  @Test
+  void sameIdReplacesTheArticle() {
+    try (NewsIndex index = NewsIndex.inMemory(NO_EXTRACTION)) {
+      index.add(Fixtures.talks());
+      index.add(Fixtures.talks().toBuilder().headline("Talks collapse").body(List.of("No deal.")).build());
+      index.refresh();
+      assertThat(index.count()).isEqualTo(1);
+      assertThat(index.search("collapse").hits()).hasSize(1);
+      assertThat(index.search("umerov").hits()).isEmpty();
+    }
+  }
+
+  @Test
+  void deleteRemovesByIdAndIgnoresUnknownIds() {
+    try (NewsIndex index = NewsIndex.inMemory(NO_EXTRACTION)) {
+      Fixtures.all().forEach(index::add);
+      index.delete("storm-1");
+      index.delete("no-such-id");
+      index.refresh();
+      assertThat(index.count()).isEqualTo(3);
+      assertThat(index.get("storm-1")).isEmpty();
+    }
+  }
+
+  @Test
+  void storedArticleRoundTripsThroughTheSchema() {
+    try (NewsIndex index = NewsIndex.inMemory(NO_EXTRACTION)) {
+      Article talks = Fixtures.talks();
+      index.add(talks);
+      index.refresh();
+      assertThat(index.get("talks-1")).contains(talks);
+    }
+  }
+
+  @Test
+  void committedArticlesSurviveReopening() {
+    try (NewsIndex index = NewsIndex.open(dir, NO_EXTRACTION)) {
+      Fixtures.all().forEach(index::add);
+      index.commit();
+    }
+    try (NewsIndex index = NewsIndex.openReadOnly(dir)) {
+      assertThat(index.count()).isEqualTo(4);
+      assertThat(index.get("rates-1")).contains(Fixtures.rates());
+    }
+  }
+
+  @Test
+  void secondWriterOnTheSameDirectoryGetsAClearError() {
+    try (NewsIndex first = NewsIndex.open(dir, NO_EXTRACTION)) {
+      first.add(Fixtures.storm());
+      assertThatThrownBy(() -> NewsIndex.open(dir, NO_EXTRACTION))
+          .isInstanceOf(IndexException.class)
+          .hasMessageContaining("locked");
+    }
+  }
+
+  @Test
+  void readOnlyIndexSeesNewCommitsAfterRefreshAndRejectsWrites() {
+    try (NewsIndex writer = NewsIndex.open(dir, NO_EXTRACTION)) {
+      writer.add(Fixtures.storm());
+      writer.commit();
+      try (NewsIndex reader = NewsIndex.openReadOnly(dir)) {
+        assertThat(reader.count()).isEqualTo(1);
+        writer.add(Fixtures.rates());
+        writer.commit();
+        reader.refresh();
+        assertThat(reader.count()).isEqualTo(2);
+        assertThatThrownBy(() -> reader.add(Fixtures.talks()))
+            .isInstanceOf(IndexException.class)
+            .hasMessageContaining("read-only");
+      }
+    }
+  }
+
+  @Test
+  void openingAMissingIndexReadOnlyFailsWithTheDirectory() {
+    assertThatThrownBy(() -> NewsIndex.openReadOnly(dir.resolve("nope")))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("nope");
+  }
+
+  @Test
+  void closedIndexRejectsCalls() {
+    NewsIndex index = NewsIndex.inMemory(NO_EXTRACTION);
+    index.close();
+    index.close();
+    assertThatThrownBy(() -> index.search("x")).isInstanceOf(IndexException.class);
+  }
+
+  @Test
+  void statsCountArticlesDatesSourcesAndEntities() {
+    try (NewsIndex index = Fixtures.index()) {
+      IndexStats stats = index.stats(10);
+      assertThat(stats.articles()).isEqualTo(4);
+      assertThat(stats.oldest()).isEqualTo(Instant.parse("2026-02-04T18:00:00Z"));
+      assertThat(stats.newest()).isEqualTo(Instant.parse("2026-03-12T13:15:00Z"));
+      assertThat(stats.sources().get(0)).isEqualTo(new IndexStats.Count("Example Herald", 2));
+      assertThat(stats.entities())
+          .contains(new IndexStats.EntityCount(EntityType.PLACE, "Kyiv", 2));
+    }
+  }
+
+  @Test
+  void extractorRunsOnlyForArticlesWithoutEntities() {
+    EntityExtractor tagger = a -> List.of(Entity.of(EntityType.ORG, "Tagged Org"));
+    try (NewsIndex index = NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(tagger).build())) {
+      index.add(Fixtures.storm());
+      index.add(Fixtures.talks());
+      index.refresh();
+      assertThat(index.get("storm-1").orElseThrow().entities()).extracting(Entity::name).containsExactly("Tagged Org");
+      assertThat(index.get("talks-1").orElseThrow().entities()).isEqualTo(Fixtures.talks().entities());
+    }
+  }
+}
