@@ -57,6 +57,9 @@ public final class QueryCompiler {
   static final int MAX_EXPANSIONS = 128;
   static final int MAX_FUZZY_EXPANSIONS = 50;
 
+  /** Longest indexed word: the text analyzer splits longer tokens (see NewsAnalyzer). */
+  static final int MAX_TERM_CHARS = 255;
+
   /** A compiled query and its text part alone (what the highlighter marks). */
   public record Compiled(Query query, Query text) {}
 
@@ -152,10 +155,17 @@ public final class QueryCompiler {
             return pq;
           });
       case Fuzzy z ->
-          perField(z.field(), (f, field) ->
-              new FuzzyQuery(
-                  new org.apache.lucene.index.Term(field, normalize(field, z.text())),
-                  z.edits(), 1, MAX_FUZZY_EXPANSIONS, true));
+          perField(z.field(), (f, field) -> {
+            String normalized = normalize(field, z.text());
+            if (normalized.length() > MAX_TERM_CHARS + z.edits()) {
+              // No indexed word is that long, so nothing is within reach; and building the
+              // Levenshtein automaton of a word of thousands of letters takes seconds.
+              return new MatchNoDocsQuery("fuzzy word longer than any indexed word");
+            }
+            return new FuzzyQuery(
+                new org.apache.lucene.index.Term(field, normalized),
+                z.edits(), 1, MAX_FUZZY_EXPANSIONS, true);
+          });
       case Filter f -> filter(f, zone);
       case Not n -> {
         Query inner = node(n.clause(), zone);
