@@ -30,7 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A failure names the seed and the string; rerun one seed by narrowing {@link #seeds()}.
  */
 class QuerySyntaxFuzzTest {
-  private static final int SEEDS = 300;
+  private static final int SEEDS = 200;
   private static final int STRINGS_PER_SEED = 60;
 
   /**
