@@ -23,9 +23,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  *   <li>{@link LowerCaseFilter}, then {@link ASCIIFoldingFilter}: "Zelenskyy", "ZELENSKYY" and
  *       "Zélenskyy" are one term; curly quotes and dashes fold to ASCII.
  *   <li>{@link KStemFilter}: light, dictionary-checked stemming ("talks" = "talk", "officials" =
- *       "official"). Chosen over Porter because news is full of proper nouns and Porter's
- *       aggressive suffix stripping conflates them ("Hamas"/"Hama", "Wells"/"well", "general"/
- *       "generous"); KStem only stems to words it knows.
+ *       "official", "policies" = "policy"). Chosen over Porter, whose suffix stripping conflates
+ *       unrelated words ("university"/"universe", "general"/"generous", "organization"/"organ")
+ *       that KStem keeps apart because it only stems to words in its dictionary. Like any
+ *       stemmer it still touches some names ("Hamas" and "Hama" share a stem); the exact forms
+ *       below let a quoted query avoid that.
  *   <li>Exact forms: where stemming changed a word, the unstemmed form is indexed too, at the same
  *       position, as {@value #EXACT_MARK}{@code officials}. Quoted phrases match inflected words
  *       by these exact forms, so {@code "Russian officials"} does not match "Russian official"
