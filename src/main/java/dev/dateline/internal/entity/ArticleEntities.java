@@ -66,10 +66,7 @@ final class ArticleEntities {
     Accumulator a = byKey.computeIfAbsent(key, k -> new Accumulator(m.type(), m.canonical()));
     if (m.entry() != null) {
       a.aliases.addAll(m.entry().aliases());
-      for (String alias : m.entry().aliases()) {
-        a.surnames.add(lastKey(alias));
-      }
-      a.surnames.add(lastKey(m.entry().canonical()));
+      a.surnames.addAll(m.entry().lastNameKeys());
     }
     a.surnames.add(m.nameKeys().get(m.nameKeys().size() - 1));
     record(a, m);
@@ -95,10 +92,5 @@ final class ArticleEntities {
       }
     }
     return found;
-  }
-
-  private static String lastKey(String name) {
-    String key = Gazetteer.keyOf(name);
-    return key.substring(key.lastIndexOf(' ') + 1);
   }
 }

@@ -13,22 +13,21 @@ public final class Folding {
 
   /** "Zelenskyy’s" and "ZELENSKYY's" both give "zelenskyy's"; "Erdoğan" gives "erdogan". */
   public static String fold(String text) {
-    String s = text;
-    if (!isAsciiLower(s)) {
-      s = Normalizer.normalize(s, Normalizer.Form.NFD);
+    boolean ascii = true;
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      ascii &= c < 128;
+      space |= Character.isWhitespace(c);
+    }
+    String s;
+    if (ascii) {
+      s = text.toLowerCase(Locale.ROOT); // the common case: no normaliser, no regex
+    } else {
+      s = Normalizer.normalize(text, Normalizer.Form.NFD);
       s = MARKS.matcher(s).replaceAll("");
       s = s.replace('’', '\'').replace('‘', '\'').replace('ı', 'i').toLowerCase(Locale.ROOT);
     }
-    return SPACES.matcher(s.strip()).replaceAll(" ");
-  }
-
-  private static boolean isAsciiLower(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c >= 128 || Character.isUpperCase(c)) {
-        return false;
-      }
-    }
-    return true;
+    return space || !ascii ? SPACES.matcher(s.strip()).replaceAll(" ") : s;
   }
 }

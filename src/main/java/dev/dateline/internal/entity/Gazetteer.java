@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Well-known people, places and organisations with their aliases, loaded once from {@value
@@ -31,8 +33,16 @@ public final class Gazetteer {
    * @param type the entity type, or null for a demonym ("Ukrainian"), which is not an entity
    * @param canonical the stable name stored in the index
    * @param aliases every other known name
+   * @param lastNameKeys folded last words of the canonical name and aliases, for linking a lone
+   *     surname to a person
    */
-  public record Entry(EntityType type, String canonical, List<String> aliases) {
+  public record Entry(
+      EntityType type, String canonical, List<String> aliases, Set<String> lastNameKeys) {
+    public Entry {
+      aliases = List.copyOf(aliases);
+      lastNameKeys = Set.copyOf(lastNameKeys);
+    }
+
     boolean isDemonym() {
       return type == null;
     }
@@ -111,6 +121,11 @@ public final class Gazetteer {
     return sb.toString();
   }
 
+  private static String lastKey(String name) {
+    String key = keyOf(name);
+    return key.substring(key.lastIndexOf(' ') + 1);
+  }
+
   private void add(Entry entry, String name) {
     String key = keyOf(name);
     if (key.isEmpty()) {
@@ -154,7 +169,10 @@ public final class Gazetteer {
             }
           }
         }
-        Entry e = new Entry(type, cols[1].strip(), List.copyOf(aliases));
+        Set<String> lastNames = new HashSet<>();
+        lastNames.add(lastKey(cols[1]));
+        aliases.forEach(a -> lastNames.add(lastKey(a)));
+        Entry e = new Entry(type, cols[1].strip(), aliases, lastNames);
         if (!e.isDemonym()) {
           g.add(e, e.canonical());
         }

@@ -33,7 +33,8 @@ final class Lexicon {
           "envoy", "special envoy", "negotiator", "chief negotiator", "adviser", "advisor", "aide",
           "ceo", "chief executive", "chief executive officer", "chairman", "chairwoman",
           "founder", "economist", "chief economist", "analyst", "professor", "prof", "coach",
-          "captain", "striker", "patriarch", "ayatollah", "chief");
+          "captain", "striker", "patriarch", "ayatollah", "chief", "writer", "correspondent",
+          "reporter", "photographer");
   private static final List<String> PORTFOLIOS =
       List.of(
           "foreign", "finance", "defence", "defense", "interior", "economy", "trade", "energy",
@@ -77,7 +78,7 @@ final class Lexicon {
           "station", "militia", "club", "brand", "tabloid", "conglomerate", "bank", "giant");
   private static final Set<String> PLACE_NOUNS_AFTER =
       Set.of(
-          "region", "province", "oblast", "county", "district", "city", "village", "town",
+          "crossing", "border", "airport", "region", "province", "oblast", "county", "district", "city", "village", "town",
           "island", "islands", "peninsula", "valley", "prefecture", "governorate", "state");
   private static final Set<String> PLACE_NOUNS_BEFORE_OF =
       Set.of("town", "city", "village", "province", "region", "state", "island", "port", "district");
@@ -106,11 +107,12 @@ final class Lexicon {
           "february", "march", "april", "may", "june", "july", "august", "september", "october",
           "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
           "oct", "nov", "dec", "ai", "tv", "ceo", "gdp", "covid", "ii", "iii", "iv", "ok", "am",
-          "pm", "per", "cent", "percent", "budget", "government", "consumer", "markets", "shares",
-          "investors", "economists", "prices", "reporting", "editing", "read", "share", "advertisement",
+          "pm", "per", "cent", "percent", "budget", "consumer", "reporting", "editing", "read", "share", "advertisement",
           "breaking", "exclusive", "update", "live", "video", "watch", "opinion", "analysis");
 
   private static final Map<String, Integer> TITLES = titles();
+  private static final Set<String> TITLE_FIRST_WORDS =
+      TITLES.keySet().stream().map(t -> t.split(" ")[0]).collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final int LONGEST_TITLE =
       TITLES.keySet().stream().mapToInt(t -> t.split(" ").length).max().orElse(1);
   private static final Set<String> FIRST_NAME_SET = loadWords(FIRST_NAMES);
@@ -119,7 +121,7 @@ final class Lexicon {
 
   /** Number of tokens of the longest title starting at {@code i}, or 0. */
   static int titleLength(List<Token> tokens, int i) {
-    if (!TITLES.containsKey(tokens.get(i).key()) && !isPortfolio(tokens.get(i).key())) {
+    if (!TITLE_FIRST_WORDS.contains(tokens.get(i).key())) {
       return 0;
     }
     StringBuilder key = new StringBuilder();

@@ -62,7 +62,12 @@ final class MentionFinder {
     }
     Gazetteer.Match g = gazetteer.longestMatch(t, i);
     int spanEnd = spanEnd(t, i);
-    if (spanEnd - i >= 2 && (g == null || g.end() < spanEnd) && isOrgShaped(t, i, spanEnd)) {
+    boolean placeThenOrg =
+        g != null && (g.entry().isDemonym() || g.entry().type() == EntityType.PLACE)
+            && spanEnd - g.end() >= 2
+            && (isOrgShaped(t, g.end(), spanEnd) || gazetteer.longestMatch(t, g.end()) != null);
+    if (spanEnd - i >= 2 && (g == null || g.end() < spanEnd) && !placeThenOrg
+        && isOrgShaped(t, i, spanEnd)) {
       addOrg(t, trimStart(t, i, spanEnd), spanEnd, out);
       return spanEnd;
     }
@@ -180,6 +185,9 @@ final class MentionFinder {
             || (before != null && Lexicon.isSpeechVerb(before.key()))
             || appositionFollows(t, e))) {
       type = EntityType.PERSON;
+    } else if (!first.sentenceStart() && Lexicon.isGenericOrg(String.join(" ", keys(t, s, e)))) {
+      addOrg(t, s, e, out);
+      return;
     } else if (!first.sentenceStart() && before != null
         && Lexicon.isPlacePreposition(before.key()) && len <= 3) {
       type = EntityType.PLACE;

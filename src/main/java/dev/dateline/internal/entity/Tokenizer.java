@@ -31,14 +31,15 @@ final class Tokenizer {
     while (i < n) {
       char c = text.charAt(i);
       if (!Character.isLetterOrDigit(c)) {
-        if (c == '.' || c == '!' || c == '?' || c == '“' || c == '"' || c == '(' || c == '‘') {
-          if (!(c == '.' && !out.isEmpty() && endsWithAbbreviation(out.get(out.size() - 1)))) {
-            sentenceStart = true;
+        if (!Character.isWhitespace(c) && c != '-') {
+          boolean abbreviationDot =
+              c == '.' && !out.isEmpty() && endsWithAbbreviation(out.get(out.size() - 1));
+          if (!abbreviationDot) {
+            breakPending = true;
+            if (c == '.' || c == '!' || c == '?' || c == '“' || c == '"' || c == '(' || c == '‘') {
+              sentenceStart = true;
+            }
           }
-        }
-        if (c != '-' && !Character.isWhitespace(c)
-            && !(c == '.' && !out.isEmpty() && endsWithAbbreviation(out.get(out.size() - 1)))) {
-          breakPending = true;
         }
         i++;
         continue;
