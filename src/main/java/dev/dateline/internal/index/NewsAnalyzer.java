@@ -48,11 +48,8 @@ public final class NewsAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    StandardTokenizer source = new StandardTokenizer();
-    source.setMaxTokenLength(255);
-    TokenStream ts = new EnglishPossessiveFilter(source);
-    ts = new LowerCaseFilter(ts);
-    ts = new ASCIIFoldingFilter(ts);
+    StandardTokenizer source = newTokenizer();
+    TokenStream ts = foldedWords(source);
     ts = new RememberOriginal(ts);
     ts = new KStemFilter(ts);
     ts = new ExactForms(ts);
@@ -67,6 +64,18 @@ public final class NewsAnalyzer extends Analyzer {
   @Override
   public int getPositionIncrementGap(String fieldName) {
     return POSITION_GAP;
+  }
+
+  /** The tokenizer of every analyzed Dateline field. */
+  static StandardTokenizer newTokenizer() {
+    StandardTokenizer source = new StandardTokenizer();
+    source.setMaxTokenLength(255);
+    return source;
+  }
+
+  /** Steps 2 and 3 above, shared with {@link NameAnalyzer}: possessives, case and diacritics. */
+  static TokenStream foldedWords(TokenStream words) {
+    return new ASCIIFoldingFilter(new LowerCaseFilter(new EnglishPossessiveFilter(words)));
   }
 
   /** Whether a token is the exact form of a stemmed word. */
