@@ -3,6 +3,13 @@ package dev.dateline;
 /**
  * Turns the text of a scraped news page into an {@link Article}: headline, summary bullets,
  * dateline, byline, captions, subheads, credits and body paragraphs, with site boilerplate removed.
+ *
+ * <p>What it recognises: newsletter prompts, badges, share buttons and similar boilerplate
+ * (dropped); {@code •}/{@code -}/{@code *} summary bullets before the body; photo captions and
+ * their credit lines (near-duplicate captions kept once); datelines such as {@code KYIV -}, {@code
+ * FRANKFURT, April 17 (Reuters) -} and {@code WASHINGTON (AP) —}; bylines ({@code By Jane Doe,
+ * Reuters}); trailing agency credits ({@code ... REUTERS}) and {@code (Reporting by ...; Editing by
+ * ...)} lines; link text split onto its own lines (rejoined); and short title-like subheads.
  */
 public final class RawArticleParser {
   private RawArticleParser() {}
@@ -13,6 +20,6 @@ public final class RawArticleParser {
    * not extracted here; the index does that through its {@link EntityExtractor}.
    */
   public static Article.Builder parse(String text) {
-    throw new UnsupportedOperationException("not implemented yet");
+    return dev.dateline.internal.raw.RawPageParser.parse(text);
   }
 }

@@ -74,4 +74,23 @@ class NewsIndexSearchTest {
     assertThat(hit.headline()).startsWith("Ukraine, Russia");
     assertThat(hit.entities()).extracting(Entity::name).contains("Volodymyr Zelensky");
   }
+
+  @Test
+  void unquotedWordsMatchInflectionsButQuotedInflectedWordsMatchOnlyThatForm() {
+    try (NewsIndex own = NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {
+      own.add(Article.builder().id("one").headline("A Russian official spoke").build());
+      own.add(Article.builder().id("many").headline("Russian officials spoke").build());
+      own.refresh();
+      assertThat(own.search("russian officials").hits()).extracting(SearchHit::id).containsExactlyInAnyOrder("one", "many");
+      assertThat(own.search("\"Russian officials\"").hits()).extracting(SearchHit::id).containsExactly("many");
+      assertThat(own.search("\"russian official\"").hits()).extracting(SearchHit::id).containsExactlyInAnyOrder("one", "many");
+    }
+  }
+
+  @Test
+  void exactPhraseMatchesAreHighlighted() {
+    SearchHit hit = index.search("\"peace talks\"").hits().stream()
+        .filter(h -> h.id().equals("storm-1")).findFirst().orElseThrow();
+    assertThat(hit.snippet()).contains("<em>Peace talks</em>");
+  }
 }

@@ -176,4 +176,34 @@ class CliTest {
     assertThat(badErr.lines().filter(l -> l.startsWith("dateline:"))).hasSize(1);
     assertThat(badErr).contains("never closed").doesNotContain("\tat ");
   }
+
+  @Test
+  void seedPageIsFoundByPersonAndPlaceAliasesAfterIndexing() throws IOException {
+    Path seed = dev.dateline.testsupport.Fixtures.sharedCorporaDir().resolve(dev.dateline.testsupport.Fixtures.SEED_ARTICLE);
+    Result indexed = run("index", "--index", index.toString(), "--published", "2026-02-04T12:00:00Z", seed.toString());
+    assertThat(indexed.exit()).as(indexed.err()).isZero();
+    for (String[] filter : List.of(new String[] {"--person", "zelenskyy"}, new String[] {"--place", "kiev"},
+        new String[] {"--person", "Mr Xi"}, new String[] {"--org", "national security and defense council"}, new String[] {"--org", "NSDC"})) {
+      JsonNode r = JSON.readTree(run("search", "--index", index.toString(), "--json", filter[0], filter[1]).out());
+      assertThat(r.get("hits").findValuesAsText("id")).as(String.join(" ", filter)).containsExactly("abu-dhabi-talks");
+    }
+    JsonNode none = JSON.readTree(run("search", "--index", index.toString(), "--json", "--person", "Emmanuel Vergara").out());
+    assertThat(none.get("total").asLong()).isZero();
+  }
+
+  @Test
+  void parsePrintsTheSeedAsJsonWithEntities() throws IOException {
+    Path seed = dev.dateline.testsupport.Fixtures.sharedCorporaDir().resolve(dev.dateline.testsupport.Fixtures.SEED_ARTICLE);
+    Result r = run("parse", "--json", "--published", "2026-02-04", seed.toString());
+    assertThat(r.exit()).isZero();
+    JsonNode a = JSON.readTree(r.out());
+    assertThat(a.get("dateline").asText()).isEqualTo("KYIV");
+    assertThat(a.get("bullets")).hasSize(3);
+    assertThat(a.get("published").asText()).isEqualTo("2026-02-04T00:00:00Z");
+    assertThat(a.get("entities").findValuesAsText("name")).contains("Volodymyr Zelensky", "Kyiv", "Reuters");
+    JsonNode zelensky = a.get("entities").get(a.get("entities").findValuesAsText("name").indexOf("Volodymyr Zelensky"));
+    assertThat(zelensky.get("type").asText()).isEqualTo("person");
+    assertThat(zelensky.get("mentions").asInt()).isGreaterThan(1);
+    assertThat(zelensky.get("aliases").toString()).contains("Zelenskyy");
+  }
 }

@@ -3,11 +3,34 @@ package dev.dateline.internal.entity;
 import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityExtractor;
+import dev.dateline.EntityType;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
-/** The built-in extractor (placeholder until the gazetteer and rules land). */
+/**
+ * The built-in extractor: a {@link Gazetteer} of well-known names with aliases and
+ * transliterations, plus rules for names it lacks ({@link MentionFinder}), merged per article by
+ * {@link ArticleEntities}. Reads the headline, bullets, subheads, body and captions (without their
+ * photo credits); a dateline that names a gazetteer place counts as a mention of it. Stateless and
+ * thread-safe; no network, no model.
+ */
 public final class StandardEntityExtractor implements EntityExtractor {
-  private static final StandardEntityExtractor INSTANCE = new StandardEntityExtractor();
+  private static final StandardEntityExtractor INSTANCE =
+      new StandardEntityExtractor(Gazetteer.standard());
+  /** "PHOTO: REUTERS", "ST PHOTO: ..." closing a caption: a credit, not a mention. */
+  private static final Pattern PHOTO_CREDIT =
+      Pattern.compile("\\s+(?:\\p{Lu}{1,6}\\s+)?(?:FILE\\s+)?(?:PHOTOS?|Photos?|PICTURE|Picture)\\s*:.*$");
+
+  private final Gazetteer gazetteer;
+  private final MentionFinder finder;
+
+  private StandardEntityExtractor(Gazetteer gazetteer) {
+    this.gazetteer = gazetteer;
+    this.finder = new MentionFinder(gazetteer);
+  }
 
   public static StandardEntityExtractor instance() {
     return INSTANCE;
@@ -15,6 +38,44 @@ public final class StandardEntityExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(Article article) {
-    return List.of();
+    List<Mention> mentions = new ArrayList<>();
+    if (article.headline() != null) {
+      finder.find(article.headline(), mentions);
+    }
+    article.bullets().forEach(b -> finder.find(b, mentions));
+    if (article.dateline() != null) {
+      gazetteer
+          .find(EntityType.PLACE, article.dateline())
+          .ifPresent(
+              e ->
+                  mentions.add(
+                      new Mention(EntityType.PLACE, e, e.canonical(),
+                          List.of(Gazetteer.keyOf(e.canonical())), null,
+                          Mention.Evidence.STRONG)));
+    }
+    article.body().forEach(p -> finder.find(p, mentions));
+    article.subheads().forEach(s -> finder.find(s, mentions));
+    for (String caption : article.captions()) {
+      finder.find(PHOTO_CREDIT.matcher(caption).replaceFirst(""), mentions);
+    }
+    return ArticleEntities.resolve(mentions);
+  }
+
+  /**
+   * The canonical name and every known alias when the gazetteer knows {@code name} as an entity of
+   * {@code type} (any alias, any case, with or without diacritics); otherwise just {@code name}.
+   */
+  @Override
+  public List<String> variants(EntityType type, String name) {
+    return gazetteer
+        .find(type, name)
+        .map(
+            e -> {
+              Set<String> all = new LinkedHashSet<>();
+              all.add(e.canonical());
+              all.addAll(e.aliases());
+              return List.copyOf(all);
+            })
+        .orElse(List.of(name));
   }
 }

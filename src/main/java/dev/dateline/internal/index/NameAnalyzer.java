@@ -3,12 +3,9 @@ package dev.dateline.internal.index;
 import java.io.IOException;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
-import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
@@ -31,11 +28,8 @@ public final class NameAnalyzer extends Analyzer {
 
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
-    StandardTokenizer source = new StandardTokenizer();
-    source.setMaxTokenLength(255);
-    TokenStream ts = new EnglishPossessiveFilter(source);
-    ts = new LowerCaseFilter(ts);
-    ts = new ASCIIFoldingFilter(ts);
+    StandardTokenizer source = NewsAnalyzer.newTokenizer();
+    TokenStream ts = NewsAnalyzer.foldedWords(source);
     ts = new StopFilter(ts, HONORIFICS);
     ts = new TransliterationFilter(ts);
     return new TokenStreamComponents(source, ts);

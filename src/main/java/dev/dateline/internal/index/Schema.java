@@ -396,7 +396,7 @@ public final class Schema {
   }
 
   private Query namePhrase(String field, String name) {
-    List<String> tokens = analyze(field, name);
+    List<String> tokens = analyze(field, name, false);
     if (tokens.isEmpty()) {
       return null;
     }
@@ -410,15 +410,27 @@ public final class Schema {
     return pb.build();
   }
 
-  /** The terms a text yields in a field (positions ignored). */
-  public List<String> analyze(String field, String text) {
+  /**
+   * The terms a text yields in a field, one per position. Where a position has both a stem and the
+   * word's exact form ({@link NewsAnalyzer}), {@code exact} picks the exact form (for quoted
+   * phrases), otherwise the stem.
+   */
+  public List<String> analyze(String field, String text, boolean exact) {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.addAttribute(PositionIncrementAttribute.class);
+      PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        out.add(term.toString());
+        String t = term.toString();
+        boolean exactForm = NewsAnalyzer.isExactForm(t);
+        if (posInc.getPositionIncrement() == 0 && !out.isEmpty()) {
+          if (exactForm && exact) {
+            out.set(out.size() - 1, t);
+          }
+        } else if (!exactForm) {
+          out.add(t);
+        }
       }
       ts.end();
     } catch (IOException e) {

@@ -273,8 +273,11 @@ public final class QueryCompiler {
     return disjuncts.size() == 1 ? disjuncts.get(0) : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
   }
 
+  /**
+   * A word (matched by its stem) or a quoted phrase (matched by exact word forms) in one field.
+   */
   private Query wordQuery(String field, String text, boolean phrase, SearchField f) {
-    List<String> tokens = schema.analyze(field, text);
+    List<String> tokens = schema.analyze(field, text, phrase);
     if (tokens.isEmpty()) {
       return null;
     }

@@ -1,0 +1,96 @@
+package dev.dateline.internal.entity;
+
+import dev.dateline.Entity;
+import dev.dateline.EntityType;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Merges the {@link Mention}s of one article into {@link Entity}s.
+ *
+ * <p>Mentions with the same type and canonical name are one entity. A one-word person mention
+ * ("Mr Filashkin", a lone "Filashkin") joins the person named in full whose last name matches, if
+ * exactly one does; people who share a first name stay apart because only surnames link. A
+ * titled one-word mention with no such person is kept as it is; an untitled lone word is dropped.
+ * Each entity's aliases are the gazetteer's plus the forms seen in the article.
+ */
+final class ArticleEntities {
+  private static final class Accumulator {
+    final EntityType type;
+    final String canonical;
+    final Set<String> aliases = new LinkedHashSet<>();
+    final Set<String> surnames = new LinkedHashSet<>();
+    int mentions;
+
+    Accumulator(EntityType type, String canonical) {
+      this.type = type;
+      this.canonical = canonical;
+    }
+  }
+
+  private ArticleEntities() {}
+
+  static List<Entity> resolve(List<Mention> mentions) {
+    Map<String, Accumulator> byKey = new LinkedHashMap<>();
+    List<Mention> shortPeople = new ArrayList<>();
+    for (Mention m : mentions) {
+      boolean oneWordPerson =
+          m.type() == EntityType.PERSON && m.entry() == null && m.nameKeys().size() == 1;
+      if (oneWordPerson) {
+        shortPeople.add(m);
+      } else {
+        add(byKey, m);
+      }
+    }
+    for (Mention m : shortPeople) {
+      Accumulator person = uniquePersonWithSurname(byKey, m.nameKeys().get(0));
+      if (person != null) {
+        record(person, m);
+      } else if (m.evidence() == Mention.Evidence.STRONG) {
+        add(byKey, m);
+      }
+    }
+    List<Entity> out = new ArrayList<>(byKey.size());
+    for (Accumulator a : byKey.values()) {
+      out.add(new Entity(a.type, a.canonical, List.copyOf(a.aliases), a.mentions));
+    }
+    return out;
+  }
+
+  private static void add(Map<String, Accumulator> byKey, Mention m) {
+    String key = m.type().key() + '\u0000' + Folding.fold(m.canonical());
+    Accumulator a = byKey.computeIfAbsent(key, k -> new Accumulator(m.type(), m.canonical()));
+    if (m.entry() != null) {
+      a.aliases.addAll(m.entry().aliases());
+      a.surnames.addAll(m.entry().lastNameKeys());
+    }
+    a.surnames.add(m.nameKeys().get(m.nameKeys().size() - 1));
+    record(a, m);
+  }
+
+  private static void record(Accumulator a, Mention m) {
+    a.mentions++;
+    a.aliases.add(m.name());
+    if (m.titledForm() != null) {
+      a.aliases.add(m.titledForm());
+    }
+  }
+
+  private static Accumulator uniquePersonWithSurname(Map<String, Accumulator> byKey, String key) {
+    Accumulator found = null;
+    for (Accumulator a : byKey.values()) {
+      if (a.type == EntityType.PERSON && a.canonical.contains(" ")
+          && a.surnames.contains(key)) {
+        if (found != null) {
+          return null;
+        }
+        found = a;
+      }
+    }
+    return found;
+  }
+}

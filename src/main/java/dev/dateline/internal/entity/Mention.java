@@ -1,0 +1,40 @@
+package dev.dateline.internal.entity;
+
+import dev.dateline.EntityType;
+import java.util.List;
+
+/**
+ * One occurrence of a name in article text, before names are merged across the article.
+ *
+ * @param type what the name is
+ * @param entry the gazetteer entry, or null for a name found by the rules
+ * @param name the name as printed, without title or possessive ("Zelensky", "Vadym Filashkin")
+ * @param nameKeys folded tokens of {@code name}
+ * @param titledForm the name with its honorific ("Mr Zelensky"), or null
+ * @param evidence how sure the finder is
+ */
+record Mention(
+    EntityType type,
+    Gazetteer.Entry entry,
+    String name,
+    List<String> nameKeys,
+    String titledForm,
+    Evidence evidence) {
+
+  /** How a mention was recognised. */
+  enum Evidence {
+    /** Gazetteer name, title, suffix, cue word or given name. */
+    STRONG,
+    /** A lone capitalised word: kept only if it is the surname of a person named in full. */
+    SURNAME_CANDIDATE
+  }
+
+  Mention {
+    nameKeys = List.copyOf(nameKeys);
+  }
+
+  /** The canonical name for merging: the gazetteer's, or the printed name. */
+  String canonical() {
+    return entry != null ? entry.canonical() : name;
+  }
+}

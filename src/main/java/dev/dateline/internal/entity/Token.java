@@ -1,0 +1,39 @@
+package dev.dateline.internal.entity;
+
+/**
+ * A word of article text, as the {@link Tokenizer} found it.
+ *
+ * @param text the word as printed, without a possessive ending ("Kyiv" for "Kyiv’s")
+ * @param key {@link Folding folded} text, used for every lookup
+ * @param breakBefore punctuation other than a hyphen separates it from the previous word, so a
+ *     name cannot span the two
+ * @param sentenceStart it opens a sentence, so its capital says nothing
+ * @param possessive it carried a possessive ending, so a name cannot continue past it
+ */
+record Token(
+    String text, String key, boolean breakBefore, boolean sentenceStart, boolean possessive) {
+
+  /** Starts with an upper-case letter (or is a number, which can be part of a name: "France 2"). */
+  boolean capitalised() {
+    return Character.isUpperCase(text.charAt(0));
+  }
+
+  /** Two or more letters, all upper case ("UAE", "U.S."). */
+  boolean allCaps() {
+    int letters = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    return letters >= 2;
+  }
+
+  boolean numeric() {
+    return Character.isDigit(text.charAt(0));
+  }
+}

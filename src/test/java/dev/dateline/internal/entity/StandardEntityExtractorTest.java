@@ -1,0 +1,137 @@
+package dev.dateline.internal.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dateline.Article;
+import dev.dateline.Entity;
+import dev.dateline.EntityExtractor;
+import dev.dateline.EntityType;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** One test per rule of the standard extractor. */
+class StandardEntityExtractorTest {
+  private final EntityExtractor extractor = EntityExtractor.standard();
+
+  private List<Entity> extract(String... paragraphs) {
+    return extractor.extract(Article.builder().id("t").body(List.of(paragraphs)).build());
+  }
+
+  private static Optional<Entity> find(List<Entity> entities, EntityType type, String name) {
+    return entities.stream().filter(e -> e.type() == type && e.name().equals(name)).findFirst();
+  }
+
+  private static List<String> names(List<Entity> entities, EntityType type) {
+    return entities.stream().filter(e -> e.type() == type).map(Entity::name).toList();
+  }
+
+  @Test
+  void transliterationsShareOneCanonicalName() {
+    List<Entity> e =
+        extract("Zelenskyy spoke in Kiev.", "Zelenskiy later met Mr Zelensky's aides in Kyiv.");
+    assertThat(names(e, EntityType.PERSON)).containsExactly("Volodymyr Zelensky");
+    assertThat(names(e, EntityType.PLACE)).containsExactly("Kyiv");
+    Entity z = find(e, EntityType.PERSON, "Volodymyr Zelensky").orElseThrow();
+    assertThat(z.mentions()).isEqualTo(3);
+    assertThat(z.aliases()).contains("Zelenskyy", "Zelenskiy", "Mr Zelensky", "Volodymyr Zelenskyy");
+  }
+
+  @Test
+  void acronymsAndFullNamesResolveToTheSameEntity() {
+    List<Entity> e =
+        extract("The ECB and the European Central Bank's critics met officials of the UAE.",
+            "The United Arab Emirates said nothing.");
+    assertThat(find(e, EntityType.ORG, "European Central Bank").orElseThrow().mentions())
+        .isEqualTo(2);
+    assertThat(find(e, EntityType.PLACE, "United Arab Emirates").orElseThrow().mentions())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void honorificWithSurnameResolvesToTheFullNameInTheArticle() {
+    List<Entity> e =
+        extract(
+            "Governor Vadym Filashkin said the market was hit.",
+            "Mr Filashkin said seven people died. Mr Xi was not told.");
+    Entity f = find(e, EntityType.PERSON, "Vadym Filashkin").orElseThrow();
+    assertThat(f.mentions()).isEqualTo(2);
+    assertThat(f.aliases()).contains("Mr Filashkin");
+    assertThat(names(e, EntityType.PERSON)).containsExactly("Vadym Filashkin", "Xi Jinping");
+  }
+
+  @Test
+  void peopleSharingAFirstNameStayApart() {
+    List<Entity> e =
+        extract("French President Emmanuel Macron's adviser, Mr Emmanuel Bonne, met officials.");
+    assertThat(names(e, EntityType.PERSON)).containsExactly("Emmanuel Macron", "Emmanuel Bonne");
+  }
+
+  @Test
+  void titlesAreNotPartOfNames() {
+    List<Entity> e =
+        extract(
+            "Ukrainian President Volodymyr Zelensky met US Secretary of State Marco Rubio and"
+                + " special envoy Steve Witkoff.");
+    assertThat(names(e, EntityType.PERSON))
+        .containsExactly("Volodymyr Zelensky", "Marco Rubio", "Steve Witkoff");
+  }
+
+  @Test
+  void sentenceInitialWordsMonthsAndDemonymsAreNotEntities() {
+    List<Entity> e =
+        extract(
+            "Meanwhile, talks went on. Shortly after, officials met on Feb 3. Photographs showed"
+                + " Ukrainian and Russian delegates. The talks ended.");
+    assertThat(e).isEmpty();
+  }
+
+  @Test
+  void possessivesAndCurlyQuotesDoNotBreakMatching() {
+    List<Entity> e = extract("Kyiv’s mayor and Russia's envoy met at “Moscow’s” request.");
+    assertThat(names(e, EntityType.PLACE)).containsExactly("Kyiv", "Russia", "Moscow");
+  }
+
+  @Test
+  void regionNounAndPrepositionMarkUnknownPlaces() {
+    List<Entity> e = extract("Shelling hit the Bulacan province and a village near Calumpit.");
+    assertThat(names(e, EntityType.PLACE)).containsExactly("Bulacan", "Calumpit");
+  }
+
+  @Test
+  void organisationSuffixesAndDescriptorsMarkOrganisations() {
+    List<Entity> e =
+        extract(
+            "Officials of the National Disaster Council spoke to online media outlet Liga and"
+                + " analysts at Harbour Capital Group.");
+    assertThat(names(e, EntityType.ORG))
+        .containsExactly("National Disaster Council", "Liga", "Harbour Capital Group");
+  }
+
+  @Test
+  void appositionMakesAPersonAndAnOrganisation() {
+    List<Entity> e = extract("Ana Torres, head of Meridia, said the plan would work.");
+    assertThat(names(e, EntityType.PERSON)).containsExactly("Ana Torres");
+    assertThat(names(e, EntityType.ORG)).containsExactly("Meridia");
+  }
+
+  @Test
+  void countryQualifiesAGenericBody() {
+    List<Entity> e = extract("Photographs released by the United Arab Emirates’ Foreign Ministry.");
+    assertThat(names(e, EntityType.ORG)).containsExactly("United Arab Emirates Foreign Ministry");
+  }
+
+  @Test
+  void variantsExpandAnyAliasToTheGazetteerEntry() {
+    assertThat(extractor.variants(EntityType.PLACE, "kiev")).contains("Kyiv", "Kiev");
+    assertThat(extractor.variants(EntityType.PERSON, "ZELENSKIY"))
+        .first()
+        .isEqualTo("Volodymyr Zelensky");
+    assertThat(extractor.variants(EntityType.PERSON, "Erdoğan")).first()
+        .isEqualTo("Recep Tayyip Erdogan");
+    assertThat(extractor.variants(EntityType.PERSON, "Erdogan")).contains("Erdoğan");
+    assertThat(extractor.variants(EntityType.ORG, "ecb")).contains("European Central Bank");
+    assertThat(extractor.variants(EntityType.PLACE, "Atlantis")).containsExactly("Atlantis");
+    assertThat(extractor.variants(EntityType.ORG, "Kyiv")).containsExactly("Kyiv");
+  }
+}
