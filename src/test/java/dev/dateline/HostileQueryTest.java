@@ -316,4 +316,29 @@ class HostileQueryTest {
       }
     }
   }
+
+  @Test
+  void hugeStructuredFilters_areBoundedAndTyped() {
+    NewsQuery.Builder many = NewsQuery.builder().text("vocabulary");
+    for (int i = 0; i < 10_000; i++) {
+      many.source("source " + i);
+    }
+    NewsQuery tooMany = many.build();
+    assertThatThrownBy(() -> within(5000, () -> index.search(tooMany)))
+        .isInstanceOf(InvalidQueryException.class)
+        .hasMessageStartingWith("query is too complex");
+    String hugeName = "word ".repeat(20_000);
+    for (NewsQuery q :
+        List.of(
+            NewsQuery.builder().person(hugeName).build(),
+            NewsQuery.builder().source(hugeName).build(),
+            NewsQuery.builder().text("vocabulary").excludeEntity(EntityType.ORG, hugeName).build())) {
+      try {
+        SearchResults r = within(5000, () -> index.search(q));
+        assertThat(r.total()).isGreaterThanOrEqualTo(0);
+      } catch (InvalidQueryException e) {
+        assertThat(e.getMessage()).isNotBlank();
+      }
+    }
+  }
 }
