@@ -202,6 +202,71 @@ class ConcurrencyStressTest {
     assertThat(openFiles()).isLessThanOrEqualTo(filesBefore + 2);
   }
 
+  @Test
+  void closeDuringSearchesAndWrites_onlyTypedErrors(@TempDir Path dir) throws Exception {
+    long filesBefore = openFiles();
+    NewsIndex index = NewsIndex.open(dir, OPTIONS);
+    Random seedRandom = new Random(SEED);
+    for (int i = 0; i < 300; i++) {
+      index.add(article("a" + i, seedRandom, "seed"));
+    }
+    index.refresh();
+    ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
+    AtomicLong afterClose = new AtomicLong();
+    AtomicBoolean closed = new AtomicBoolean();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      long threadSeed = SEED + t;
+      boolean writes = t == 0;
+      Thread thread =
+          new Thread(
+              () -> {
+                Random r = new Random(threadSeed);
+                while (afterClose.get() < 50) {
+                  try {
+                    if (writes) {
+                      index.add(article("w" + r.nextInt(1000), r, "late"));
+                      if (r.nextInt(10) == 0) {
+                        index.refresh();
+                      }
+                    } else {
+                      randomSearch(index, r);
+                      index.get("a" + r.nextInt(300));
+                    }
+                  } catch (IndexException e) {
+                    if (!closed.get()) {
+                      errors.add(e); // only a closed index may refuse
+                    }
+                  } catch (Throwable e) {
+                    errors.add(e);
+                    return;
+                  }
+                  if (closed.get()) {
+                    afterClose.incrementAndGet();
+                  }
+                }
+              });
+      thread.start();
+      threads.add(thread);
+    }
+    Thread.sleep(1000);
+    closed.set(true);
+    index.close();
+    for (Thread t : threads) {
+      t.join(30_000);
+      assertThat(t.isAlive()).isFalse();
+    }
+    if (!errors.isEmpty()) {
+      AssertionError e = new AssertionError(errors.size() + " errors; first: " + errors.peek());
+      errors.forEach(e::addSuppressed);
+      throw e;
+    }
+    assertThat(openFiles()).isLessThanOrEqualTo(filesBefore + 2);
+    try (NewsIndex again = NewsIndex.open(dir, OPTIONS)) {
+      assertThat(again.count()).isGreaterThanOrEqualTo(300);
+    }
+  }
+
   /** One random search, following its cursor for a few pages; returns the pages read. */
   private static int randomSearch(NewsIndex index, Random r) {
     NewsQuery.Builder b = NewsQuery.builder().limit(1 + r.nextInt(25)).highlight(r.nextInt(4) == 0);
