@@ -184,6 +184,11 @@ class ConcurrencyStressTest {
       index.close();
     }
 
+    // Lucene agrees the index is sound.
+    try (org.apache.lucene.store.Directory d = org.apache.lucene.store.FSDirectory.open(dir);
+        org.apache.lucene.index.CheckIndex check = new org.apache.lucene.index.CheckIndex(d)) {
+      assertThat(check.checkIndex().clean).isTrue();
+    }
     // Closed means closed: calls fail typed, and no file stays open.
     assertThatThrownBy(() -> index.search("talks")).isInstanceOf(IndexException.class);
     assertThat(openFiles()).isLessThanOrEqualTo(filesBefore + 2);

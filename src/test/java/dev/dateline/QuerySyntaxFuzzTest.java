@@ -67,6 +67,9 @@ class QuerySyntaxFuzzTest {
   @AfterAll
   static void close() {
     index.close();
+    if (parsed.get() + rejected.get() < SEEDS * STRINGS_PER_SEED) {
+      return; // only some seeds ran
+    }
     // The generator must exercise both outcomes, and some queries must find something.
     assertThat(parsed.get()).isGreaterThan(SEEDS * STRINGS_PER_SEED / 5);
     assertThat(rejected.get()).isGreaterThan(SEEDS * STRINGS_PER_SEED / 5);
@@ -149,6 +152,62 @@ class QuerySyntaxFuzzTest {
     } catch (RuntimeException | StackOverflowError e) {
       throw new AssertionError(where + ": search threw " + e, e);
     }
+  }
+
+  /**
+   * Cursors are opaque strings a client sends back: random or tampered ones must be rejected with
+   * {@link InvalidQueryException} or simply position the page, never fail otherwise.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("cursorSeeds")
+  void tamperedCursors_areRejectedTypedOrRun(int seed) {
+    Random r = new Random(seed);
+    SortOrder sort = SortOrder.values()[seed % SortOrder.values().length];
+    NewsQuery first = NewsQuery.builder().text(seed % 2 == 0 ? "talks" : null).sort(sort).limit(1).build();
+    String real = index.search(first).next();
+    for (int i = 0; i < 50; i++) {
+      String cursor;
+      switch (r.nextInt(4)) {
+        case 0 -> { // random printable text
+          StringBuilder sb = new StringBuilder();
+          for (int j = r.nextInt(40); j > 0; j--) {
+            sb.append((char) (32 + r.nextInt(95)));
+          }
+          cursor = sb.toString();
+        }
+        case 1 -> { // well-formed base64 of random bytes
+          byte[] bytes = new byte[r.nextInt(60)];
+          r.nextBytes(bytes);
+          cursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        }
+        case 2 -> { // the right shape with random parts
+          String raw = "1:" + "RNOX".charAt(r.nextInt(4)) + ":" + TOKENS.get(r.nextInt(TOKENS.size()))
+              + ":" + TOKENS.get(r.nextInt(TOKENS.size()));
+          cursor = java.util.Base64.getUrlEncoder().withoutPadding()
+              .encodeToString(raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        default -> { // a real cursor with one character changed
+          if (real == null) {
+            continue;
+          }
+          char[] c = real.toCharArray();
+          c[r.nextInt(c.length)] = "AZaz09-_=+/".charAt(r.nextInt(11));
+          cursor = new String(c);
+        }
+      }
+      String where = "seed " + seed + ", sort " + sort + ", cursor " + quoteJava(cursor);
+      try {
+        index.search(first.after(cursor));
+      } catch (InvalidQueryException e) {
+        assertThat(e.getMessage()).as(where).contains("cursor");
+      } catch (RuntimeException e) {
+        throw new AssertionError(where + ": threw " + e, e);
+      }
+    }
+  }
+
+  static IntStream cursorSeeds() {
+    return IntStream.range(0, 30);
   }
 
   /** The string as a Java literal, so a failure can be pasted into a test. */
