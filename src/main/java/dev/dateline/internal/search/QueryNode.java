@@ -9,7 +9,9 @@ import java.util.Objects;
  * The parsed form of a user query. Each node prints itself back in the query syntax ({@link
  * #toString()}), so that {@code QueryParser.parse(node.toString())} gives an equal node: printed
  * queries use explicit {@code AND}/{@code OR} and parentheses and do not depend on the default
- * operator.
+ * operator. Because of that the printed text may be longer than the query it came from (up to
+ * about three times) and one group deeper, so a query right at {@link QueryParser.Limits} may
+ * print to text that those same limits reject.
  */
 public sealed interface QueryNode {
 
