@@ -261,7 +261,7 @@ public final class NewsQuery {
     private int limit = 10;
     private String after;
     private boolean highlight = true;
-    private QueryParser.Limits parserLimits = QueryParser.Limits.DEFAULT;
+    private QueryLimits parserLimits = QueryLimits.DEFAULT;
 
     private Builder() {}
 
@@ -384,8 +384,8 @@ public final class NewsQuery {
       return this;
     }
 
-    /** Bounds on query size and nesting (defaults: {@link QueryParser.Limits#DEFAULT}). */
-    public Builder parserLimits(QueryParser.Limits limits) {
+    /** Bounds on query size and nesting (defaults: {@link QueryLimits#DEFAULT}). */
+    public Builder parserLimits(QueryLimits limits) {
       this.parserLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }

@@ -120,12 +120,12 @@ class HostileQueryTest {
         .isInstanceOf(InvalidQueryException.class)
         .hasMessageStartingWith("query is too long");
     // With a generous length limit, the clause limit of the parser stops it.
-    QueryParser.Limits longer = new QueryParser.Limits(1_000_000, 1024, 32);
+    QueryLimits longer = new QueryLimits(1_000_000, 1024, 32);
     assertThatThrownBy(() -> NewsQuery.builder().text(q).parserLimits(longer).build())
         .isInstanceOf(InvalidQueryException.class)
         .hasMessageStartingWith("query has more than 1024 words, phrases and filters");
     // Without a parser clause limit, Lucene's clause limit still stops it, as our exception.
-    QueryParser.Limits unlimited = new QueryParser.Limits(1_000_000, 100_000, 32);
+    QueryLimits unlimited = new QueryLimits(1_000_000, 100_000, 32);
     NewsQuery parsed = NewsQuery.builder().text(q).parserLimits(unlimited).build();
     assertThatThrownBy(() -> within(5000, () -> index.search(parsed)))
         .isInstanceOf(InvalidQueryException.class)
@@ -223,7 +223,7 @@ class HostileQueryTest {
         .hasMessageStartingWith("query is nested more than 32 levels deep");
     // A million-level nesting with a raised length limit must not overflow the stack either.
     String huge = "(".repeat(1_000_000) + "a" + ")".repeat(1_000_000);
-    QueryParser.Limits longer = new QueryParser.Limits(3_000_000, 1024, 32);
+    QueryLimits longer = new QueryLimits(3_000_000, 1024, 32);
     assertThatThrownBy(() -> NewsQuery.builder().text(huge).parserLimits(longer).build())
         .isInstanceOf(InvalidQueryException.class)
         .hasMessageStartingWith("query is nested more than 32 levels deep");

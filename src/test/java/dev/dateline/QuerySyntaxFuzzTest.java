@@ -37,9 +37,9 @@ class QuerySyntaxFuzzTest {
    * The printed form spells out every operator and parenthesis, so it may be longer and one level
    * deeper than the text it came from; it is re-parsed with room for that.
    */
-  private static final QueryParser.Limits REPARSE =
-      new QueryParser.Limits(1_000_000, QueryParser.Limits.DEFAULT.maxClauses(),
-          QueryParser.Limits.DEFAULT.maxDepth() + 1);
+  private static final QueryLimits REPARSE =
+      new QueryLimits(1_000_000, QueryLimits.DEFAULT.maxClauses(),
+          QueryLimits.DEFAULT.maxDepth() + 1);
 
   private static final List<String> TOKENS =
       List.of(

@@ -1,5 +1,6 @@
 package dev.dateline.internal.search;
 
+import dev.dateline.QueryLimits;
 import dev.dateline.SearchField;
 import java.util.List;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Objects;
  * #toString()}), so that {@code QueryParser.parse(node.toString())} gives an equal node: printed
  * queries use explicit {@code AND}/{@code OR} and parentheses and do not depend on the default
  * operator. Because of that the printed text may be longer than the query it came from (up to
- * about three times) and one group deeper, so a query right at {@link QueryParser.Limits} may
+ * about three times) and one group deeper, so a query right at {@link QueryLimits} may
  * print to text that those same limits reject.
  */
 public sealed interface QueryNode {

@@ -1,6 +1,7 @@
 package dev.dateline.internal.search;
 
 import dev.dateline.InvalidQueryException;
+import dev.dateline.QueryLimits;
 import dev.dateline.SearchField;
 import dev.dateline.internal.Dates;
 import dev.dateline.internal.search.QueryNode.And;
@@ -34,29 +35,19 @@ import java.util.stream.Collectors;
  * When the default operator is OR, juxtaposition binds like OR. Field names are case-insensitive;
  * an unknown {@code name:} prefix is an error (quote the text to search for it literally).
  * Backslash escapes any character. Errors are {@link InvalidQueryException}s with the position of
- * the problem. Limits: {@link Limits}.
+ * the problem. Limits: {@link QueryLimits}.
  */
 public final class QueryParser {
 
-  /**
-   * Bounds that keep a hostile query from exhausting the machine.
-   *
-   * @param maxLength longest accepted query text, in characters
-   * @param maxClauses most words, phrases and filters in one query
-   * @param maxDepth deepest nesting of groups and NOTs
-   */
-  public record Limits(int maxLength, int maxClauses, int maxDepth) {
-    public static final Limits DEFAULT = new Limits(10_000, 1024, 32);
-  }
 
   private final String text;
   private final boolean defaultAnd;
-  private final Limits limits;
+  private final QueryLimits limits;
   private int pos;
   private int depth;
   private int clauses;
 
-  private QueryParser(String text, boolean defaultAnd, Limits limits) {
+  private QueryParser(String text, boolean defaultAnd, QueryLimits limits) {
     this.text = text;
     this.defaultAnd = defaultAnd;
     this.limits = limits;
@@ -68,7 +59,7 @@ public final class QueryParser {
    * @param defaultAnd whether juxtaposed terms must all match (true) or any (false)
    * @throws InvalidQueryException on a syntax error or a query beyond {@code limits}
    */
-  public static QueryNode parse(String text, boolean defaultAnd, Limits limits) {
+  public static QueryNode parse(String text, boolean defaultAnd, QueryLimits limits) {
     if (text == null || text.isBlank()) {
       return null;
     }

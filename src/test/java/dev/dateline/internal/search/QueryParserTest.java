@@ -1,5 +1,6 @@
 package dev.dateline.internal.search;
 
+import dev.dateline.QueryLimits;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,7 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class QueryParserTest {
 
   private static QueryNode parse(String text) {
-    return QueryParser.parse(text, true, QueryParser.Limits.DEFAULT);
+    return QueryParser.parse(text, true, QueryLimits.DEFAULT);
   }
 
   private static Term t(String text) {
@@ -37,7 +38,7 @@ class QueryParserTest {
 
   @Test
   void juxtapositionIsOrWhenConfigured() {
-    assertThat(QueryParser.parse("peace talks", false, QueryParser.Limits.DEFAULT))
+    assertThat(QueryParser.parse("peace talks", false, QueryLimits.DEFAULT))
         .isEqualTo(new Or(List.of(t("peace"), t("talks"))));
   }
 
@@ -141,7 +142,7 @@ class QueryParserTest {
 
   @Test
   void limitsStopHostileQueries() {
-    QueryParser.Limits small = new QueryParser.Limits(50, 3, 2);
+    QueryLimits small = new QueryLimits(50, 3, 2);
     assertThatThrownBy(() -> QueryParser.parse("x".repeat(51), true, small)).hasMessageContaining("too long");
     assertThatThrownBy(() -> QueryParser.parse("a b c d", true, small)).hasMessageContaining("more than 3");
     assertThatThrownBy(() -> QueryParser.parse("(((a)))", true, small)).hasMessageContaining("nested");
