@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -99,7 +100,11 @@ public final class NewsIndex implements Closeable {
   private final Schema schema;
   private final QueryCompiler compiler;
   private final Options options;
-  private final Object commitLock = new Object();
+  /**
+   * Writes (add, delete, commit) hold the read side; close holds the write side. So close waits
+   * for writes in flight, which its commit then includes, and a write after close is refused.
+   */
+  private final ReentrantReadWriteLock lifecycle = new ReentrantReadWriteLock();
   private volatile boolean closed;
 
   private NewsIndex(String description, Directory directory, boolean readOnly, Options options) {
@@ -199,16 +204,10 @@ public final class NewsIndex implements Closeable {
    */
   public Article add(Article article) {
     Objects.requireNonNull(article, "article");
-    IndexWriter w = writer();
+    writer();
     Article toIndex = withEntities(article);
     Document doc = schema.toDocument(toIndex);
-    try {
-      w.updateDocument(Schema.idTerm(toIndex.id()), doc);
-    } catch (IOException e) {
-      throw failure("add article " + toIndex.id(), e);
-    } catch (AlreadyClosedException e) {
-      throw closed(e);
-    }
+    write("add article " + toIndex.id(), w -> w.updateDocument(Schema.idTerm(toIndex.id()), doc));
     return toIndex;
   }
 
@@ -220,13 +219,7 @@ public final class NewsIndex implements Closeable {
   /** Deletes the article with this id, if present. */
   public void delete(String id) {
     Objects.requireNonNull(id, "id");
-    try {
-      writer().deleteDocuments(Schema.idTerm(id));
-    } catch (IOException e) {
-      throw failure("delete article " + id, e);
-    } catch (AlreadyClosedException e) {
-      throw closed(e);
-    }
+    write("delete article " + id, w -> w.deleteDocuments(Schema.idTerm(id)));
   }
 
   private Article withEntities(Article a) {
@@ -246,15 +239,24 @@ public final class NewsIndex implements Closeable {
    * Makes all changes made so far durable. See the class documentation for what that guarantees.
    */
   public void commit() {
-    IndexWriter w = writer();
-    synchronized (commitLock) {
-      try {
-        w.commit();
-      } catch (IOException e) {
-        throw failure("commit", e);
-      } catch (AlreadyClosedException e) {
-        throw closed(e);
-      }
+    write("commit", IndexWriter::commit);
+  }
+
+  /** A write to the index writer. */
+  private interface WriterCall {
+    void run(IndexWriter writer) throws IOException;
+  }
+
+  private void write(String what, WriterCall call) {
+    lifecycle.readLock().lock();
+    try {
+      call.run(writer());
+    } catch (IOException e) {
+      throw failure(what, e);
+    } catch (AlreadyClosedException e) {
+      throw closed(e);
+    } finally {
+      lifecycle.readLock().unlock();
     }
   }
 
@@ -545,11 +547,14 @@ public final class NewsIndex implements Closeable {
    */
   @Override
   public void close() {
-    synchronized (commitLock) {
+    lifecycle.writeLock().lock();
+    try {
       if (closed) {
         return;
       }
       closed = true;
+    } finally {
+      lifecycle.writeLock().unlock();
     }
     IOException failure = null;
     for (Closeable c : new Closeable[] {searchers, writer, directory}) {

@@ -138,4 +138,36 @@ class NewsIndexLifecycleTest {
       assertThat(index.get("talks-1").orElseThrow().entities()).isEqualTo(Fixtures.talks().entities());
     }
   }
+
+  @Test
+  void addRacingWithCloseIsEitherDurableOrRefused() throws Exception {
+    java.util.Set<String> acknowledged = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    NewsIndex index = NewsIndex.open(dir, NO_EXTRACTION);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    java.util.List<java.util.concurrent.Future<?>> writers = new java.util.ArrayList<>();
+    for (int t = 0; t < 2; t++) {
+      int thread = t;
+      writers.add(pool.submit(() -> {
+        for (int i = 0; ; i++) {
+          String id = "t" + thread + "-" + i;
+          try {
+            index.add(Article.builder().id(id).headline("racing " + i).build());
+            acknowledged.add(id);
+          } catch (IndexException closed) {
+            return;
+          }
+        }
+      }));
+    }
+    Thread.sleep(300);
+    index.close();
+    for (java.util.concurrent.Future<?> f : writers) {
+      f.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    }
+    pool.shutdown();
+    try (NewsIndex reopened = NewsIndex.openReadOnly(dir)) {
+      assertThat(acknowledged).isNotEmpty();
+      assertThat(reopened.count()).isEqualTo(acknowledged.size());
+    }
+  }
 }
