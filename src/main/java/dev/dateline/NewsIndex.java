@@ -39,7 +39,6 @@ import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
@@ -311,9 +310,6 @@ public final class NewsIndex implements Closeable {
                 compiled.query(),
                 new TopFieldCollectorManager(
                     Schema.sort(query.sort()), query.limit(), after, options.totalHitsThreshold));
-        if (query.sort() != SortOrder.RELEVANCE && top.scoreDocs.length > 0) {
-          TopFieldCollector.populateScores(top.scoreDocs, searcher, compiled.query());
-        }
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidQueryException(
             "query is too complex: it expands to more than "
@@ -351,7 +347,8 @@ public final class NewsIndex implements Closeable {
     List<SearchHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       Document d = stored.document(docs[i].doc, Schema.HIT_FIELDS);
-      float score = query.sort() == SortOrder.RELEVANCE ? (Float) ((FieldDoc) docs[i]).fields[0] : docs[i].score;
+      // Date orders do not compute scores: that lets newest-first queries stop early.
+      float score = query.sort() == SortOrder.RELEVANCE ? (Float) ((FieldDoc) docs[i]).fields[0] : 0f;
       hits.add(
           new SearchHit(
               d.get(Schema.ID),

@@ -13,7 +13,9 @@ import java.util.List;
  * @param byline byline, or null
  * @param url article address, or null
  * @param section section, or null
- * @param score relevance score (BM25 over the weighted fields; 0 for filter-only queries)
+ * @param score relevance score (BM25 over the weighted fields) when sorted by relevance; 0 when
+ *     sorted by date (scores are not computed then, so newest-first queries can stop early) and
+ *     for filter-only queries
  * @param snippet the best passage(s) of body or bullets with matched terms marked, or the opening
  *     of the article when no term matched there; null when highlighting is off
  * @param entities the article's entities

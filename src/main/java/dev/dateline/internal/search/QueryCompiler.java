@@ -44,8 +44,11 @@ import org.apache.lucene.search.TermQuery;
  *
  * <ul>
  *   <li>A word or phrase without a field is a {@link DisjunctionMaxQuery} over the text fields,
- *       each boosted by its weight (tie-breaker {@value #TIE_BREAKER}: the best field counts, the
- *       others add a little), so a headline match outranks the same word deep in the body.
+ *       each boosted by its weight, so a headline match outranks the same word deep in the body.
+ *       The tie-breaker is {@value #TIE_BREAKER}: only the best field counts. A non-zero
+ *       tie-breaker would let other fields add a little, but it stops Lucene from skipping
+ *       documents that cannot make the top hits (block-max WAND), which cost several times more
+ *       work on common words in our measurements.
  *   <li>Filters (dates, entities, sources, sections; inline or structured) are non-scoring FILTER
  *       clauses, which Lucene may cache and which do not disturb relevance.
  *   <li>Prefix and fuzzy terms expand to at most {@value #MAX_EXPANSIONS} and {@value
@@ -53,7 +56,7 @@ import org.apache.lucene.search.TermQuery;
  * </ul>
  */
 public final class QueryCompiler {
-  static final float TIE_BREAKER = 0.1f;
+  static final float TIE_BREAKER = 0.0f;
   static final int MAX_EXPANSIONS = 128;
   static final int MAX_FUZZY_EXPANSIONS = 50;
 
