@@ -48,7 +48,7 @@ final class DemoCommand implements Callable<Integer> {
       opts.dir = indexDir;
       try (NewsIndex index = NewsIndex.open(indexDir, opts.options(true))) {
         Indexer.Summary s =
-            new Indexer(index, ArticleFiles.Options.defaults(), 10_000, new PrintWriter(PrintWriter.nullWriter()))
+            new Indexer(index, ArticleFiles.Options.defaults(), 10_000, 1, new PrintWriter(PrintWriter.nullWriter()))
                 .run(List.of(sample));
         out.printf("Indexed %d sample articles into %s%n", s.indexed() + s.updated(), indexDir);
         boolean ansi = Output.ansi();

@@ -40,6 +40,9 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--commit-every", paramLabel = "N", defaultValue = "10000", description = "Commit durably every N articles (default 10000).")
   int commitEvery;
 
+  @Option(names = "--threads", paramLabel = "N", description = "Indexing threads (default: the number of cores, at most 4).")
+  int threads = Math.min(4, Runtime.getRuntime().availableProcessors());
+
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
@@ -48,6 +51,9 @@ final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (threads < 1 || threads > 64) {
+      throw new Main.UsageException("--threads must be between 1 and 64");
+    }
     if (commitEvery < 1) {
       throw new Main.UsageException("--commit-every must be at least 1");
     }
@@ -62,7 +68,7 @@ final class IndexCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Indexer.Summary s;
     try (NewsIndex idx = index.openForWriting(!noExtract)) {
-      s = new Indexer(idx, read, commitEvery, err).run(paths);
+      s = new Indexer(idx, read, commitEvery, threads, err).run(paths);
     }
     if (json) {
       out.println(
