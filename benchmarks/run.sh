@@ -8,13 +8,27 @@
 #   corpus   generate the corpus (seed 42) unless present
 #   indexes  build the three search indexes once (reused by every search fork)
 #   check    peer agreement on all query kinds (PeerCheck)
-#   search   SearchBenchmark: throughput 1 thread, latency 1 thread, throughput 2 threads
+#   search   SearchBenchmark: search-t1 (throughput, 1 thread), latency-t1, search-t2 (throughput, 2 threads)
 #   indexing IndexingBenchmark with IndexingProfiler (articles/s, bytes/article, peak heap)
 #   open     OpenSearcherBenchmark (restart: open + first query)
 #   report   RESULTS.md from the JSON
 # Pass step names after the size to run only those: benchmarks/run.sh short search report
 set -euo pipefail
 cd "$(dirname "$0")"
+
+java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java.specification.version = //p' | head -n 1 | cut -d. -f1
+}
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
+  for candidate in /usr/lib/jvm/*; do
+    if [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
+      JAVA_HOME=$candidate
+      break
+    fi
+  done
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
 
 size=${1:-short}
 shift || true
@@ -50,11 +64,14 @@ for step in $steps; do
         --seed 42 --out "$data" --seed-text ../../shared/corpora/seed ;;
     indexes) java -Xmx3g "${jvm[@]}" -cp "$jar" dev.dateline.bench.Indexes "$data" | tee "$out/indexes.txt" ;;
     check) java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PeerCheck "$data" | tee "$out/peer-check.md" ;;
-    search)
+    search) "$0" "$size" search-t1 latency-t1 search-t2 ;;
+    search-t1)
       java -jar "$jar" 'SearchBenchmark.throughput' -p data="$data" -t 1 "${search_opts[@]}" \
-        -rf json -rff "$out/search-throughput-t1.json"
+        -rf json -rff "$out/search-throughput-t1.json" ;;
+    latency-t1)
       java -jar "$jar" 'SearchBenchmark.latency' -p data="$data" -t 1 "${search_opts[@]}" \
-        -rf json -rff "$out/search-latency-t1.json"
+        -rf json -rff "$out/search-latency-t1.json" ;;
+    search-t2)
       java -jar "$jar" 'SearchBenchmark.throughput' -p data="$data" -t 2 -p kind="$t2_kinds" "${search_opts[@]}" \
         -rf json -rff "$out/search-throughput-t2.json" ;;
     indexing)
@@ -63,7 +80,7 @@ for step in $steps; do
     open)
       java -jar "$jar" OpenSearcherBenchmark -p data="$data" -rf json -rff "$out/open.json" ;;
     report)
-      java -cp "$jar" dev.dateline.bench.ResultsTable "$out"/*.json > "$out/tables.md"
+      java -cp "$jar" dev.dateline.bench.ResultsTable --strip-histograms "$out"/*.json > "$out/tables.md"
       echo "tables: $out/tables.md" ;;
     *) echo "unknown step $step" >&2; exit 2 ;;
   esac

@@ -82,7 +82,7 @@ public final class PeerCheck {
   }
 
   public static String header() {
-    return "| kind | queries | mean hits (Lucene, counted to 1000) | Dateline = raw Lucene (top 10, in order) | overlap@10 Dateline/SQLite | filter-only: equal counts and hits |\n"
+    return "| kind | queries | mean total hits (Lucene; exact up to 1000, then a lower bound) | Dateline = raw Lucene (top 10, in order) | overlap@10 Dateline/SQLite | filter-only: equal counts and hits |\n"
         + "|---|---:|---:|---:|---:|---:|";
   }
 

@@ -36,9 +36,15 @@ public final class ResultsTable {
     }
   }
 
+  /**
+   * Prints the tables for the given JSON files or directories. With {@code --strip-histograms}
+   * first, also rewrites the files without the sampled-latency histograms (megabytes; the
+   * percentiles stay), to keep results small enough to commit.
+   */
   public static void main(String[] args) throws IOException {
     List<Path> files = new ArrayList<>();
-    for (String a : args) {
+    boolean strip = args.length > 0 && args[0].equals("--strip-histograms");
+    for (String a : strip ? Arrays.copyOfRange(args, 1, args.length) : args) {
       Path p = Path.of(a);
       if (Files.isDirectory(p)) {
         try (Stream<Path> s = Files.list(p)) {
@@ -48,7 +54,28 @@ public final class ResultsTable {
         files.add(p);
       }
     }
+    if (strip) {
+      stripHistograms(files);
+    }
     System.out.print(new ResultsTable(files).markdown());
+  }
+
+  private static void stripHistograms(List<Path> files) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    for (Path f : files) {
+      JsonNode root = json.readTree(f.toFile());
+      boolean changed = false;
+      for (JsonNode run : root) {
+        JsonNode metric = run.path("primaryMetric");
+        if (metric instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("rawDataHistogram")) {
+          o.remove("rawDataHistogram");
+          changed = true;
+        }
+      }
+      if (changed) {
+        json.writerWithDefaultPrettyPrinter().writeValue(f.toFile(), root);
+      }
+    }
   }
 
   String markdown() {
@@ -93,6 +120,9 @@ public final class ResultsTable {
         for (int e = 0; e < 3; e++) {
           JsonNode r = find("SearchBenchmark.throughput", t, "kind", kind, "engine", ENGINES[e]);
           v[e] = r == null ? Double.NaN : median(r.path("primaryMetric").path("rawData"));
+        }
+        if (Arrays.stream(v).allMatch(Double::isNaN)) {
+          continue; // kind not run with this thread count
         }
         out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |\n", kind, num(v[0]), num(v[1]), num(v[2]),
             ratio(v[0], v[1]), ratio(v[0], v[2])));
