@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes benchmarks/RESULTS.md with the JMH JSON kept in benchmarks/results/.
 #
-#   benchmarks/run.sh short   # 100,000 articles; indexing measured on the first 5,000; ~35 min on 2 cores
+#   benchmarks/run.sh short   # 100,000 articles; indexing measured on the first 5,000; ~45 min on 2 cores
 #   benchmarks/run.sh full    # 1,000,000 articles; indexing on the first 100,000; several hours
 #
 # Steps (each can be re-run; generated data and built indexes are reused):
