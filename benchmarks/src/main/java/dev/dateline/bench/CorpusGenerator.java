@@ -247,8 +247,8 @@ public final class CorpusGenerator {
       }
       body.add(para.toString());
     }
-    String source = sources.get(sourceRank.sample(r)).name();
-    Source src = sources.stream().filter(s -> s.name().equals(source)).findFirst().orElseThrow();
+    Source src = sources.get(sourceRank.sample(r));
+    String source = src.name();
     String section = r.nextDouble() < 0.7 ? e.section() : SECTIONS[r.nextInt(SECTIONS.length)];
     List<String> credits = new ArrayList<>();
     String agency = agencies.get(r.nextInt(agencies.size()));

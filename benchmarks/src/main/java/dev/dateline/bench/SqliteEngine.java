@@ -224,6 +224,7 @@ final class SqliteEngine {
       try (PreparedStatement st = statement(sql.toString(), args); ResultSet rs = st.executeQuery()) {
         List<Engine.Hit> hits = new ArrayList<>(q.limit());
         while (rs.next()) {
+          // url, section and byline are read like the Lucene engines read them, though Hit has no slot.
           rs.getString(5);
           rs.getString(6);
           rs.getString(7);
