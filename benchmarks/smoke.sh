@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Benchmark smoke pass (CI calls it from .ci/run): builds the library and the benchmarks, then
+# runs a seconds-long pass of every benchmark class, with one query kind per feature and each of
+# the three engines, on a 2,000-article corpus, so that the benchmarks cannot rot. Not a
+# measurement. Exits non-zero on any failure, including a failed peer-agreement check.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java.specification.version = //p' | head -n 1 | cut -d. -f1
+}
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
+  for candidate in /usr/lib/jvm/*; do
+    if [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
+      JAVA_HOME=$candidate
+      break
+    fi
+  done
+fi
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
+  echo "smoke: no JDK 21+ found (looked at JAVA_HOME and /usr/lib/jvm/*)" >&2
+  exit 1
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+
+# DATELINE_BUILD_DIR lets parallel checkouts build the library without colliding.
+mvn -B -ntp -q install -DskipTests ${DATELINE_BUILD_DIR:+-Ddateline.buildDir=$DATELINE_BUILD_DIR}
+(cd benchmarks && mvn -B -ntp -q package)
+
+jar=benchmarks/target/benchmarks.jar
+data=$(mktemp -d "${TMPDIR:-/tmp}/dateline-smoke.XXXXXX")
+trap 'rm -rf "$data"' EXIT
+jvm=(--add-modules jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+once=(-f 1 -i 1 -r 1s -foe true -p "data=$data")
+quick=("${once[@]}" -wi 1 -w 1s)
+
+seed=../shared/corpora/seed
+java -cp "$jar" dev.dateline.bench.CorpusGenerator --articles 2000 --seed 42 --out "$data" \
+  $([ -d "$seed" ] && echo --seed-text "$seed")
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.Indexes "$data"
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PeerCheck "$data"
+
+java -jar "$jar" 'SearchBenchmark.throughput' "${quick[@]}" -p kind=KEYWORD_ENTITY,HIGHLIGHT \
+  -rf json -rff "$data/search.json"
+java -jar "$jar" 'SearchBenchmark.latency' "${quick[@]}" -p kind=ENTITY_NEWEST -p engine=DATELINE \
+  -rf json -rff "$data/latency.json"
+java -jar "$jar" IndexingBenchmark "${once[@]}" -wi 0 -p articles=500 -p threads=2 -p extract=true \
+  -prof dev.dateline.bench.IndexingProfiler -rf json -rff "$data/indexing.json"
+java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=DATELINE -rf json -rff "$data/open.json"
+
+java -cp "$jar" dev.dateline.bench.ResultsTable "$data"/*.json
+echo "smoke: ok"

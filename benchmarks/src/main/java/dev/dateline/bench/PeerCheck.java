@@ -1,0 +1,131 @@
+package dev.dateline.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks that the engines answer the benchmark queries alike before anyone times them:
+ *
+ * <ul>
+ *   <li>every query has hits in every engine;
+ *   <li>Dateline and raw Lucene return the same top hits in the same order (they run the same
+ *       Lucene query on identically built indexes; anything else is a bug);
+ *   <li>filter-only queries (entity, newest first) return the same hits in all three engines,
+ *       and raw Lucene and SQLite count the same number of matches;
+ *   <li>for ranked queries SQLite's top 10 can only be compared by overlap: FTS5's bm25() scores
+ *       a document as one bag of weighted column frequencies and one length, where Dateline takes
+ *       the best field (dis-max, tie-breaker 0.1) with per-field lengths; and FTS5's porter
+ *       stemmer conflates more than KStem. The overlap is printed, not asserted.
+ * </ul>
+ *
+ * <p>Run alone: {@code java -cp benchmarks.jar dev.dateline.bench.PeerCheck benchmarks/data/c100k}
+ */
+public final class PeerCheck {
+  private PeerCheck() {}
+
+  /** One line of the report: how the engines agree on one kind of query. */
+  public record Agreement(BenchQuery.Kind kind, int queries, double meanHits, int datelineEqualsLucene,
+      double overlapWithSqlite, int countsEqual) {}
+
+  /**
+   * Runs every query of {@code kind} on all three searchers and throws {@link IllegalStateException}
+   * when a query has no hits or the peers that must agree do not.
+   */
+  public static Agreement check(Map<Engine, Engine.Searcher> searchers, List<BenchQuery> queries)
+      throws IOException {
+    BenchQuery.Kind kind = queries.get(0).kind();
+    int equal = 0;
+    int countsEqual = 0;
+    double overlap = 0;
+    long hits = 0;
+    for (BenchQuery q : queries) {
+      Map<Engine, Engine.Hits> r = new EnumMap<>(Engine.class);
+      for (Engine e : Engine.values()) {
+        Engine.Searcher s = searchers.get(e);
+        Engine.Hits h = s.search(s.prepare(q));
+        if (h.hits().isEmpty()) {
+          throw new IllegalStateException(e + " finds nothing for " + q);
+        }
+        r.put(e, h);
+      }
+      List<String> d = r.get(Engine.DATELINE).ids();
+      List<String> l = r.get(Engine.LUCENE).ids();
+      List<String> s = r.get(Engine.SQLITE).ids();
+      if (!d.equals(l)) {
+        throw new IllegalStateException("Dateline and raw Lucene disagree on " + q + ":\n  " + d + "\n  " + l);
+      }
+      equal++;
+      hits += r.get(Engine.LUCENE).total();
+      Set<String> common = new HashSet<>(d);
+      common.retainAll(s);
+      overlap += common.size() / (double) Math.max(d.size(), s.size());
+      if (kind.filterOnly()) {
+        long lc = searchers.get(Engine.LUCENE).count(q);
+        long sc = searchers.get(Engine.SQLITE).count(q);
+        if (lc != sc || !d.equals(s)) {
+          throw new IllegalStateException("filter-only query " + q + ": Lucene counts " + lc + ", SQLite " + sc
+              + "\n  " + d + "\n  " + s);
+        }
+        countsEqual++;
+      }
+    }
+    return new Agreement(kind, queries.size(), hits / (double) queries.size(), equal,
+        overlap / queries.size(), countsEqual);
+  }
+
+  public static String header() {
+    return "| kind | queries | mean total hits (Lucene; exact up to 1000, then a lower bound) | Dateline = raw Lucene (top 10, in order) | overlap@10 Dateline/SQLite | filter-only: equal counts and hits |\n"
+        + "|---|---:|---:|---:|---:|---:|";
+  }
+
+  public static String row(Agreement a) {
+    return String.format(Locale.ROOT, "| %s | %d | %.0f | %d/%d | %.2f | %s |", a.kind(), a.queries(), a.meanHits(),
+        a.datelineEqualsLucene(), a.queries(), a.overlapWithSqlite(),
+        a.kind().filterOnly() ? a.countsEqual() + "/" + a.queries() : "n/a");
+  }
+
+  /** Opens all three indexes of {@code data} (building missing ones). */
+  public static Map<Engine, Engine.Searcher> openAll(Path data) throws IOException {
+    Map<Engine, Engine.Searcher> out = new EnumMap<>(Engine.class);
+    for (Engine e : Engine.values()) {
+      out.put(e, e.searcher(Indexes.get(data, e)));
+    }
+    return out;
+  }
+
+  /** Prints the agreement of the peers on every kind of query as a Markdown table. */
+  public static void main(String[] args) throws IOException {
+    Path data = Path.of(args.length > 0 ? args[0] : "benchmarks/data/c100k");
+    QuerySets sets = QuerySets.derive(Corpus.read(Corpus.dir(data), SearchBenchmark.SAMPLE), SearchBenchmark.SEED);
+    Map<Engine, Engine.Searcher> all = openAll(data);
+    PrintStream out = System.out;
+    out.println(header());
+    List<String> failures = new ArrayList<>();
+    try {
+      for (BenchQuery.Kind k : BenchQuery.Kind.values()) {
+        try {
+          out.println(row(check(all, sets.of(k))));
+        } catch (IllegalStateException e) {
+          failures.add(e.getMessage());
+          out.println("| " + k + " | FAILED | | | | |");
+        }
+      }
+    } finally {
+      for (Engine.Searcher s : all.values()) {
+        s.close();
+      }
+    }
+    failures.forEach(System.err::println);
+    if (!failures.isEmpty()) {
+      System.exit(1);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.dateline.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Search on a warmed searcher: throughput ({@link #throughput}, ops/s) and latency distribution
+ * ({@link #latency}, sampled, p50/p99 in ms) per query kind, for Dateline, raw Lucene and SQLite
+ * FTS5 on the same on-disk corpus and queries. One operation is one query of the kind (the 16
+ * queries of the kind in turn), including building the engine's query, searching, and loading the
+ * fields of the hits (and snippets for {@code HIGHLIGHT}).
+ *
+ * <p>The indexes are built once per data directory (see {@link Indexes}) and reused by every fork.
+ * {@link #setUp} opens all three, checks with {@link PeerCheck} that every query has hits and that
+ * the peers agree, then keeps only the measured engine open.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar SearchBenchmark -p data=benchmarks/data/c100k -t 1 \
+ *     -rf json -rff benchmarks/results/search-t1.json
+ * </pre>
+ *
+ * Use {@code -t 2} for two threads sharing one searcher; {@code -p kind=TERM_RARE,PHRASE} and
+ * {@code -p engine=DATELINE} for a subset.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
+@Fork(value = 1, jvmArgsAppend = {
+    "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xms2g", "-Xmx2g"})
+public class SearchBenchmark {
+  /** Articles read from the start of the corpus to derive the queries from. */
+  static final int SAMPLE = 5000;
+  /** Seed of the query sets. */
+  static final long SEED = 42;
+
+  @Param("benchmarks/data/c10k")
+  public String data;
+
+  @Param({"DATELINE", "LUCENE", "SQLITE"})
+  public Engine engine;
+
+  @Param({
+    "TERM_RARE", "TERM_MEDIUM", "TERM_COMMON", "TERMS_2_3", "PHRASE", "HEADLINE", "KEYWORD_WEEK",
+    "KEYWORD_MONTH", "KEYWORD_YEAR", "KEYWORD_ENTITY", "KEYWORD_2_ENTITIES", "ENTITY_NEWEST",
+    "LATEST_ABOUT", "DEEP_PAGE", "HIGHLIGHT"
+  })
+  public BenchQuery.Kind kind;
+
+  private Engine.Searcher searcher;
+  private Engine.Prepared[] queries;
+
+  /** Each thread walks through the queries on its own, starting at a different one. */
+  @State(Scope.Thread)
+  public static class Turn {
+    int next;
+
+    @Setup(Level.Trial)
+    public void start() {
+      next = (int) (Thread.currentThread().threadId() % QuerySets.PER_KIND);
+    }
+  }
+
+  @Setup(Level.Trial)
+  public void setUp() throws IOException {
+    Path dir = Path.of(data);
+    List<BenchQuery> qs = QuerySets.derive(Corpus.read(Corpus.dir(dir), SAMPLE), SEED).of(kind);
+    Map<Engine, Engine.Searcher> all = PeerCheck.openAll(dir);
+    try {
+      PeerCheck.Agreement a = PeerCheck.check(all, qs);
+      System.out.println(PeerCheck.header() + "\n" + PeerCheck.row(a));
+    } finally {
+      for (Map.Entry<Engine, Engine.Searcher> e : all.entrySet()) {
+        if (e.getKey() != engine) {
+          e.getValue().close();
+        }
+      }
+    }
+    searcher = all.get(engine);
+    queries = new Engine.Prepared[qs.size()];
+    for (int i = 0; i < qs.size(); i++) {
+      queries[i] = searcher.prepare(qs.get(i));
+    }
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() throws IOException {
+    searcher.close();
+  }
+
+  @Benchmark
+  public Engine.Hits throughput(Turn turn) throws IOException {
+    return searcher.search(queries[turn.next++ % queries.length]);
+  }
+
+  @Benchmark
+  @BenchmarkMode(Mode.SampleTime)
+  @OutputTimeUnit(TimeUnit.MILLISECONDS)
+  public Engine.Hits latency(Turn turn) throws IOException {
+    return searcher.search(queries[turn.next++ % queries.length]);
+  }
+}
