@@ -1,5 +1,6 @@
 package dev.dateline;
 
+import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
 import dev.dateline.internal.search.QueryCompiler;
@@ -18,6 +19,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -27,6 +29,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -343,24 +346,16 @@ public final class NewsIndex implements Closeable {
       throws IOException {
     ScoreDoc[] docs = top.scoreDocs;
     String[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new String[docs.length];
-    StoredFields stored = searcher.storedFields();
+    HitSummary[] summaries = summaries(searcher, docs);
     List<SearchHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
-      Document d = stored.document(docs[i].doc, Schema.HIT_FIELDS);
+      HitSummary h = summaries[i];
       // Date orders do not compute scores: that lets newest-first queries stop early.
       float score = query.sort() == SortOrder.RELEVANCE ? (Float) ((FieldDoc) docs[i]).fields[0] : 0f;
       hits.add(
           new SearchHit(
-              d.get(Schema.ID),
-              d.get(Schema.field(SearchField.HEADLINE)),
-              Schema.instant(d, Schema.PUBLISHED),
-              d.get(Schema.SOURCE),
-              d.get(Schema.field(SearchField.BYLINE)),
-              d.get(Schema.URL),
-              d.get(Schema.SECTION),
-              Float.isNaN(score) ? 0f : score,
-              snippets[i],
-              Schema.entities(d)));
+              h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
+              Float.isNaN(score) ? 0f : score, snippets[i], h.entities()));
     }
     String next =
         docs.length == query.limit()
@@ -368,6 +363,42 @@ public final class NewsIndex implements Closeable {
             : null;
     boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
     return new SearchResults(top.totalHits.value(), exact, hits, next);
+  }
+
+  /**
+   * The hit summaries of {@code docs}, read from the {@link Schema#HIT} doc values in doc id order
+   * (doc values iterate forward only); documents indexed before that field existed fall back to
+   * stored fields.
+   */
+  private static HitSummary[] summaries(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    HitSummary[] out = new HitSummary[docs.length];
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = null;
+    BinaryDocValues values = null;
+    StoredFields stored = null;
+    for (int i : order) {
+      int doc = docs[i].doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = leaf.reader().getBinaryDocValues(Schema.HIT);
+      }
+      if (values != null && values.advanceExact(doc - leaf.docBase)) {
+        out[i] = HitSummary.decode(values.binaryValue());
+      } else {
+        if (stored == null) {
+          stored = searcher.storedFields();
+        }
+        Article a = Schema.toArticle(stored.document(doc));
+        out[i] = new HitSummary(a.id(), a.headline(), a.published(), a.source(), a.byline(), a.url(),
+            a.section(), a.entities());
+      }
+    }
+    return out;
   }
 
   private String[] snippets(IndexSearcher searcher, QueryCompiler.Compiled compiled, ScoreDoc[] docs)

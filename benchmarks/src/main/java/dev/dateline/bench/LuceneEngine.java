@@ -75,7 +75,7 @@ final class LuceneEngine {
   static final String ORG = "org";
   static final Set<String> HIT_FIELDS =
       Set.of(ID, URL, SOURCE, SECTION, DATELINE, PUBLISHED, "headline", "byline", ENTITIES);
-  static final float TIE_BREAKER = 0.1f;
+  static final float TIE_BREAKER = 0.0f; // as Dateline's QueryCompiler
   static final int TOTAL_HITS_THRESHOLD = 1000;
 
   private LuceneEngine() {}

@@ -21,6 +21,7 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
@@ -82,6 +83,8 @@ public final class Schema {
   public static final String UPDATED = "updated";
   /** Stored encoding of the article's entities (see {@link #encodeEntity}). */
   public static final String ENTITIES = "entities";
+  /** Binary doc value with what a search hit shows ({@link HitSummary}). */
+  public static final String HIT = "hit";
   public static final String FACET_SOURCE = "facet.source";
   public static final String FACET_ENTITY = "facet.entity";
 
@@ -208,6 +211,11 @@ public final class Schema {
       }
       doc.add(new SortedSetDocValuesField(FACET_ENTITY, new BytesRef(entityFacet(e.type(), e.name()))));
     }
+    HitSummary hit =
+        new HitSummary(
+            a.id(), a.headline(), a.published(), a.source(), a.byline(), a.url(), a.section(),
+            capped(a.entities()));
+    doc.add(new BinaryDocValuesField(HIT, hit.encode()));
     return doc;
   }
 

@@ -1,0 +1,127 @@
+package dev.dateline.internal.index;
+
+import dev.dateline.Entity;
+import dev.dateline.EntityType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.store.ByteArrayDataInput;
+import org.apache.lucene.store.ByteBuffersDataOutput;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * What a search hit shows of an article (id, headline, time, source, byline, url, section,
+ * entities), kept per document as one binary doc value ({@link Schema#HIT}).
+ *
+ * <p>Why not stored fields: Lucene compresses stored fields in blocks of many documents, so
+ * loading the headline of one hit decompresses the bodies of its neighbours too. Profiling showed
+ * that this was most of the cost of newest-first and filtered searches; a doc value of a few
+ * hundred bytes is read directly. Stored fields still hold the whole article for {@code get},
+ * highlighting and statistics.
+ *
+ * <p>To bound its size the summary keeps at most {@value #MAX_ENTITIES} entities with at most
+ * {@value #MAX_ALIASES} aliases each, and strings of at most {@value #MAX_STRING_CHARS} chars.
+ */
+public record HitSummary(
+    String id,
+    String headline,
+    Instant published,
+    String source,
+    String byline,
+    String url,
+    String section,
+    List<Entity> entities) {
+
+  static final int MAX_ENTITIES = 100;
+  static final int MAX_ALIASES = 10;
+  static final int MAX_STRING_CHARS = 1000;
+  private static final int VERSION = 1;
+
+  /** Encodes the summary as the bytes of the doc value. */
+  BytesRef encode() {
+    ByteBuffersDataOutput out = new ByteBuffersDataOutput();
+    try {
+      out.writeVInt(VERSION);
+      out.writeString(id);
+      writeOptional(out, headline);
+      out.writeByte((byte) (published == null ? 0 : 1));
+      if (published != null) {
+        out.writeZLong(published.toEpochMilli());
+      }
+      writeOptional(out, source);
+      writeOptional(out, byline);
+      writeOptional(out, url);
+      writeOptional(out, section);
+      int n = Math.min(entities.size(), MAX_ENTITIES);
+      out.writeVInt(n);
+      for (Entity e : entities.subList(0, n)) {
+        out.writeByte((byte) e.type().ordinal());
+        out.writeString(cut(e.name()));
+        out.writeVInt(e.mentions());
+        int aliases = Math.min(e.aliases().size(), MAX_ALIASES);
+        out.writeVInt(aliases);
+        for (String alias : e.aliases().subList(0, aliases)) {
+          out.writeString(cut(alias));
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+    return new BytesRef(out.toArrayCopy());
+  }
+
+  /** Decodes the bytes written by {@link #encode()}. */
+  public static HitSummary decode(BytesRef bytes) throws IOException {
+    ByteArrayDataInput in = new ByteArrayDataInput(bytes.bytes, bytes.offset, bytes.length);
+    int version = in.readVInt();
+    if (version != VERSION) {
+      throw new IllegalStateException("unknown hit summary version " + version);
+    }
+    String id = in.readString();
+    String headline = readOptional(in);
+    Instant published = in.readByte() == 0 ? null : Instant.ofEpochMilli(in.readZLong());
+    String source = readOptional(in);
+    String byline = readOptional(in);
+    String url = readOptional(in);
+    String section = readOptional(in);
+    int n = in.readVInt();
+    List<Entity> entities = new ArrayList<>(n);
+    EntityType[] types = EntityType.values();
+    for (int i = 0; i < n; i++) {
+      EntityType type = types[in.readByte()];
+      String name = in.readString();
+      int mentions = in.readVInt();
+      int aliasCount = in.readVInt();
+      List<String> aliases = new ArrayList<>(aliasCount);
+      for (int a = 0; a < aliasCount; a++) {
+        aliases.add(in.readString());
+      }
+      entities.add(new Entity(type, name, aliases, mentions));
+    }
+    return new HitSummary(id, headline, published, source, byline, url, section, entities);
+  }
+
+  private static void writeOptional(ByteBuffersDataOutput out, String s) throws IOException {
+    out.writeByte((byte) (s == null ? 0 : 1));
+    if (s != null) {
+      out.writeString(cut(s));
+    }
+  }
+
+  private static String readOptional(ByteArrayDataInput in) throws IOException {
+    return in.readByte() == 0 ? null : in.readString();
+  }
+
+  private static String cut(String s) {
+    if (s.length() <= MAX_STRING_CHARS) {
+      return s;
+    }
+    int end = MAX_STRING_CHARS;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end);
+  }
+}
