@@ -17,6 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
@@ -270,7 +271,7 @@ final class LuceneEngine {
             LongField.newRangeQuery(PUBLISHED, lo, hi)), Occur.FILTER);
       }
       for (BenchQuery.EntityFilter e : q.entities()) {
-        b.add(phrase(entityField(e.type()), e.name()), Occur.FILTER);
+        b.add(phrase(entityField(e.type()), e.name(), false), Occur.FILTER);
       }
       return b.build();
     }
@@ -278,44 +279,57 @@ final class LuceneEngine {
     /** Each word (or the phrase) as a dis-max over the boosted text fields; all words required. */
     private Query text(BenchQuery q) {
       if (q.phrase()) {
-        return disMax(q.field(), String.join(" ", q.words()));
+        return disMax(q.field(), String.join(" ", q.words()), true);
       }
       if (q.words().size() == 1) {
-        return disMax(q.field(), q.words().get(0));
+        return disMax(q.field(), q.words().get(0), false);
       }
       BooleanQuery.Builder all = new BooleanQuery.Builder();
-      q.words().forEach(w -> all.add(disMax(q.field(), w), Occur.MUST));
+      q.words().forEach(w -> all.add(disMax(q.field(), w, false), Occur.MUST));
       return all.build();
     }
 
-    private Query disMax(SearchField only, String text) {
+    private Query disMax(SearchField only, String text, boolean exact) {
       if (only != null) {
-        return phrase(only.key(), text);
+        return phrase(only.key(), text, exact);
       }
       List<Query> perField = new ArrayList<>(SearchField.values().length);
       for (SearchField f : SearchField.values()) {
-        Query q = phrase(f.key(), text);
+        Query q = phrase(f.key(), text, exact);
         perField.add(f.defaultBoost() == 1f ? q : new BoostQuery(q, f.defaultBoost()));
       }
       return new DisjunctionMaxQuery(perField, TIE_BREAKER);
     }
 
-    /** A term query for one token, a phrase query for several. */
-    private Query phrase(String field, String text) {
-      List<String> tokens = analyze(field, text);
+    /**
+     * A term query for one token, a phrase query for several; quoted phrases ({@code exact}) use
+     * the exact forms {@link NewsAnalyzer} indexes beside stems, as Dateline does.
+     */
+    private Query phrase(String field, String text, boolean exact) {
+      List<String> tokens = analyze(field, text, exact);
       if (tokens.size() == 1) {
         return new TermQuery(new Term(field, tokens.get(0)));
       }
       return new PhraseQuery(field, tokens.toArray(String[]::new));
     }
 
-    private List<String> analyze(String field, String text) {
+    /** One token per position: the exact form where there is one and {@code exact}, else the stem. */
+    private List<String> analyze(String field, String text, boolean exact) {
       List<String> out = new ArrayList<>(2);
       try (TokenStream ts = analyzer.tokenStream(field, text)) {
         CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+        PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
         ts.reset();
         while (ts.incrementToken()) {
-          out.add(term.toString());
+          String t = term.toString();
+          boolean exactForm = NewsAnalyzer.isExactForm(t);
+          if (posInc.getPositionIncrement() == 0 && !out.isEmpty()) {
+            if (exactForm && exact) {
+              out.set(out.size() - 1, t);
+            }
+          } else if (!exactForm) {
+            out.add(t);
+          }
         }
         ts.end();
       } catch (IOException e) {
