@@ -77,7 +77,10 @@ final class Output {
       if (h.byline() != null) {
         meta.append(" · ").append(h.byline());
       }
-      meta.append(" · id ").append(h.id()).append(String.format(" · score %.2f", h.score()));
+      meta.append(" · id ").append(h.id());
+      if (h.score() > 0) {
+        meta.append(String.format(" · score %.2f", h.score())); // date orders compute no score
+      }
       sb.append(meta).append('\n');
       if (h.snippet() != null) {
         sb.append("   ").append(mark(h.snippet(), ansi)).append('\n');
