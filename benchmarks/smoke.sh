@@ -6,23 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-java_major() {
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
-    sed -n 's/^ *java.specification.version = //p' | head -n 1 | cut -d. -f1
-}
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
-  for candidate in /usr/lib/jvm/*; do
-    if [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
-      JAVA_HOME=$candidate
-      break
-    fi
-  done
-fi
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
-  echo "smoke: no JDK 21+ found (looked at JAVA_HOME and /usr/lib/jvm/*)" >&2
-  exit 1
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+. "./.ci/jdk.sh"
+use_jdk21 smoke
 
 # DATELINE_BUILD_DIR lets parallel checkouts build the library without colliding.
 mvn -B -ntp -q install -DskipTests ${DATELINE_BUILD_DIR:+-Ddateline.buildDir=$DATELINE_BUILD_DIR}

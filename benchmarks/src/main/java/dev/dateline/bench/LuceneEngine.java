@@ -6,18 +6,15 @@ import dev.dateline.EntityExtractor;
 import dev.dateline.SearchField;
 import dev.dateline.internal.index.NameAnalyzer;
 import dev.dateline.internal.index.NewsAnalyzer;
+import dev.dateline.internal.index.Schema;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
@@ -76,6 +73,8 @@ final class LuceneEngine {
   static final String ORG = "org";
   static final Set<String> HIT_FIELDS =
       Set.of(ID, URL, SOURCE, SECTION, DATELINE, PUBLISHED, "headline", "byline", ENTITIES);
+  /** Dateline's schema, used only to turn query text into terms the same way. */
+  private static final Schema TERMS = new Schema(Integer.MAX_VALUE);
   static final float TIE_BREAKER = 0.0f; // as Dateline's QueryCompiler
   static final int TOTAL_HITS_THRESHOLD = 1000;
 
@@ -313,29 +312,13 @@ final class LuceneEngine {
       return new PhraseQuery(field, tokens.toArray(String[]::new));
     }
 
-    /** One token per position: the exact form where there is one and {@code exact}, else the stem. */
+    /**
+     * One token per position: the exact form where there is one and {@code exact}, else the stem.
+     * Term extraction is the one piece taken from Dateline ({@link Schema#analyze}) rather than
+     * written again: it is analysis, not query execution, and both peers must agree on it.
+     */
     private List<String> analyze(String field, String text, boolean exact) {
-      List<String> out = new ArrayList<>(2);
-      try (TokenStream ts = analyzer.tokenStream(field, text)) {
-        CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-        PositionIncrementAttribute posInc = ts.addAttribute(PositionIncrementAttribute.class);
-        ts.reset();
-        while (ts.incrementToken()) {
-          String t = term.toString();
-          boolean exactForm = NewsAnalyzer.isExactForm(t);
-          if (posInc.getPositionIncrement() == 0 && !out.isEmpty()) {
-            if (exactForm && exact) {
-              out.set(out.size() - 1, t);
-            }
-          } else if (!exactForm) {
-            out.add(t);
-          }
-        }
-        ts.end();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return out;
+      return TERMS.analyze(field, text, exact);
     }
 
     @Override
