@@ -15,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -103,11 +102,6 @@ public final class Schema {
 
   /** Separates the parts of an encoded entity and of an entity facet value. */
   private static final char SEP = '\u001f';
-
-  /** Stored fields a search hit needs (everything but the long text fields). */
-  public static final Set<String> HIT_FIELDS =
-      Set.of(ID, URL, SOURCE, SECTION, DATELINE, PUBLISHED, SearchField.HEADLINE.key(),
-          SearchField.BYLINE.key(), ENTITIES);
 
   private static final NewsAnalyzer TEXT_ANALYZER = new NewsAnalyzer();
   private static final NameAnalyzer NAME_ANALYZER = new NameAnalyzer();

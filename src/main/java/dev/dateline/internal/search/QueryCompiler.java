@@ -147,8 +147,8 @@ public final class QueryCompiler {
   /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
   Query node(QueryNode node, ZoneId zone) {
     return switch (node) {
-      case Term t -> perField(t.field(), (f, field) -> wordQuery(field, t.text(), false, f));
-      case Phrase p -> perField(p.field(), (f, field) -> wordQuery(field, p.text(), true, f));
+      case Term t -> perField(t.field(), (f, field) -> wordQuery(field, t.text(), false));
+      case Phrase p -> perField(p.field(), (f, field) -> wordQuery(field, p.text(), true));
       case Prefix p ->
           perField(p.field(), (f, field) -> {
             PrefixQuery pq =
@@ -279,7 +279,7 @@ public final class QueryCompiler {
   /**
    * A word (matched by its stem) or a quoted phrase (matched by exact word forms) in one field.
    */
-  private Query wordQuery(String field, String text, boolean phrase, SearchField f) {
+  private Query wordQuery(String field, String text, boolean phrase) {
     List<String> tokens = schema.analyze(field, text, phrase);
     if (tokens.isEmpty()) {
       return null;
