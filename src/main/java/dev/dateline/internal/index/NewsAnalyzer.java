@@ -1,9 +1,12 @@
 package dev.dateline.internal.index;
 
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -46,13 +49,25 @@ public final class NewsAnalyzer extends Analyzer {
   /** Prefix of the exact (unstemmed) form of a word whose stem differs from it. */
   public static final char EXACT_MARK = '=';
 
+  private final int stemCacheWords;
+
+  public NewsAnalyzer() {
+    this(StemCache.MAX_WORDS);
+  }
+
+  /** An analyzer whose per-thread stem cache holds up to {@code stemCacheWords} words (0: none). */
+  NewsAnalyzer(int stemCacheWords) {
+    this.stemCacheWords = stemCacheWords;
+  }
+
   @Override
   protected TokenStreamComponents createComponents(String fieldName) {
     StandardTokenizer source = newTokenizer();
+    StemCache cache = new StemCache(stemCacheWords);
     TokenStream ts = foldedWords(source);
-    ts = new RememberOriginal(ts);
+    ts = new RememberOriginal(ts, cache);
     ts = new KStemFilter(ts);
-    ts = new ExactForms(ts);
+    ts = new ExactForms(ts, cache);
     return new TokenStreamComponents(source, ts);
   }
 
@@ -83,13 +98,58 @@ public final class NewsAnalyzer extends Analyzer {
     return !token.isEmpty() && token.charAt(0) == EXACT_MARK;
   }
 
-  /** Copies each token into {@link OriginalTermAttribute} before the stemmer changes it. */
+  /**
+   * The stems of words seen before, so that {@link KStemFilter} (a quarter of indexing time in
+   * profiles: several dictionary lookups per word) runs once per distinct word rather than once
+   * per occurrence. Word frequencies in news follow Zipf's law, so a few thousand entries cover most
+   * tokens. One cache per token stream, hence per thread (Lucene reuses an analyzer's streams per
+   * thread), so it needs no locking; it stops growing at {@value #MAX_WORDS} words, the
+   * first seen, which for Zipf-distributed text are mostly the frequent ones.
+   */
+  static final class StemCache {
+    static final int MAX_WORDS = 20_000;
+    /** Value of a word the stemmer leaves as it is. */
+    private static final char[] UNCHANGED = new char[0];
+
+    private final CharArrayMap<char[]> stems = new CharArrayMap<>(1024, false);
+    private final int maxWords;
+    /** Whether the current token's stem came from the cache, so the stemmer skipped it. */
+    boolean hit;
+
+    StemCache(int maxWords) {
+      this.maxWords = maxWords;
+    }
+
+    char[] get(char[] word, int length) {
+      return stems.get(word, 0, length);
+    }
+
+    void put(char[] word, int wordLength, char[] stem, int stemLength) {
+      if (stems.size() < maxWords) {
+        boolean same = Arrays.equals(word, 0, wordLength, stem, 0, stemLength);
+        stems.put(Arrays.copyOf(word, wordLength), same ? UNCHANGED : Arrays.copyOf(stem, stemLength));
+      }
+    }
+
+    static boolean isUnchanged(char[] stem) {
+      return stem == UNCHANGED;
+    }
+  }
+
+  /**
+   * Copies each token into {@link OriginalTermAttribute} before the stemmer changes it; a word
+   * whose stem is cached gets it here and is marked as a keyword, which {@link KStemFilter} leaves
+   * alone.
+   */
   static final class RememberOriginal extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OriginalTermAttribute original = addAttribute(OriginalTermAttribute.class);
+    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+    private final StemCache cache;
 
-    RememberOriginal(TokenStream in) {
+    RememberOriginal(TokenStream in, StemCache cache) {
       super(in);
+      this.cache = cache;
     }
 
     @Override
@@ -97,27 +157,42 @@ public final class NewsAnalyzer extends Analyzer {
       if (!input.incrementToken()) {
         return false;
       }
-      original.setOriginal(term.buffer(), term.length());
+      char[] word = term.buffer();
+      int length = term.length();
+      original.setOriginal(word, length);
+      char[] stem = cache.get(word, length);
+      cache.hit = stem != null;
+      if (cache.hit) {
+        keyword.setKeyword(true);
+        if (!StemCache.isUnchanged(stem)) {
+          term.copyBuffer(stem, 0, stem.length);
+        }
+      }
       return true;
     }
   }
 
-  /** After a token the stemmer changed, emits its exact form at the same position. */
+  /**
+   * After a token the stemmer changed, emits its exact form at the same position (the other
+   * attributes, offsets included, stay those of the stemmed token); records new stems in the cache.
+   */
   static final class ExactForms extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OriginalTermAttribute original = addAttribute(OriginalTermAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
-    private State pending;
+    private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+    private final StemCache cache;
+    private boolean pending;
 
-    ExactForms(TokenStream in) {
+    ExactForms(TokenStream in, StemCache cache) {
       super(in);
+      this.cache = cache;
     }
 
     @Override
     public boolean incrementToken() throws IOException {
-      if (pending != null) {
-        restoreState(pending);
-        pending = null;
+      if (pending) {
+        pending = false;
         int len = original.originalLength();
         char[] b = term.resizeBuffer(len + 1);
         b[0] = EXACT_MARK;
@@ -129,16 +204,19 @@ public final class NewsAnalyzer extends Analyzer {
       if (!input.incrementToken()) {
         return false;
       }
-      if (!original.originalEquals(term.buffer(), term.length())) {
-        pending = captureState();
+      if (cache.hit) {
+        keyword.setKeyword(false);
+      } else {
+        cache.put(original.originalBuffer(), original.originalLength(), term.buffer(), term.length());
       }
+      pending = !original.originalEquals(term.buffer(), term.length());
       return true;
     }
 
     @Override
     public void reset() throws IOException {
       super.reset();
-      pending = null;
+      pending = false;
     }
   }
 }
