@@ -37,11 +37,16 @@ import org.openjdk.jmh.annotations.Warmup;
  *
  * Use {@code -t 2} for two threads sharing one searcher; {@code -p kind=TERM_RARE,PHRASE} and
  * {@code -p engine=DATELINE} for a subset.
+ *
+ * <p>Warm-up is 10 s: on a loaded 2-core machine Dateline's throughput kept rising until about
+ * 10 s into a fork (1,100 ops/s in the second 2-s iteration, 4,000-5,000 from the sixth on for
+ * {@code LATEST_ABOUT} at 100k), while the JIT compiled its deeper call path; with the 4 s used
+ * before, throughput medians came out 2-4x below what the sampled latencies implied.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 3, time = 2)
 @Fork(value = 1, jvmArgsAppend = {
     "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xms2g", "-Xmx2g"})
