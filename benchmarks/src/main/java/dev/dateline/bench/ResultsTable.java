@@ -111,46 +111,60 @@ public final class ResultsTable {
       }
     }
     for (int t : threads) {
-      out.append("### Search throughput, ").append(t).append(t == 1 ? " thread" : " threads")
-          .append(" (ops/s, median of iterations; higher is better)\n\n")
-          .append("| kind | Dateline | raw Lucene | SQLite FTS5 | Dateline/Lucene | Dateline/SQLite |\n")
-          .append("|---|---:|---:|---:|---:|---:|\n");
-      for (String kind : kinds) {
-        double[] v = new double[3];
-        for (int e = 0; e < 3; e++) {
-          JsonNode r = find("SearchBenchmark.throughput", t, "kind", kind, "engine", ENGINES[e]);
-          v[e] = r == null ? Double.NaN : median(r.path("primaryMetric").path("rawData"));
-        }
-        if (Arrays.stream(v).allMatch(Double::isNaN)) {
-          continue; // kind not run with this thread count
-        }
-        out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |\n", kind, num(v[0]), num(v[1]), num(v[2]),
-            ratio(v[0], v[1]), ratio(v[0], v[2])));
+      if (kinds.stream().anyMatch(k -> find("SearchBenchmark.throughput", t, "kind", k, "engine", "DATELINE") != null)) {
+        throughput(out, t, kinds);
       }
-      out.append('\n');
-      boolean anyLatency = kinds.stream().anyMatch(k -> find("SearchBenchmark.latency", t, "kind", k, "engine", "DATELINE") != null);
-      if (!anyLatency) {
+      if (kinds.stream().anyMatch(k -> find("SearchBenchmark.latency", t, "kind", k, "engine", "DATELINE") != null)) {
+        latency(out, t, kinds);
+      }
+    }
+  }
+
+  private void throughput(StringBuilder out, int t, Set<String> kinds) {
+    out.append("### Search throughput, ").append(t).append(t == 1 ? " thread" : " threads")
+        .append(" (ops/s, median of iterations; higher is better)\n\n")
+        .append("| kind | Dateline | raw Lucene | SQLite FTS5 | Dateline/Lucene | Dateline/SQLite |\n")
+        .append("|---|---:|---:|---:|---:|---:|\n");
+    for (String kind : kinds) {
+      double[] v = new double[3];
+      for (int e = 0; e < 3; e++) {
+        JsonNode r = find("SearchBenchmark.throughput", t, "kind", kind, "engine", ENGINES[e]);
+        v[e] = r == null ? Double.NaN : median(r.path("primaryMetric").path("rawData"));
+      }
+      if (Arrays.stream(v).allMatch(Double::isNaN)) {
+        continue; // kind not run with this thread count
+      }
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |\n", kind, num(v[0]), num(v[1]), num(v[2]),
+          ratio(v[0], v[1]), ratio(v[0], v[2])));
+    }
+    out.append('\n');
+  }
+
+  private void latency(StringBuilder out, int t, Set<String> kinds) {
+    out.append("### Search latency, ").append(t).append(t == 1 ? " thread" : " threads")
+        .append(" (ms, p50 / p99 of sampled operations; lower is better)\n\n")
+        .append("| kind | Dateline p50 | Dateline p99 | Lucene p50 | Lucene p99 | SQLite p50 | SQLite p99 "
+            + "| p50 Lucene/Dateline | p50 SQLite/Dateline | p99 Dateline/Lucene |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String kind : kinds) {
+      double[] p50 = new double[3];
+      double[] p99 = new double[3];
+      StringBuilder row = new StringBuilder("| " + kind + " |");
+      for (int e = 0; e < 3; e++) {
+        JsonNode r = find("SearchBenchmark.latency", t, "kind", kind, "engine", ENGINES[e]);
+        JsonNode pct = r == null ? null : r.path("primaryMetric").path("scorePercentiles");
+        p50[e] = pct == null ? Double.NaN : pct.path("50.0").asDouble();
+        p99[e] = pct == null ? Double.NaN : pct.path("99.0").asDouble();
+        row.append(' ').append(ms(p50[e])).append(" | ").append(ms(p99[e])).append(" |");
+      }
+      if (Double.isNaN(p50[0]) && Double.isNaN(p50[1]) && Double.isNaN(p50[2])) {
         continue;
       }
-      out.append("### Search latency, ").append(t).append(t == 1 ? " thread" : " threads")
-          .append(" (ms, p50 / p99 of sampled operations; lower is better)\n\n")
-          .append("| kind | Dateline p50 | Dateline p99 | Lucene p50 | Lucene p99 | SQLite p50 | SQLite p99 | p99 Dateline/Lucene |\n")
-          .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
-      for (String kind : kinds) {
-        StringBuilder row = new StringBuilder("| " + kind + " |");
-        double[] p99 = new double[3];
-        for (int e = 0; e < 3; e++) {
-          JsonNode r = find("SearchBenchmark.latency", t, "kind", kind, "engine", ENGINES[e]);
-          JsonNode pct = r == null ? null : r.path("primaryMetric").path("scorePercentiles");
-          double p50 = pct == null ? Double.NaN : pct.path("50.0").asDouble();
-          p99[e] = pct == null ? Double.NaN : pct.path("99.0").asDouble();
-          row.append(' ').append(ms(p50)).append(" | ").append(ms(p99[e])).append(" |");
-        }
-        row.append(' ').append(ratio(p99[0], p99[1])).append(" |\n");
-        out.append(row);
-      }
-      out.append('\n');
+      row.append(' ').append(ratio(p50[1], p50[0])).append(" | ").append(ratio(p50[2], p50[0]))
+          .append(" | ").append(ratio(p99[0], p99[1])).append(" |\n");
+      out.append(row);
     }
+    out.append('\n');
   }
 
   private void indexing(StringBuilder out) {
