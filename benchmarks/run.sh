@@ -14,7 +14,8 @@
 #   report   RESULTS.md from the JSON
 # Pass step names after the size to run only those: benchmarks/run.sh short search report
 set -euo pipefail
-cd "$(dirname "$0")"
+self="$(cd "$(dirname "$0")" && pwd)/$(basename "$0")"
+cd "$(dirname "$self")"
 
 . "../.ci/jdk.sh"
 use_jdk21 run
@@ -57,7 +58,7 @@ for step in $steps; do
         --seed 42 --out "$data" --seed-text ../../shared/corpora/seed ;;
     indexes) java -Xmx3g "${jvm[@]}" -cp "$jar" dev.dateline.bench.Indexes "$data" | tee "$out/indexes.txt" ;;
     check) java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PeerCheck "$data" | tee "$out/peer-check.md" ;;
-    search) "$0" "$size" search-t1 latency-t1 search-t2 ;;
+    search) "$self" "$size" search-t1 latency-t1 search-t2 ;;
     search-t1)
       java -jar "$jar" 'SearchBenchmark.throughput' -p data="$data" -t 1 "${search_opts[@]}" \
         -rf json -rff "$out/search-throughput-t1.json" ;;
