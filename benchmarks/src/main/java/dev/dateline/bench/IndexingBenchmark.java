@@ -81,6 +81,7 @@ public class IndexingBenchmark {
     Path tmp = Path.of(data).resolve("tmp");
     Files.createDirectories(tmp);
     dir = Files.createTempDirectory(tmp, "indexing-" + engine + "-");
+    IndexingProfiler.iterationStarts();
   }
 
   @Benchmark

@@ -24,8 +24,11 @@ import org.openjdk.jmh.results.ScalarResult;
  * {@code bytes/article}, and {@code peak.heap.MB}, the most heap in use at any point of the
  * iteration (read from each collection's "before" usage, as the heap is fullest just before a
  * collection, and from the usage at the end). The baseline (corpus in memory) is included; it is
- * reported separately as {@code baseline.heap.MB}, the heap in use after a full collection at the
- * start of the iteration.
+ * reported separately as {@code baseline.heap.MB}, the heap in use after a full collection once
+ * the benchmark has loaded its articles ({@link #iterationStarts}, called from the benchmark's
+ * per-iteration setup: JMH's {@code beforeIteration} hook runs before the trial setup of the
+ * first iteration, so without a warm-up iteration the baseline and the clock would have started
+ * before the articles were loaded).
  *
  * <p>Use with {@code -prof dev.dateline.bench.IndexingProfiler}.
  */
@@ -34,8 +37,8 @@ public final class IndexingProfiler implements InternalProfiler {
   private static volatile long articles;
   private static volatile long bytes;
   private static boolean listening;
-  private long baseline;
-  private long start;
+  private static volatile long baseline;
+  private static volatile long start;
 
   @Override
   public String getDescription() {
@@ -48,13 +51,18 @@ public final class IndexingProfiler implements InternalProfiler {
     bytes = indexBytes;
   }
 
-  @Override
-  public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+  /** Called by the benchmark once its articles are in memory, just before the measured work. */
+  static void iterationStarts() {
     listen();
     System.gc();
     baseline = used();
     PEAK.set(baseline);
     start = System.nanoTime();
+  }
+
+  @Override
+  public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+    listen();
   }
 
   @Override
