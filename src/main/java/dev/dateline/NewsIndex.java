@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -376,7 +377,7 @@ public final class NewsIndex implements Closeable {
     for (int i = 0; i < docs.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+    Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = null;
     BinaryDocValues values = null;
@@ -393,9 +394,7 @@ public final class NewsIndex implements Closeable {
         if (stored == null) {
           stored = searcher.storedFields();
         }
-        Article a = Schema.toArticle(stored.document(doc));
-        out[i] = new HitSummary(a.id(), a.headline(), a.published(), a.source(), a.byline(), a.url(),
-            a.section(), a.entities());
+        out[i] = HitSummary.of(Schema.toArticle(stored.document(doc)));
       }
     }
     return out;

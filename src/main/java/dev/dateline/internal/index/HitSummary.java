@@ -1,5 +1,6 @@
 package dev.dateline.internal.index;
 
+import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityType;
 import java.io.IOException;
@@ -38,6 +39,13 @@ public record HitSummary(
   static final int MAX_ALIASES = 10;
   static final int MAX_STRING_CHARS = 1000;
   private static final int VERSION = 1;
+
+  /** The summary of an article (encoding applies the bounds above). */
+  public static HitSummary of(Article a) {
+    return new HitSummary(
+        a.id(), a.headline(), a.published(), a.source(), a.byline(), a.url(), a.section(),
+        a.entities());
+  }
 
   /** Encodes the summary as the bytes of the doc value. */
   BytesRef encode() {
@@ -115,13 +123,6 @@ public record HitSummary(
   }
 
   private static String cut(String s) {
-    if (s.length() <= MAX_STRING_CHARS) {
-      return s;
-    }
-    int end = MAX_STRING_CHARS;
-    if (Character.isHighSurrogate(s.charAt(end - 1))) {
-      end--;
-    }
-    return s.substring(0, end);
+    return Schema.cut(s, MAX_STRING_CHARS);
   }
 }

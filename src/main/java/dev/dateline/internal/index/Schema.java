@@ -156,7 +156,7 @@ public final class Schema {
     }
     if (a.source() != null) {
       doc.add(new TextField(SOURCE, a.source(), Field.Store.YES));
-      doc.add(new SortedSetDocValuesField(FACET_SOURCE, new BytesRef(cut(a.source()))));
+      doc.add(new SortedSetDocValuesField(FACET_SOURCE, new BytesRef(cut(a.source(), MAX_KEYWORD_CHARS))));
     }
     if (a.section() != null) {
       doc.add(new TextField(SECTION, a.section(), Field.Store.YES));
@@ -205,11 +205,7 @@ public final class Schema {
       }
       doc.add(new SortedSetDocValuesField(FACET_ENTITY, new BytesRef(entityFacet(e.type(), e.name()))));
     }
-    HitSummary hit =
-        new HitSummary(
-            a.id(), a.headline(), a.published(), a.source(), a.byline(), a.url(), a.section(),
-            capped(a.entities()));
-    doc.add(new BinaryDocValuesField(HIT, hit.encode()));
+    doc.add(new BinaryDocValuesField(HIT, HitSummary.of(a).encode()));
     return doc;
   }
 
@@ -241,12 +237,12 @@ public final class Schema {
     return values.size() <= MAX_FIELD_VALUES ? values : values.subList(0, MAX_FIELD_VALUES);
   }
 
-  /** A facet value cut to {@link #MAX_KEYWORD_CHARS}, never splitting a surrogate pair. */
-  private static String cut(String value) {
-    if (value.length() <= MAX_KEYWORD_CHARS) {
+  /** {@code value} cut to {@code maxChars} chars, never splitting a surrogate pair. */
+  static String cut(String value, int maxChars) {
+    if (value.length() <= maxChars) {
       return value;
     }
-    int end = MAX_KEYWORD_CHARS;
+    int end = maxChars;
     if (Character.isHighSurrogate(value.charAt(end - 1))) {
       end--;
     }
