@@ -124,10 +124,15 @@ final class Child implements AutoCloseable {
     }
   }
 
+  /** Kills the child if it is still running; an interrupt is passed on to the calling thread. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (process.isAlive()) {
-      kill();
+      try {
+        kill();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -125,9 +125,9 @@ public final class QueryCompiler {
     any |= anyOf(root, Schema.SECTION, q.sections());
     if (!any) {
       if (!excluded) {
-        return new Compiled(new MatchAllDocsQuery(), null);
+        return new Compiled(MatchAllDocsQuery.INSTANCE, null);
       }
-      root.add(new MatchAllDocsQuery(), Occur.FILTER);
+      root.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
     }
     return new Compiled(root.build(), text);
   }
@@ -176,7 +176,7 @@ public final class QueryCompiler {
           yield null;
         }
         yield new BooleanQuery.Builder()
-            .add(new MatchAllDocsQuery(), Occur.FILTER)
+            .add(MatchAllDocsQuery.INSTANCE, Occur.FILTER)
             .add(inner, Occur.MUST_NOT)
             .build();
       }
@@ -209,7 +209,7 @@ public final class QueryCompiler {
       return null;
     }
     if (!positive) {
-      b.add(new MatchAllDocsQuery(), Occur.FILTER);
+      b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
     }
     return b.build();
   }
