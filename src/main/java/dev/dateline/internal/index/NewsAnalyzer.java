@@ -10,6 +10,9 @@ import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.util.Attribute;
+import org.apache.lucene.util.AttributeFactory;
+import org.apache.lucene.util.AttributeImpl;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
@@ -81,9 +84,24 @@ public final class NewsAnalyzer extends Analyzer {
     return POSITION_GAP;
   }
 
+  /**
+   * Lucene's default attribute factory, except that it creates {@link OriginalTermAttributeImpl}
+   * itself: the default one finds implementations through a public lookup, which cannot reach this
+   * package when Dateline runs as the module {@code dev.dateline} (the package is not exported).
+   */
+  static final AttributeFactory ATTRIBUTES =
+      new AttributeFactory() {
+        @Override
+        public AttributeImpl createAttributeInstance(Class<? extends Attribute> attClass) {
+          return attClass == OriginalTermAttribute.class
+              ? new OriginalTermAttributeImpl()
+              : TokenStream.DEFAULT_TOKEN_ATTRIBUTE_FACTORY.createAttributeInstance(attClass);
+        }
+      };
+
   /** The tokenizer of every analyzed Dateline field. */
   static StandardTokenizer newTokenizer() {
-    StandardTokenizer source = new StandardTokenizer();
+    StandardTokenizer source = new StandardTokenizer(ATTRIBUTES);
     source.setMaxTokenLength(255);
     return source;
   }
