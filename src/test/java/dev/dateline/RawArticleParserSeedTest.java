@@ -1,12 +1,14 @@
 package dev.dateline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dateline.testsupport.RequiresSharedCorpora;
 
 import dev.dateline.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The seed page (a Straits Times page carrying a Reuters story), read from the shared corpora. */
+@RequiresSharedCorpora
 class RawArticleParserSeedTest {
   private static Article article;
 

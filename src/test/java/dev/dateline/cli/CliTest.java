@@ -1,6 +1,7 @@
 package dev.dateline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dateline.testsupport.RequiresSharedCorpora;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -178,6 +179,7 @@ class CliTest {
   }
 
   @Test
+  @RequiresSharedCorpora
   void seedPageIsFoundByPersonAndPlaceAliasesAfterIndexing() throws IOException {
     Path seed = dev.dateline.testsupport.Fixtures.sharedCorporaDir().resolve(dev.dateline.testsupport.Fixtures.SEED_ARTICLE);
     Result indexed = run("index", "--index", index.toString(), "--published", "2026-02-04T12:00:00Z", seed.toString());
@@ -192,6 +194,7 @@ class CliTest {
   }
 
   @Test
+  @RequiresSharedCorpora
   void parsePrintsTheSeedAsJsonWithEntities() throws IOException {
     Path seed = dev.dateline.testsupport.Fixtures.sharedCorporaDir().resolve(dev.dateline.testsupport.Fixtures.SEED_ARTICLE);
     Result r = run("parse", "--json", "--published", "2026-02-04", seed.toString());

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /** Test data: fixtures on the test classpath and the team's shared corpora. */
 public final class Fixtures {
@@ -50,15 +51,25 @@ public final class Fixtures {
    * repository sits next to {@code shared/} in CI and in developer worktrees).
    */
   public static Path sharedCorporaDir() {
-    Path dir = Path.of("").toAbsolutePath();
-    for (Path d = dir; d != null; d = d.getParent()) {
+    return findSharedCorporaDir()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "no "
+                        + SHARED_CORPORA
+                        + " directory in "
+                        + Path.of("").toAbsolutePath()
+                        + " or its parents; check out the shared corpora next to the repository"));
+  }
+
+  /** The {@value #SHARED_CORPORA} directory, if the working directory or an ancestor has one. */
+  public static Optional<Path> findSharedCorporaDir() {
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
       Path candidate = d.resolve(SHARED_CORPORA);
       if (Files.isDirectory(candidate)) {
-        return candidate;
+        return Optional.of(candidate);
       }
     }
-    throw new IllegalStateException(
-        "no " + SHARED_CORPORA + " directory in " + dir + " or its parents; check out the shared"
-            + " corpora next to the repository");
+    return Optional.empty();
   }
 }

@@ -1,6 +1,7 @@
 package dev.dateline.internal.entity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.dateline.testsupport.RequiresSharedCorpora;
 
 import dev.dateline.EntityType;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
  * Precision and recall of the standard extractor on the hand-annotated articles in {@code
  * fixtures/entities/}. Prints the table; {@link EvaluateExtraction#main} also lists every miss.
  */
+@RequiresSharedCorpora
 class EntityExtractionQualityTest {
   private static final double MIN_PRECISION = 0.85;
   private static final double MIN_RECALL = 0.75;
