@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -22,15 +23,19 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several threads search (text, phrases, fields, entity/source/section filters, date ranges, every
- * sort, cursor pagination) while one thread adds, updates and deletes, refreshing and committing,
- * for a bounded time. Checks: no exception anywhere; no stale read (an article added before a
+ * sort, cursor pagination) while one thread adds, updates and deletes, refreshing and committing.
+ * The run is bounded by counts, never by time: the writer does {@link #WRITE_OPS} seeded operations
+ * and each reader at least {@link #MIN_SEARCHES_PER_READER} searches, however fast the machine. Checks: no exception anywhere; no stale read (an article added before a
  * {@code refresh()} returned is found by every search that starts afterwards); at the end the index
  * holds exactly the model's articles; and nothing leaks: the process has no more open files after
  * close than before open, and the directory can be deleted and a new writer opened on it.
  */
 class ConcurrencyStressTest {
   private static final long SEED = 20260204L;
-  private static final long MILLIS = 10_000;
+  private static final int WRITE_OPS = 6_000;
+  private static final int MIN_SEARCHES_PER_READER = 150;
+  private static final int OPS_BEFORE_CLOSE = 100;
+  private static final long HANG_GUARD_MILLIS = 300_000;
   private static final int READERS = 3;
   private static final String[] WORDS = {
     "talks", "ceasefire", "truce", "energy", "grid", "rates", "inflation", "storm", "flood",
@@ -94,7 +99,8 @@ class ConcurrencyStressTest {
             new Thread(
                 () -> {
                   Random r = new Random(readerSeed);
-                  while (!stop.get()) {
+                  long mine = 0;
+                  while (!stop.get() || mine < MIN_SEARCHES_PER_READER) {
                     try {
                       long fresh = visibleFresh.get();
                       if (fresh >= 0) {
@@ -109,6 +115,7 @@ class ConcurrencyStressTest {
                       }
                       pages.addAndGet(randomSearch(index, r));
                       searches.incrementAndGet();
+                      mine++;
                     } catch (Throwable e) {
                       errors.add(e);
                       return;
@@ -121,11 +128,10 @@ class ConcurrencyStressTest {
       }
 
       Random r = new Random(SEED - 1);
-      long deadline = System.nanoTime() + MILLIS * 1_000_000;
       long fresh = 0;
       long ops = 0;
       try {
-        while (System.nanoTime() < deadline && errors.isEmpty()) {
+        while (ops < WRITE_OPS && errors.isEmpty()) {
           ops++;
           int op = r.nextInt(100);
           if (op < 40) {
@@ -158,7 +164,7 @@ class ConcurrencyStressTest {
         writes = ops;
         stop.set(true);
         for (Thread t : readers) {
-          t.join(30_000);
+          t.join(HANG_GUARD_MILLIS); // a guard against a deadlock, not a speed check
           assertThat(t.isAlive()).as("reader %s hangs", t.getName()).isFalse();
         }
       }
@@ -184,8 +190,9 @@ class ConcurrencyStressTest {
       System.out.printf(
           "stress: %d writes, %d searches, %d pages, %d fresh, %d articles%n",
           writes, searches.get(), pages.get(), fresh, model.size());
-      assertThat(searches.get()).isGreaterThan(100);
-      assertThat(fresh).isGreaterThan(10);
+      assertThat(writes).isEqualTo(WRITE_OPS);
+      assertThat(searches.get()).isGreaterThanOrEqualTo(READERS * MIN_SEARCHES_PER_READER);
+      assertThat(fresh).as("seeded: the op sequence refreshes fresh articles").isGreaterThan(10);
     } finally {
       index.close();
     }
@@ -225,6 +232,7 @@ class ConcurrencyStressTest {
     ConcurrentLinkedQueue<Throwable> errors = new ConcurrentLinkedQueue<>();
     AtomicLong afterClose = new AtomicLong();
     AtomicBoolean closed = new AtomicBoolean();
+    CountDownLatch warmedUp = new CountDownLatch(4); // each thread's first OPS_BEFORE_CLOSE ops
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
       long threadSeed = SEED + t;
@@ -233,7 +241,11 @@ class ConcurrencyStressTest {
           new Thread(
               () -> {
                 Random r = new Random(threadSeed);
+                long ops = 0;
                 while (afterClose.get() < 50) {
+                  if (++ops == OPS_BEFORE_CLOSE) {
+                    warmedUp.countDown();
+                  }
                   try {
                     if (writes) {
                       index.add(article("w" + r.nextInt(1000), r, "late"));
@@ -250,6 +262,7 @@ class ConcurrencyStressTest {
                     }
                   } catch (Throwable e) {
                     errors.add(e);
+                    warmedUp.countDown(); // never leave the main thread waiting for a dead thread
                     return;
                   }
                   if (closed.get()) {
@@ -260,12 +273,12 @@ class ConcurrencyStressTest {
       thread.start();
       threads.add(thread);
     }
-    Thread.sleep(1000);
+    warmedUp.await(); // close while every thread is busy, not after a fixed time
     closed.set(true);
     index.close();
     for (Thread t : threads) {
-      t.join(30_000);
-      assertThat(t.isAlive()).isFalse();
+      t.join(HANG_GUARD_MILLIS); // a guard against a deadlock, not a speed check
+      assertThat(t.isAlive()).as("thread hangs after close").isFalse();
     }
     if (!errors.isEmpty()) {
       AssertionError e = new AssertionError(errors.size() + " errors; first: " + errors.peek());
