@@ -46,8 +46,6 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.TotalHits;
-import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
-import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
@@ -346,7 +344,7 @@ public final class NewsIndex implements Closeable {
       IndexSearcher searcher, NewsQuery query, QueryCompiler.Compiled compiled, TopFieldDocs top)
       throws IOException {
     ScoreDoc[] docs = top.scoreDocs;
-    String[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new String[docs.length];
+    Snippet[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new Snippet[docs.length];
     HitSummary[] summaries = summaries(searcher, docs);
     List<SearchHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
@@ -400,19 +398,20 @@ public final class NewsIndex implements Closeable {
     return out;
   }
 
-  private String[] snippets(IndexSearcher searcher, QueryCompiler.Compiled compiled, ScoreDoc[] docs)
+  /**
+   * The snippet of each hit: the best passages of its body when the query matched there, else of
+   * its bullets when it matched there, else the opening of the body (or of the bullets).
+   */
+  private Snippet[] snippets(IndexSearcher searcher, QueryCompiler.Compiled compiled, ScoreDoc[] docs)
       throws IOException {
-    String[] out = new String[docs.length];
+    Snippet[] out = new Snippet[docs.length];
     if (docs.length == 0) {
       return out;
     }
-    UnifiedHighlighter highlighter =
-        UnifiedHighlighter.builder(searcher, schema.analyzer())
-            .withFormatter(
-                new DefaultPassageFormatter(options.highlightPre, options.highlightPost, " … ", false))
-            .withMaxNoHighlightPassages(1)
-            .withMaxLength(options.maxHighlightChars)
-            .build();
+    Highlighting highlighting =
+        new Highlighting(
+            searcher, schema.analyzer(), options.highlightPre, options.highlightPost,
+            options.maxHighlightChars);
     int[] ids = new int[docs.length];
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
@@ -420,20 +419,18 @@ public final class NewsIndex implements Closeable {
     Query text = compiled.text() == null ? new MatchAllDocsQuery() : compiled.text();
     String body = Schema.field(SearchField.BODY);
     String bullets = Schema.field(SearchField.BULLETS);
-    Map<String, String[]> byField =
-        highlighter.highlightFields(new String[] {body, bullets}, text, ids, new int[] {2, 1});
+    Map<String, Snippet[]> byField =
+        highlighting.highlight(new String[] {body, bullets}, text, ids, new int[] {2, 1});
     for (int i = 0; i < docs.length; i++) {
-      String b = byField.get(body)[i];
-      String u = byField.get(bullets)[i];
-      String pick;
-      if (b != null && b.contains(options.highlightPre)) {
-        pick = b;
-      } else if (u != null && u.contains(options.highlightPre)) {
-        pick = u;
+      Snippet b = byField.get(body)[i];
+      Snippet u = byField.get(bullets)[i];
+      if (b != null && !b.matches().isEmpty()) {
+        out[i] = b;
+      } else if (u != null && !u.matches().isEmpty()) {
+        out[i] = u;
       } else {
-        pick = b != null ? b : u;
+        out[i] = b != null ? b : u;
       }
-      out[i] = pick == null ? null : pick.replace('\u2029', ' ').replaceAll("\\s+", " ").strip();
     }
     return out;
   }
@@ -768,7 +765,15 @@ public final class NewsIndex implements Closeable {
         return this;
       }
 
-      /** Markers around matched terms in snippets (default {@code <em>} and {@code </em>}). */
+      /**
+       * Markers around matched terms in {@link SearchHit#snippet()} (default {@code <em>} and
+       * {@code </em>}). They are inserted as they are, unescaped, into the otherwise HTML-escaped
+       * article text, so they should be markup (a {@code <mark>} element, a span with a class): the
+       * article's text cannot contain an unescaped {@code <}, so it can never forge or close a
+       * marker that starts with one. Markers without {@code <} ({@code [} and {@code ]}) work but
+       * can be confused with the same characters in the text; render {@link SearchHit#highlight()}
+       * instead for such uses.
+       */
       public Builder highlightTags(String pre, String post) {
         if (pre == null || pre.isEmpty() || post == null) {
           throw new IllegalArgumentException("highlight tags must be non-empty");

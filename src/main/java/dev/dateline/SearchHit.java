@@ -16,8 +16,10 @@ import java.util.List;
  * @param score relevance score (BM25 over the weighted fields) when sorted by relevance; 0 when
  *     sorted by date (scores are not computed then, so newest-first queries can stop early) and
  *     for filter-only queries
- * @param snippet the best passage(s) of body or bullets with matched terms marked, or the opening
- *     of the article when no term matched there; null when highlighting is off
+ * @param highlight the best passage(s) of body or bullets with the spans that matched, as plain
+ *     (unescaped) text and offsets, or the opening of the article when no term matched there; null
+ *     when highlighting is off or the article has neither body nor bullets. {@link #snippet()} is
+ *     the same as HTML
  * @param entities the article's entities
  */
 public record SearchHit(
@@ -29,10 +31,25 @@ public record SearchHit(
     String url,
     String section,
     float score,
-    String snippet,
+    Snippet highlight,
     List<Entity> entities) {
 
+  /** Copies the entities. */
   public SearchHit {
     entities = List.copyOf(entities);
+  }
+
+  /**
+   * The snippet as HTML ({@link Snippet#html()}): the article's text HTML-escaped, with the
+   * index's highlight markers ({@link NewsIndex.Options.Builder#highlightTags}, default {@code
+   * <em>} and {@code </em>}) around the matched terms. The markers are the only markup in it, so
+   * it is safe to insert into an HTML page as it is. For any other rendering (a terminal, plain
+   * text, another markup) use {@link #highlight()}, which has the unescaped text and the offsets
+   * of the matches.
+   *
+   * @return the HTML snippet, or null when {@link #highlight()} is null
+   */
+  public String snippet() {
+    return highlight == null ? null : highlight.html();
   }
 }

@@ -7,7 +7,9 @@ import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.util.Attribute;
@@ -17,6 +19,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.util.ArrayUtil;
 
 /**
  * English analysis for article text, used identically at index and query time.
@@ -191,16 +194,32 @@ public final class NewsAnalyzer extends Analyzer {
   }
 
   /**
-   * After a token the stemmer changed, emits its exact form at the same position (the other
-   * attributes, offsets included, stay those of the stemmed token); records new stems in the cache.
+   * After a token the stemmer changed, emits its exact form at the same position and with the same
+   * offsets and type; records new stems in the cache.
+   *
+   * <p>The exact form is built from values saved when the stemmed token went out, never from the
+   * attributes as the consumer left them: a consumer may change attributes between calls (the
+   * {@link TokenStream#incrementToken()} contract), and the unified highlighter does. When it
+   * analyses a multi-valued field it shifts each token's offsets in place by the start of its value
+   * in the joined text; an exact form that inherited the already-shifted offsets was shifted twice,
+   * which misplaced highlights in every value but the first (and could point past the end of the
+   * text).
    */
   static final class ExactForms extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final OriginalTermAttribute original = addAttribute(OriginalTermAttribute.class);
     private final PositionIncrementAttribute posInc = addAttribute(PositionIncrementAttribute.class);
+    private final OffsetAttribute offset = addAttribute(OffsetAttribute.class);
+    private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
     private final StemCache cache;
     private boolean pending;
+    /** The pending exact form: {@link #EXACT_MARK} and the unstemmed word. */
+    private char[] exact = new char[32];
+    private int exactLength;
+    private int startOffset;
+    private int endOffset;
+    private String tokenType;
 
     ExactForms(TokenStream in, StemCache cache) {
       super(in);
@@ -211,12 +230,11 @@ public final class NewsAnalyzer extends Analyzer {
     public boolean incrementToken() throws IOException {
       if (pending) {
         pending = false;
-        int len = original.originalLength();
-        char[] b = term.resizeBuffer(len + 1);
-        b[0] = EXACT_MARK;
-        System.arraycopy(original.originalBuffer(), 0, b, 1, len);
-        term.setLength(len + 1);
+        clearAttributes();
+        term.copyBuffer(exact, 0, exactLength);
         posInc.setPositionIncrement(0);
+        offset.setOffset(startOffset, endOffset);
+        type.setType(tokenType);
         return true;
       }
       if (!input.incrementToken()) {
@@ -228,6 +246,16 @@ public final class NewsAnalyzer extends Analyzer {
         cache.put(original.originalBuffer(), original.originalLength(), term.buffer(), term.length());
       }
       pending = !original.originalEquals(term.buffer(), term.length());
+      if (pending) {
+        int len = original.originalLength();
+        exact = ArrayUtil.grow(exact, len + 1);
+        exact[0] = EXACT_MARK;
+        System.arraycopy(original.originalBuffer(), 0, exact, 1, len);
+        exactLength = len + 1;
+        startOffset = offset.startOffset();
+        endOffset = offset.endOffset();
+        tokenType = type.type();
+      }
       return true;
     }
 
