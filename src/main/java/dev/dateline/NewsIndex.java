@@ -416,7 +416,7 @@ public final class NewsIndex implements Closeable {
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
     }
-    Query text = compiled.text() == null ? new MatchAllDocsQuery() : compiled.text();
+    Query text = compiled.text() == null ? MatchAllDocsQuery.INSTANCE : compiled.text();
     String body = Schema.field(SearchField.BODY);
     String bullets = Schema.field(SearchField.BULLETS);
     Map<String, Snippet[]> byField =
