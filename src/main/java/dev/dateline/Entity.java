@@ -4,20 +4,37 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A named entity mentioned in an article.
+ * A named entity mentioned in an article. Immutable and validated at construction, so it is safe to
+ * share between threads.
  *
- * @param type person, place or organisation
+ * @param type person, place or organisation; never null
  * @param name the canonical name ("Volodymyr Zelensky"), stable across articles so that filters
- *     and counts join up
+ *     and counts join up; never null, stripped of surrounding white space, 1 to {@link
+ *     #MAX_NAME_LENGTH} characters
  * @param aliases other names the entity goes by in this article or in general ("Zelenskyy", "Mr
- *     Zelensky"); filters match any of them
+ *     Zelensky"); filters match any of them. Never null (a null list becomes empty); stripped,
+ *     without duplicates or the canonical name itself, in the order given
  * @param mentions how often the article mentions the entity, at least 1
  */
 public record Entity(EntityType type, String name, List<String> aliases, int mentions) {
 
-  /** Longest accepted entity name or alias, in characters. */
+  /**
+   * Longest accepted entity name or alias, in characters ({@code char}s, after stripping). A longer
+   * name is rejected; a longer alias is dropped.
+   */
   public static final int MAX_NAME_LENGTH = 256;
 
+  /**
+   * Validates and normalises the components. The name is stripped of surrounding white space.
+   * Aliases are cleaned rather than rejected: a null list becomes empty; null, blank and too long
+   * aliases, duplicates and aliases equal to the (stripped) name are dropped, and the rest are
+   * stripped. A {@code mentions} below 1 is raised to 1.
+   *
+   * @throws NullPointerException if {@code type} or {@code name} is null
+   * @throws InvalidArticleException naming {@code entities} if the name is blank or longer than
+   *     {@link #MAX_NAME_LENGTH}, or if the name or a kept alias contains a control character
+   *     other than tab, line feed or carriage return
+   */
   public Entity {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(name, "name");
@@ -68,7 +85,16 @@ public record Entity(EntityType type, String name, List<String> aliases, int men
     }
   }
 
-  /** An entity with no aliases, mentioned once. */
+  /**
+   * An entity with no aliases, mentioned once.
+   *
+   * @param type person, place or organisation; must not be null
+   * @param name the canonical name; must not be null
+   * @return the entity, with {@code name} stripped
+   * @throws NullPointerException if {@code type} or {@code name} is null
+   * @throws InvalidArticleException if the name is blank, too long or contains a control character
+   *     (see {@link #Entity(EntityType, String, List, int) the constructor})
+   */
   public static Entity of(EntityType type, String name) {
     return new Entity(type, name, List.of(), 1);
   }

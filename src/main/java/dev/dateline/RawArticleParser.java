@@ -18,6 +18,15 @@ public final class RawArticleParser {
    * Parses raw page text. The result is a builder so the caller can add what the text does not
    * carry (id, url, source, publication time) before {@link Article.Builder#build()}. Entities are
    * not extracted here; the index does that through its {@link EntityExtractor}.
+   *
+   * <p>The first line that is not blank or boilerplate becomes the headline. Stateless and
+   * thread-safe: each call returns a new builder.
+   *
+   * @param text the page as plain text, lines separated by any line break; null is treated as an
+   *     empty page
+   * @return a new builder holding what was recognised; never null, but empty for a page with no
+   *     content, in which case {@link Article.Builder#build()} throws {@link
+   *     InvalidArticleException} unless a headline or body is added
    */
   public static Article.Builder parse(String text) {
     return dev.dateline.internal.raw.RawPageParser.parse(text);

@@ -4,15 +4,41 @@ import java.util.Locale;
 
 /**
  * The free-text parts of an article that queries search. A query term without a field prefix
- * searches all of them at once, each weighted by its boost (see {@link NewsIndex.Options#boost});
- * with a prefix ({@code headline:ceasefire}) it searches only that one.
+ * searches all of them at once, each weighted by its boost (the {@link #defaultBoost()}, which
+ * {@link NewsIndex.Options.Builder#boost(SearchField, float)} overrides per index); with a prefix
+ * ({@code headline:ceasefire}) it searches only that one.
  */
 public enum SearchField {
+  /**
+   * The article's {@link Article#headline() headline}. Query prefix {@code headline:} (or
+   * {@code title:}); default boost 3.0.
+   */
   HEADLINE("headline", 3.0f),
+  /**
+   * The summary {@link Article#bullets() bullet points}. Query prefix {@code bullets:} (or
+   * {@code bullet:}, {@code summary:}); default boost 2.0.
+   */
   BULLETS("bullets", 2.0f),
+  /**
+   * The {@link Article#subheads() section headings} inside the body. Query prefix {@code
+   * subheads:} (or {@code subhead:}); default boost 1.5.
+   */
   SUBHEADS("subheads", 1.5f),
+  /**
+   * The {@link Article#body() body paragraphs}. Query prefix {@code body:} (or {@code text:});
+   * default boost 1.0.
+   */
   BODY("body", 1.0f),
+  /**
+   * The photo {@link Article#captions() captions}, with their credits. Query prefix {@code
+   * captions:} (or {@code caption:}); default boost 0.75.
+   */
   CAPTIONS("captions", 0.75f),
+  /**
+   * The {@link Article#byline() byline} as printed, together with the article's {@link
+   * Article#authors() authors}. Query prefix {@code byline:} (or {@code author:}, {@code
+   * authors:}); default boost 0.5.
+   */
   BYLINE("byline", 0.5f);
 
   private final String key;
@@ -23,7 +49,11 @@ public enum SearchField {
     this.defaultBoost = defaultBoost;
   }
 
-  /** The name used in the query syntax ({@code headline:}) and the Lucene field name. */
+  /**
+   * The name used in the query syntax ({@code headline:}) and the Lucene field name.
+   *
+   * @return the lower-case key, e.g. {@code "headline"}; never null
+   */
   public String key() {
     return key;
   }
@@ -35,12 +65,23 @@ public enum SearchField {
    * paragraphs are the baseline (1x) and already gain from term frequency; captions describe a
    * photo that may be incidental (0.75x); the byline matches people who wrote, not people in the
    * story, so it only tips ties (0.5x).
+   *
+   * @return the boost used unless the index options override it; always positive
    */
   public float defaultBoost() {
     return defaultBoost;
   }
 
-  /** Looks up a field by its query-syntax name (also accepts singular forms), or null. */
+  /**
+   * Looks up a field by its query-syntax name, ignoring case. Besides each {@link #key()} it
+   * accepts the singular forms and aliases listed on the constants ({@code title}, {@code
+   * summary}, {@code text}, {@code author}, ...). The name is matched as given: it is not
+   * trimmed.
+   *
+   * @param name the field name, without the colon; must not be null
+   * @return the field, or null if {@code name} names no text field
+   * @throws NullPointerException if {@code name} is null
+   */
   public static SearchField byKey(String name) {
     return switch (name.toLowerCase(Locale.ROOT)) {
       case "headline", "title" -> HEADLINE;
