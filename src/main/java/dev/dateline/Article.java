@@ -193,9 +193,38 @@ public record Article(
    * @return 24 lower-case hexadecimal characters (the first 96 bits of a SHA-256 hash)
    */
   public static String deriveId(String url, String source, String headline, Instant published) {
+    return deriveId(url, source, headline, published, List.of());
+  }
+
+  /**
+   * Derives the id used when an article has none, as {@link #deriveId(String, String, String,
+   * Instant)} does, except that an article with neither url nor headline is identified by its body
+   * too: without it, every such article from one source and time would get the same id and replace
+   * the others.
+   *
+   * @param url the article's address, or null
+   * @param source the publisher, or null; used only without a url
+   * @param headline the title, or null; used only without a url
+   * @param published the publication instant, or null; used only without a url
+   * @param body the body paragraphs (or the body as one string); used only without url and
+   *     headline, compared with white space collapsed; null counts as empty
+   * @return 24 lower-case hexadecimal characters (the first 96 bits of a SHA-256 hash)
+   */
+  public static String deriveId(
+      String url, String source, String headline, Instant published, List<String> body) {
     String key;
     if (clean(url) != null) {
       key = "url\u0000" + url.strip();
+    } else if (clean(headline) == null && body != null && !body.isEmpty()) {
+      key =
+          "body\u0000"
+              + Objects.toString(clean(source), "")
+              + "\u0000"
+              + (published == null ? "" : published.toString())
+              + "\u0000"
+              + String.join(" ", body.stream().filter(Objects::nonNull).toList())
+                  .replaceAll("\\s+", " ")
+                  .strip();
     } else {
       key =
           "article\u0000"
@@ -622,7 +651,7 @@ public record Article(
     public Article build() {
       String theId = id;
       if (theId == null || theId.isBlank()) {
-        theId = deriveId(url, source, headline, published);
+        theId = deriveId(url, source, headline, published, body);
       }
       return new Article(
           theId, url, source, headline, bullets, body, byline, authors, dateline, published,

@@ -105,6 +105,7 @@ final class ArticleJsonReader {
     private String source;
     private String headline;
     private Instant published;
+    private List<String> bodyForId = List.of();
 
     RecordReader(JsonParser parser) {
       this.parser = parser;
@@ -140,7 +141,7 @@ final class ArticleJsonReader {
       String theId = id;
       if (theId == null || theId.isBlank()) {
         // Derived from the record's own values only: a default publication time must not change ids.
-        theId = Article.deriveId(url, source, headline, published);
+        theId = Article.deriveId(url, source, headline, published, bodyForId);
       }
       return builder
           .id(theId)
@@ -153,8 +154,16 @@ final class ArticleJsonReader {
 
     private void body(JsonToken value) throws IOException {
       switch (value) {
-        case VALUE_STRING -> builder.bodyText(text(Fields.BODY));
-        case START_ARRAY -> builder.body(strings(Fields.BODY, value));
+        case VALUE_STRING -> {
+          String text = text(Fields.BODY);
+          builder.bodyText(text);
+          bodyForId = List.of(text);
+        }
+        case START_ARRAY -> {
+          List<String> paragraphs = strings(Fields.BODY, value);
+          builder.body(paragraphs);
+          bodyForId = paragraphs;
+        }
         default -> throw wrongType(Fields.BODY, "a string or an array of strings", value);
       }
     }

@@ -73,7 +73,9 @@ final class RawTextSource implements RecordSource {
     boolean idWasDerived =
         article.url() == null
             && article.id()
-                .equals(Article.deriveId(null, article.source(), article.headline(), article.published()));
+                .equals(
+                    Article.deriveId(
+                        null, article.source(), article.headline(), article.published(), article.body()));
     if (idWasDerived) {
       article = article.toBuilder().id(fileNameId()).build();
     }
