@@ -1,16 +1,20 @@
 package dev.dateline;
 
+import dev.dateline.internal.Dates;
 import dev.dateline.internal.json.ArticleJson;
+import dev.dateline.internal.json.InputWalker;
 import dev.dateline.internal.json.JsonLinesOutput;
 import dev.dateline.internal.json.RecordIterator;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
 import java.io.Flushable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
@@ -20,13 +24,14 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
- * Reads articles from files and writes them as JSON.
+ * Reads articles from files and streams and writes them as JSON.
  *
  * <h2>Input formats</h2>
  *
  * <ul>
- *   <li>{@code .jsonl}: JSON Lines, one article object per line; blank lines are skipped. Each line
- *       is parsed on its own, so a broken line never prevents the next one from being read.
+ *   <li>{@code .jsonl} or {@code .ndjson}: JSON Lines, one article object per line; blank lines are
+ *       skipped. Each line is parsed on its own, so a broken line never prevents the next one from
+ *       being read.
  *   <li>{@code .json}: a JSON array of article objects, or a single article object. A syntax error
  *       ends that file (a JSON parser cannot resynchronise); the records before it are kept.
  *   <li>{@code .txt}: the raw text of one scraped page, parsed by {@link RawArticleParser} (or the
@@ -34,12 +39,20 @@ import java.util.stream.StreamSupport;
  *       a url, the id is the file name without {@code .txt}, so re-reading the file replaces the
  *       article instead of duplicating it (two files with the same name in different directories
  *       therefore share an id).
+ *   <li>Any of these followed by {@code .gz} ({@code .jsonl.gz}, {@code .ndjson.gz}, {@code
+ *       .json.gz}, {@code .txt.gz}): the same format, gzip-compressed; it is decompressed while it is
+ *       read (the limits below apply to the decompressed data; the id of a {@code .txt.gz} page
+ *       without id or url is the file name without {@code .txt.gz}). Compressed data that is not
+ *       valid gzip (a bad header, corrupt or truncated data, a wrong checksum) ends that file with
+ *       a {@link Rejected} record {@code file: not valid gzip: ...}; the records read before it are
+ *       kept, and other files are read as usual.
  * </ul>
  *
  * Extensions are matched ignoring case. A directory is walked recursively in sorted name order
- * (depth first), picking up the three extensions above; hidden entries (names starting with
- * {@code .}) and symbolic links to directories are skipped. A file named explicitly with another
- * extension is rejected.
+ * (depth first), picking up the extensions above ({@link #inputFiles} lists what a walk reads);
+ * hidden entries (names starting with {@code .}) and symbolic links to directories are skipped. A
+ * file named explicitly with another extension is rejected. Input that is not in a file, such as
+ * standard input, is read with {@link #stream(InputStream, String, Options)}.
  *
  * <h2>Article fields</h2>
  *
@@ -78,15 +91,16 @@ import java.util.stream.StreamSupport;
  * Reading never throws for bad input: every problem becomes a {@link Rejected} record whose
  * {@link Rejected#location() location} is {@code file:line} (the line where the record starts, or
  * for a syntax error in a {@code .json} file, the line of the error), or just {@code file} when
- * the whole file is concerned (unreadable, unsupported, too large, or a {@code .txt} page). The file is shown as given:
- * the caller's path, with the relative path inside a walked directory appended. Input is
+ * the whole file is concerned (unreadable, unsupported, too large, not valid gzip, or a {@code
+ * .txt} page). The file is shown as given: the caller's path, with the relative path inside a
+ * walked directory appended (or the name given for a stream). Input is
  * untrusted, so the following limits apply; exceeding one rejects the record, not the file:
  *
  * <ul>
  *   <li>{@link #MAX_NESTING_DEPTH}: JSON nesting; an article needs 4 levels, so deeply nested
  *       input ("nesting bombs") is rejected quickly, without deep recursion.
  *   <li>{@link #MAX_STRING_LENGTH}: any one JSON string, e.g. a body given as a single string.
- *   <li>{@link #MAX_RECORD_LENGTH}: a {@code .jsonl} line or {@code .txt} file in bytes (longer
+ *   <li>{@link #MAX_RECORD_LENGTH}: a JSON Lines line or {@code .txt} file in bytes (longer
  *       ones are skipped without being loaded), and the total length of the strings of one record.
  *   <li>Input must be UTF-8; invalid byte sequences reject the record (in {@code .json} files they
  *       end the file, like a syntax error).
@@ -187,10 +201,36 @@ public final class ArticleFiles {
       return new Options(published, rawTextParser);
     }
 
+    /**
+     * These options with a default publication time given as ISO-8601 text, in the forms accepted
+     * for {@code published} in input records ({@code 2026-02-04}, {@code 2026-02-04T09:30:00+08:00},
+     * ...); null or blank text means none.
+     *
+     * @throws InvalidArticleException naming {@code published} when the text is not a valid date
+     */
+    public Options withDefaultPublished(String iso) {
+      return withDefaultPublished(Dates.parseArticleDate("published", iso));
+    }
+
     /** These options with another parser for raw {@code .txt} text. */
     public Options withRawTextParser(Function<String, Article.Builder> parser) {
       return new Options(defaultPublished, parser);
     }
+  }
+
+  /**
+   * Lists the input files that {@link #stream(Path, Options)} reads from {@code path}, in the order
+   * it reads them: for a directory, the files with an input extension below it (see "Input formats"
+   * above); for a file, the file itself if its extension is an input extension, else nothing. No
+   * file is opened. Useful to tell a directory without input files (an empty list) from files that
+   * hold no records.
+   *
+   * @throws IOException if {@code path} or a directory below it cannot be read (where {@link
+   *     #stream} would return a {@link Rejected} record and go on)
+   */
+  public static List<Path> inputFiles(Path path) throws IOException {
+    Objects.requireNonNull(path, "path");
+    return List.copyOf(InputWalker.inputFiles(path));
   }
 
   /**
@@ -201,13 +241,40 @@ public final class ArticleFiles {
    * <p>The stream holds an open file: close it, best with try-with-resources. Closing may throw
    * {@link java.io.UncheckedIOException} if closing the file fails.
    *
-   * @param path a {@code .jsonl}, {@code .json} or {@code .txt} file, or a directory
+   * @param path a {@code .jsonl}, {@code .ndjson}, {@code .json} or {@code .txt} file (each
+   *     optionally gzip-compressed, {@code .gz}), or a directory
    * @return a sequential stream of records; problems are {@link Rejected} records, never exceptions
    */
   public static Stream<Record> stream(Path path, Options options) {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(options, "options");
-    RecordIterator records = new RecordIterator(path, options);
+    return stream(RecordIterator.of(path, options));
+  }
+
+  /**
+   * Streams the records of input that is not in a file, such as standard input. The format is
+   * chosen by the extension of {@code name} as for files ({@code feed.json}, {@code page.txt.gz}),
+   * and is JSON Lines for a name without an input extension, such as {@code -} or {@code
+   * <stdin>}. A name ending in {@code .gz} requires gzip data; input under another name is
+   * decompressed when it starts with the gzip magic bytes ({@code 1f 8b}), which no JSON or text
+   * input starts with. The same rules, limits and errors apply as for files, with {@code name} in
+   * place of the file in every {@link Record#location() location} ({@code <stdin>:3}).
+   *
+   * <p>Nothing is read until the stream is consumed. Closing the returned stream closes {@code
+   * in}, whether it was read or not.
+   *
+   * @param in the input, read from its current position
+   * @param name how the input is named in locations; its extension picks the format
+   * @return a sequential stream of records; problems are {@link Rejected} records, never exceptions
+   */
+  public static Stream<Record> stream(InputStream in, String name, Options options) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(options, "options");
+    return stream(RecordIterator.of(in, name, options));
+  }
+
+  private static Stream<Record> stream(RecordIterator records) {
     Spliterator<Record> split =
         Spliterators.spliteratorUnknownSize(
             records, Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE);

@@ -278,7 +278,7 @@ class ArticleFilesReadTest {
     assertThat(rejections(readAll(missing)))
         .containsExactly(missing + ": cannot read: no such file or directory");
     assertThat(rejections(readAll(other)))
-        .containsExactly(other + ": unsupported file type (expected .jsonl, .json or .txt)");
+        .containsExactly(other + ": unsupported file type (expected .jsonl, .ndjson, .json or .txt, optionally .gz)");
   }
 
   @Test

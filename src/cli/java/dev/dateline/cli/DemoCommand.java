@@ -3,19 +3,20 @@ package dev.dateline.cli;
 import dev.dateline.ArticleFiles;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
-import dev.dateline.SortOrder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,55 +25,124 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Index the bundled sample articles and run a few showcase searches.")
+    description = {
+      "Index sample articles and run a few showcase searches.",
+      "Prints each command before its results. With --index DIR the demo index is",
+      "kept in DIR (which must be new or empty) and the commands run as shown;",
+      "without it the index is temporary and the commands show DIR in its place."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:success", "1:failure", "2:usage error: --index names a non-empty directory or a file"})
 final class DemoCommand implements Callable<Integer> {
-  private static final ZoneId UTC = ZoneId.of("UTC");
   static final String SAMPLE = "demo-articles.jsonl";
+  private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./:=@%+,-]+");
+
+  /** The showcase searches: the arguments of {@code dateline search --index DIR}. */
+  private static final List<List<String>> SEARCHES =
+      List.of(
+          List.of("--limit", "3", "\"peace talks\""),
+          List.of("--person", "zelenskyy", "--sort", "newest", "--limit", "3"),
+          List.of("--from", "2026-03", "--to", "2026-03", "--limit", "3", "rates"),
+          List.of("--limit", "3", "headline:(storm OR flood) -place:manila"),
+          List.of("--limit", "3", "org:ecb", "inflation"));
+
+  private static final List<String> STATS = List.of("--top", "5");
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--index", paramLabel = "DIR", description = "Keep the demo index here (default: a temporary directory, deleted afterwards).")
+  @Option(names = "--index", paramLabel = "DIR", description = "Build the demo index in DIR (new or empty) and keep it, to run the commands shown (default: a temporary index, deleted afterwards).")
   Path dir;
 
   @Override
   public Integer call() throws IOException {
+    if (dir != null) {
+      requireNewOrEmpty(dir);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    Path work = Files.createTempDirectory("dateline-demo");
+    Path work = dir == null ? Files.createTempDirectory("dateline-demo") : null;
+    boolean keep = work == null;
+    Path indexDir = keep ? dir : work.resolve("index");
+    String shownDir = keep ? quote(dir.toString()) : "DIR";
     try {
-      Path sample = work.resolve(SAMPLE);
-      try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
-        Files.copy(in, sample, StandardCopyOption.REPLACE_EXISTING);
-      }
-      Path indexDir = dir != null ? dir : work.resolve("index");
       IndexOptions opts = new IndexOptions();
       opts.dir = indexDir;
-      try (NewsIndex index = NewsIndex.open(indexDir, opts.options(true))) {
-        Indexer.Summary s =
-            new Indexer(index, ArticleFiles.Options.defaults(), 10_000, 1, new PrintWriter(PrintWriter.nullWriter()))
-                .run(List.of(sample));
-        out.printf("Indexed %d sample articles into %s%n", s.indexed() + s.updated(), indexDir);
-        boolean ansi = Output.ansi();
-        show(out, index, ansi, "dateline search \"peace talks\"", NewsQuery.of("\"peace talks\""));
-        show(out, index, ansi, "dateline search --person zelenskyy --sort newest",
-            NewsQuery.builder().person("zelenskyy").sort(SortOrder.NEWEST).limit(3).build());
-        show(out, index, ansi, "dateline search --from 2026-03 --to 2026-03 rates",
-            NewsQuery.builder().text("rates").from("2026-03").to("2026-03").build());
-        show(out, index, ansi, "dateline search 'headline:(storm OR flood) -place:manila'",
-            NewsQuery.of("headline:(storm OR flood) -place:manila"));
-        show(out, index, ansi, "dateline search 'org:ecb inflation'", NewsQuery.of("org:ecb inflation"));
-        out.println("\n$ dateline stats");
-        out.print(Output.text(index.stats(5), UTC));
+      Indexer.Summary s;
+      try (NewsIndex index = opts.openForWriting(true)) {
+        s = new Indexer(index, 10_000, 1, new PrintWriter(PrintWriter.nullWriter())).run(List.of(DemoCommand::sample));
+      }
+      if (keep) {
+        out.printf("Indexed %d sample articles into %s; it stays there, so the commands below run as shown.%n",
+            s.indexed() + s.updated(), dir);
+      } else {
+        out.printf("Indexed %d sample articles into a temporary index (deleted at the end).%n", s.indexed() + s.updated());
+        out.println("To keep one and run the commands below on it: dateline demo --index DIR");
+      }
+      boolean ansi = Output.ansi();
+      try (NewsIndex index = opts.openReadOnly()) {
+        for (List<String> args : SEARCHES) {
+          search(out, index, indexDir, shownDir, args, ansi, keep);
+        }
+        out.println("\n$ dateline stats --index " + shownDir + " " + command(STATS));
+        out.print(Output.text(index.stats(Integer.parseInt(STATS.get(1))), Output.UTC));
       }
       out.flush();
       return Main.EXIT_OK;
     } finally {
-      deleteTree(work);
+      if (work != null) {
+        deleteTree(work);
+      }
     }
   }
 
-  private static void show(PrintWriter out, NewsIndex index, boolean ansi, String command, NewsQuery q) {
-    out.println("\n$ " + command);
-    out.print(Output.text(index.search(q.toBuilder().limit(Math.min(q.limit(), 3)).build()), UTC, ansi));
+  private static Stream<ArticleFiles.Record> sample() {
+    InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE);
+    if (in == null) {
+      throw new IllegalStateException("the sample articles " + SAMPLE + " are missing from the CLI");
+    }
+    return ArticleFiles.stream(in, SAMPLE, ArticleFiles.Options.defaults());
+  }
+
+  /**
+   * Runs one showcase search as {@code dateline search} would: the arguments are parsed by the
+   * search command itself, so the command printed is exactly the one whose results follow.
+   */
+  private static void search(
+      PrintWriter out, NewsIndex index, Path indexDir, String shownDir, List<String> args, boolean ansi, boolean keep) {
+    SearchCommand search = new SearchCommand();
+    CommandLine cli = new CommandLine(search);
+    SearchCommand.configure(cli);
+    List<String> full = new ArrayList<>(List.of("--index", indexDir.toString()));
+    full.addAll(args);
+    cli.parseArgs(full.toArray(String[]::new));
+    NewsQuery query = search.query();
+    out.println("\n$ dateline search --index " + shownDir + " " + command(args));
+    // The cursor for more results is only of use while the index exists.
+    out.print(Output.text(index.search(query), search.displayZone(query), ansi, keep));
+  }
+
+  /** The arguments as they would be typed in a POSIX shell. */
+  static String command(List<String> args) {
+    return args.stream().map(DemoCommand::quote).collect(Collectors.joining(" "));
+  }
+
+  private static String quote(String arg) {
+    return PLAIN.matcher(arg).matches() ? arg : "'" + arg.replace("'", "'\\''") + "'";
+  }
+
+  private static void requireNewOrEmpty(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    if (!Files.isDirectory(dir)) {
+      throw new Main.UsageException(dir + " is not a directory; give demo --index a new or empty directory");
+    }
+    try (Stream<Path> entries = Files.list(dir)) {
+      if (entries.findAny().isPresent()) {
+        throw new Main.UsageException(
+            dir + " is not empty; give demo --index a new or empty directory (the demo would add its"
+                + " sample articles to an index there)");
+      }
+    }
   }
 
   private static void deleteTree(Path root) throws IOException {

@@ -1,9 +1,11 @@
 package dev.dateline.cli;
 
 import dev.dateline.EntityExtractor;
+import dev.dateline.IndexException;
 import dev.dateline.NewsIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.lucene.store.LockObtainFailedException;
 import picocli.CommandLine.Option;
 
 /** The {@code --index DIR} option shared by the commands, and how they open the index. */
@@ -18,15 +20,33 @@ final class IndexOptions {
         .build();
   }
 
-  /** Opens an existing index for reading; a missing one is a usage error. */
-  NewsIndex openReadOnly() {
+  /** Checks that the index directory exists; a missing one is a usage error. */
+  void requireExisting() {
     if (!Files.isDirectory(dir)) {
       throw new Main.UsageException("no index at " + dir + " (create one with: dateline index --index " + dir + " FILES)");
     }
+  }
+
+  /** Opens an existing index for reading; a missing one is a usage error. */
+  NewsIndex openReadOnly() {
+    requireExisting();
     return NewsIndex.openReadOnly(dir, options(true));
   }
 
+  /** Opens the index for writing, creating it if needed; a locked index is exit code 4. */
   NewsIndex openForWriting(boolean extract) {
-    return NewsIndex.open(dir, options(extract));
+    try {
+      return NewsIndex.open(dir, options(extract));
+    } catch (IndexException e) {
+      if (e.getCause() instanceof LockObtainFailedException) {
+        throw locked(dir);
+      }
+      throw e;
+    }
+  }
+
+  static Main.Failure locked(Path dir) {
+    return new Main.Failure(
+        Main.EXIT_LOCKED, "another dateline process is writing to " + dir + "; wait for it to finish");
   }
 }

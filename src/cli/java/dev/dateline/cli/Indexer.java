@@ -6,7 +6,6 @@ import dev.dateline.DatelineException;
 import dev.dateline.IndexException;
 import dev.dateline.NewsIndex;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -14,12 +13,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Feeds article files into an index: rejects bad records one by one (reported as {@code
  * file:line: reason}), commits durably every {@code commitEvery} articles and at the end, printing
- * {@code committed N} after each commit, and reports progress every few seconds.
+ * {@code committed N} once after each commit (no commit, and no line, when nothing was added since
+ * the last one), and reports progress every few seconds.
  *
  * <p>Articles are added by {@code threads} workers (entity extraction and analysis are CPU-bound
  * and parallelise). Articles with the same id always go to the same worker, in input order, so
@@ -44,23 +45,28 @@ final class Indexer {
   private record Stop() implements Task {}
 
   private final NewsIndex index;
-  private final ArticleFiles.Options readOptions;
   private final int commitEvery;
   private final int threads;
   private final PrintWriter err;
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicReference<RuntimeException> failure = new AtomicReference<>();
+  /** Accepted articles at the last commit. */
+  private long committed;
 
-  Indexer(NewsIndex index, ArticleFiles.Options readOptions, int commitEvery, int threads, PrintWriter err) {
+  Indexer(NewsIndex index, int commitEvery, int threads, PrintWriter err) {
     this.index = index;
-    this.readOptions = readOptions;
     this.commitEvery = commitEvery;
     this.threads = threads;
     this.err = err;
   }
 
-  Summary run(List<Path> paths) {
+  /**
+   * Reads the inputs in order and indexes their articles.
+   *
+   * @param inputs each opens the records of one input (see {@code ArticleFiles.stream})
+   */
+  Summary run(List<Supplier<Stream<ArticleFiles.Record>>> inputs) {
     long start = System.nanoTime();
     long before = index.count();
     List<BlockingQueue<Task>> queues = new ArrayList<>();
@@ -74,8 +80,8 @@ final class Indexer {
     try {
       long sinceCommit = 0;
       long lastProgress = start;
-      for (Path path : paths) {
-        try (Stream<ArticleFiles.Record> records = ArticleFiles.stream(path, readOptions)) {
+      for (Supplier<Stream<ArticleFiles.Record>> input : inputs) {
+        try (Stream<ArticleFiles.Record> records = input.get()) {
           for (ArticleFiles.Record record : (Iterable<ArticleFiles.Record>) records::iterator) {
             switch (record) {
               case ArticleFiles.Rejected r -> {
@@ -152,7 +158,10 @@ final class Indexer {
     }
   }
 
-  /** Waits until every worker has processed all it was given, then commits. */
+  /**
+   * Waits until every worker has processed all it was given, then commits if articles were added
+   * since the last commit.
+   */
   private void commit(List<BlockingQueue<Task>> queues) {
     CountDownLatch latch = new CountDownLatch(queues.size());
     for (BlockingQueue<Task> q : queues) {
@@ -168,8 +177,13 @@ final class Indexer {
     if (failed != null) {
       throw failed;
     }
+    long n = accepted.get();
+    if (n == committed) {
+      return;
+    }
     index.commit();
-    report("committed " + accepted.get());
+    committed = n;
+    report("committed " + n);
   }
 
   private static void put(BlockingQueue<Task> queue, Task task) {

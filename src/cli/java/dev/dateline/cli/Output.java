@@ -3,6 +3,7 @@ package dev.dateline.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityType;
 import dev.dateline.IndexStats;
@@ -20,6 +21,8 @@ final class Output {
   /** Markers the CLI asks the index to put around matched terms. */
   static final String PRE = "<em>";
   static final String POST = "</em>";
+  /** Dates are shown in UTC unless a zone is asked for. */
+  static final ZoneId UTC = ZoneId.of("UTC");
 
   private Output() {}
 
@@ -62,6 +65,15 @@ final class Output {
   }
 
   static String text(SearchResults r, ZoneId zone, boolean ansi) {
+    return text(r, zone, ansi, true);
+  }
+
+  /**
+   * Results for people.
+   *
+   * @param showNext whether to print the cursor for the next page (not for an index that is gone)
+   */
+  static String text(SearchResults r, ZoneId zone, boolean ansi, boolean showNext) {
     StringBuilder sb = new StringBuilder();
     String count = r.total() == 1 ? "1 article matches" : r.total() + " articles match";
     sb.append(r.totalIsExact() ? count : "at least " + count).append('\n');
@@ -90,7 +102,7 @@ final class Output {
         sb.append("   ").append(entities).append('\n');
       }
     }
-    if (r.next() != null) {
+    if (showNext && r.next() != null) {
       sb.append("\nmore: --after ").append(r.next()).append('\n');
     }
     return sb.toString();
@@ -109,6 +121,57 @@ final class Output {
     sb.append("top entities:\n");
     s.entities().forEach(c -> sb.append(String.format("  %6d  %-6s %s%n", c.count(), c.type().key(), c.name())));
     return sb.toString();
+  }
+
+  /**
+   * An article for people: every field present, one per line (lists indented below their name),
+   * dates as UTC instants like in JSON, the body paragraph by paragraph, then the entities.
+   *
+   * @param withId whether to start with the id
+   */
+  static String describe(Article a, boolean withId) {
+    StringBuilder sb = new StringBuilder();
+    if (withId) {
+      line(sb, "id", a.id());
+    }
+    line(sb, "headline", a.headline());
+    line(sb, "published", a.published() == null ? null : a.published().toString());
+    line(sb, "updated", a.updated() == null ? null : a.updated().toString());
+    line(sb, "source", a.source());
+    line(sb, "section", a.section());
+    line(sb, "url", a.url());
+    line(sb, "dateline", a.dateline());
+    line(sb, "byline", a.byline());
+    list(sb, "authors", a.authors());
+    list(sb, "credits", a.credits());
+    line(sb, "language", a.language());
+    list(sb, "tags", a.tags());
+    list(sb, "bullets", a.bullets());
+    list(sb, "captions", a.captions());
+    list(sb, "subheads", a.subheads());
+    sb.append("body: ").append(a.body().size()).append(a.body().size() == 1 ? " paragraph\n" : " paragraphs\n");
+    for (String p : a.body()) {
+      sb.append("  | ").append(p).append('\n');
+    }
+    sb.append(a.entities().isEmpty() ? "entities: none\n" : "entities:\n");
+    for (Entity e : a.entities()) {
+      sb.append(String.format("  %-6s %s (%d)%s%n", e.type().key(), e.name(), e.mentions(),
+          e.aliases().isEmpty() ? "" : " aka " + String.join(", ", e.aliases())));
+    }
+    return sb.toString();
+  }
+
+  private static void line(StringBuilder sb, String name, String value) {
+    if (value != null) {
+      sb.append(name).append(": ").append(value).append('\n');
+    }
+  }
+
+  private static void list(StringBuilder sb, String name, List<String> values) {
+    if (!values.isEmpty()) {
+      sb.append(name).append(":\n");
+      values.forEach(v -> sb.append("  - ").append(v).append('\n'));
+    }
   }
 
   private static String entities(List<Entity> entities) {

@@ -4,27 +4,48 @@ import dev.dateline.Article;
 import dev.dateline.ArticleFiles;
 import dev.dateline.Entity;
 import dev.dateline.EntityExtractor;
+import dev.dateline.InvalidArticleException;
 import dev.dateline.RawArticleParser;
-import dev.dateline.internal.Dates;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.zip.GZIPInputStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(
     name = "parse",
     mixinStandardHelpOptions = true,
-    description = "Parse a scraped article page (raw text) and print the article and its entities.")
+    description = {
+      "Parse a scraped page and print the article and its entities.",
+      "FILE is the raw text of one page; - reads it from standard input, and a",
+      "FILE ending in .gz is decompressed."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:failure",
+      "2:usage error: unreadable FILE, invalid --published, a page without headline or body"
+    })
 final class ParseCommand implements Callable<Integer> {
+  /** Longest page read (as for .txt input files). */
+  private static final int MAX_BYTES = ArticleFiles.MAX_RECORD_LENGTH;
+
   @Spec CommandSpec spec;
+  @ParentCommand Main main;
 
   @Option(names = "--published", paramLabel = "ISO", description = "Publication time to set.")
   String published;
@@ -32,62 +53,56 @@ final class ParseCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON with the index input's field names.")
   boolean json;
 
-  @Parameters(paramLabel = "FILE", description = "A text file holding one scraped page.")
-  Path file;
+  @Parameters(paramLabel = "FILE", description = "A text file holding one scraped page, or - for standard input.")
+  String file;
 
   @Override
   public Integer call() {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new Main.UsageException("cannot read " + file + ": " + e.getMessage());
-    }
+    String text = read();
     Article.Builder builder = RawArticleParser.parse(text);
     if (published != null) {
-      builder.published(Dates.parseArticleDate("--published", published));
+      try {
+        builder.published(published);
+      } catch (InvalidArticleException e) {
+        throw new Main.UsageException("--published: " + e.reason());
+      }
     }
     Article parsed = builder.build();
     List<Entity> entities = EntityExtractor.standard().extract(parsed);
     Article article = parsed.toBuilder().entities(entities).build();
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? ArticleFiles.toPrettyJson(article) : describe(article));
+    out.println(json ? ArticleFiles.toPrettyJson(article) : Output.describe(article, false).stripTrailing());
     out.flush();
     return Main.EXIT_OK;
   }
 
-  private static String describe(Article a) {
-    StringBuilder sb = new StringBuilder();
-    line(sb, "headline", a.headline());
-    line(sb, "dateline", a.dateline());
-    line(sb, "byline", a.byline());
-    list(sb, "authors", a.authors());
-    list(sb, "credits", a.credits());
-    list(sb, "bullets", a.bullets());
-    list(sb, "captions", a.captions());
-    list(sb, "subheads", a.subheads());
-    sb.append("body: ").append(a.body().size()).append(" paragraphs\n");
-    for (String p : a.body()) {
-      sb.append("  | ").append(p).append('\n');
+  private String read() {
+    boolean stdin = file.equals("-");
+    String name = stdin ? "standard input" : file;
+    byte[] bytes;
+    try (InputStream raw = stdin ? main.in : Files.newInputStream(Path.of(file));
+        InputStream in = file.toLowerCase(Locale.ROOT).endsWith(".gz") ? new GZIPInputStream(raw) : raw) {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      if (e instanceof java.nio.file.NoSuchFileException) {
+        why = "no such file";
+      }
+      throw new Main.UsageException("cannot read " + name + ": " + why);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new Main.UsageException("cannot read " + name + ": " + e.getMessage());
     }
-    sb.append("entities:\n");
-    for (Entity e : a.entities()) {
-      sb.append(String.format("  %-6s %s (%d)%s%n", e.type().key(), e.name(), e.mentions(),
-          e.aliases().isEmpty() ? "" : " aka " + String.join(", ", e.aliases())));
+    if (bytes.length > MAX_BYTES) {
+      throw new Main.UsageException(name + " is larger than " + MAX_BYTES + " bytes");
     }
-    return sb.toString();
-  }
-
-  private static void line(StringBuilder sb, String name, String value) {
-    if (value != null) {
-      sb.append(name).append(": ").append(value).append('\n');
-    }
-  }
-
-  private static void list(StringBuilder sb, String name, List<String> values) {
-    if (!values.isEmpty()) {
-      sb.append(name).append(":\n");
-      values.forEach(v -> sb.append("  - ").append(v).append('\n'));
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw new Main.UsageException("cannot read " + name + ": not valid UTF-8");
     }
   }
 }

@@ -10,7 +10,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Stack;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,9 +24,20 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "search",
     mixinStandardHelpOptions = true,
     description = {
-      "Search an index. QUERY uses the query syntax: words (AND by default), \"phrases\", OR, NOT/-,",
-      "(groups), field:word (headline, bullets, subheads, body, captions, byline) and filters",
-      "person: place: org: source: section: tag: after: before:."
+      "Search an index.",
+      "QUERY uses the query syntax: words (AND by default), \"phrases\", OR, NOT,",
+      "(groups), field:word (headline, bullets, subheads, body, captions, byline)",
+      "and the filters person: place: org: source: section: tag: after: before:.",
+      "A word starting with - excludes that word; it is query text, not an option:",
+      "  dateline search --index DIR talks -ceasefire",
+      "Options may come before or after the query. Everything after -- is query",
+      "text, even words starting with --. Different options combine with AND."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success (also when nothing matches)",
+      "1:failure: I/O error, unreadable or damaged index",
+      "2:usage error: unknown option, invalid option value, query or date, no index at DIR"
     })
 final class SearchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -42,19 +55,19 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for dates (default UTC), e.g. Europe/Kyiv or +08:00.")
   String zone;
 
-  @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person (repeatable: all must hold).")
+  @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person. Repeated, ALL must hold (AND): --person A --person B finds articles mentioning both.")
   List<String> persons = new ArrayList<>();
 
-  @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place (repeatable).")
+  @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place. Repeated, ALL must hold (AND): articles mentioning every place given.")
   List<String> places = new ArrayList<>();
 
-  @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation (repeatable).")
+  @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation. Repeated, ALL must hold (AND): articles mentioning every organisation given.")
   List<String> orgs = new ArrayList<>();
 
-  @Option(names = "--source", paramLabel = "NAME", description = "From this source (repeatable: any of them).")
+  @Option(names = "--source", paramLabel = "NAME", description = "From this source. Repeated, ANY may match (OR): --source A --source B finds articles from either.")
   List<String> sources = new ArrayList<>();
 
-  @Option(names = "--section", paramLabel = "NAME", description = "In this section (repeatable: any of them).")
+  @Option(names = "--section", paramLabel = "NAME", description = "In this section. Repeated, ANY may match (OR): articles in any of the sections given.")
   List<String> sections = new ArrayList<>();
 
   @Option(names = "--sort", paramLabel = "ORDER", description = "relevance, newest or oldest (default: relevance with a query, newest without).")
@@ -69,16 +82,89 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--or", description = "Words combine with OR instead of AND.")
   boolean or;
 
-  @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query text.")
+  @Parameters(
+      paramLabel = "QUERY",
+      arity = "0..*",
+      parameterConsumer = QueryWord.class,
+      description = "Query text; words starting with - are query text (exclusions).")
   List<String> query = new ArrayList<>();
+
+  /**
+   * Takes one query word at a time, whatever it looks like: picocli would otherwise stop at words
+   * that resemble options ({@code -hamas} looks like {@code -h}) and report them as unknown.
+   */
+  static final class QueryWord implements CommandLine.IParameterConsumer {
+    @Override
+    public void consumeParameters(
+        Stack<String> args, CommandLine.Model.ArgSpec argSpec, CommandLine.Model.CommandSpec commandSpec) {
+      List<String> words = argSpec.getValue();
+      words.add(args.pop());
+    }
+  }
+
+  /**
+   * Lets query words that start with {@code -} ({@code -talks}, {@code -place:manila}) through as
+   * query text instead of failing as unknown options; {@link #call} still refuses unknown options
+   * that start with {@code --} unless they follow {@code --}.
+   */
+  static void configure(CommandLine search) {
+    search.setUnmatchedOptionsArePositionalParams(true);
+    search.setPosixClusteredShortOptionsAllowed(false); // -hamas is a word, not -h -a -m ...
+  }
 
   @Override
   public Integer call() {
+    rejectUnknownLongOptions();
+    NewsQuery built = query();
+    PrintWriter out = spec.commandLine().getOut();
+    try (NewsIndex idx = index.openReadOnly()) {
+      SearchResults results = idx.search(built);
+      out.print(json ? Output.json(results) + "\n" : Output.text(results, displayZone(built), Output.ansi()));
+    }
+    out.flush();
+    return Main.EXIT_OK;
+  }
+
+  /**
+   * {@code --limt 5} is a typo, not a search for "--limt": arguments before {@code --} that start
+   * with {@code --} and are neither an option nor an option's value are a usage error.
+   */
+  private void rejectUnknownLongOptions() {
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    int start = args.indexOf(spec.name()) + 1; // the arguments of this command
+    boolean value = false;
+    for (int i = Math.max(start, 0); i < args.size(); i++) {
+      String arg = args.get(i);
+      if (arg.equals("--")) {
+        return;
+      }
+      if (value) {
+        value = false;
+        continue;
+      }
+      if (!arg.startsWith("--")) {
+        continue;
+      }
+      int eq = arg.indexOf('=');
+      CommandLine.Model.OptionSpec option = spec.findOption(eq < 0 ? arg : arg.substring(0, eq));
+      if (option == null) {
+        throw new Main.UsageException(
+            "unknown option '" + arg + "' (to search for text starting with --, put it after --)");
+      }
+      value = eq < 0 && option.arity().max() > 0;
+    }
+  }
+
+  /** The zone dates are shown in: the query's, named UTC when none was given. */
+  ZoneId displayZone(NewsQuery built) {
+    return zone == null ? Output.UTC : built.zone();
+  }
+
+  /** The query the options and QUERY describe. */
+  NewsQuery query() {
     NewsQuery.Builder q = NewsQuery.builder().text(String.join(" ", query)).limit(limit).after(after);
-    ZoneId tz = ZoneId.of("UTC");
     if (zone != null) {
       q.zone(zone);
-      tz = dev.dateline.internal.Dates.parseZone(zone);
     }
     if (from != null) {
       q.from(from);
@@ -97,14 +183,7 @@ final class SearchCommand implements Callable<Integer> {
     if (or) {
       q.defaultOperator(NewsQuery.Operator.OR);
     }
-    NewsQuery built = q.build();
-    PrintWriter out = spec.commandLine().getOut();
-    try (NewsIndex idx = index.openReadOnly()) {
-      SearchResults results = idx.search(built);
-      out.print(json ? Output.json(results) + "\n" : Output.text(results, tz, Output.ansi()));
-    }
-    out.flush();
-    return Main.EXIT_OK;
+    return q.build();
   }
 
   private static SortOrder parseSort(String s) {

@@ -14,7 +14,13 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(
     name = "stats",
     mixinStandardHelpOptions = true,
-    description = "Show article count, date range, top sources and top entities.")
+    description = "Show article count, date range, top sources and top entities.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "1:failure: I/O error, unreadable or damaged index",
+      "2:usage error: unknown option, invalid option value, no index at DIR"
+    })
 final class StatsCommand implements Callable<Integer> {
   private static final ZoneId UTC = ZoneId.of("UTC");
   @Spec CommandSpec spec;

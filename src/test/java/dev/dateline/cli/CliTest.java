@@ -137,7 +137,7 @@ class CliTest {
 
   @Test
   void everyCommandHasHelp() {
-    for (String cmd : List.of("index", "search", "stats", "parse", "demo")) {
+    for (String cmd : List.of("index", "search", "show", "delete", "stats", "parse", "demo")) {
       Result r = run(cmd, "--help");
       assertThat(r.exit()).isZero();
       assertThat(r.out()).contains("Usage: dateline " + cmd);

@@ -8,11 +8,9 @@ import dev.dateline.ArticleFiles.Parsed;
 import dev.dateline.ArticleFiles.Rejected;
 import dev.dateline.InvalidArticleException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * The records of a {@code .json} file: an array of article objects, or one object. The file is
+ * The records of a {@code .json} input: an array of article objects, or one object. The file is
  * parsed as a stream, one record at a time. A record with bad content is rejected and reading goes
  * on; a syntax error, an exceeded limit or invalid UTF-8 ends the file, since a JSON parser cannot
  * find the next record after them.
@@ -25,14 +23,14 @@ final class JsonDocumentSource implements RecordSource {
     DONE
   }
 
-  private final Path path;
+  private final Input input;
   private final String display;
   private final ArticleJsonReader reader;
   private JsonParser parser;
   private State state = State.START;
 
-  JsonDocumentSource(Path path, String display, ArticleJsonReader reader) {
-    this.path = path;
+  JsonDocumentSource(Input input, String display, ArticleJsonReader reader) {
+    this.input = input;
     this.display = display;
     this.reader = reader;
   }
@@ -82,6 +80,11 @@ final class JsonDocumentSource implements RecordSource {
       return new Rejected(
           line > 0 ? display + ":" + line : display,
           JsonErrors.describe(e, false) + "; rest of file not read");
+    } catch (Gzip.InvalidGzipException e) {
+      state = State.DONE;
+      String after =
+          parser == null ? "" : "; rest of file not read after line " + parser.currentLocation().getLineNr();
+      return new Rejected(display, JsonErrors.describe(e) + after);
     } catch (IOException e) {
       state = State.DONE;
       return new Rejected(parser == null ? display : location(), JsonErrors.describe(e));
@@ -90,7 +93,7 @@ final class JsonDocumentSource implements RecordSource {
 
   /** Opens the file and handles its top-level value; null when there is no record to return yet. */
   private ArticleFiles.Record start() throws IOException {
-    parser = JsonConfig.DOCUMENT.createParser(new StrictUtf8Reader(Files.newInputStream(path)));
+    parser = JsonConfig.DOCUMENT.createParser(new StrictUtf8Reader(input.open()));
     JsonToken first = parser.nextToken();
     if (first == JsonToken.START_ARRAY) {
       state = State.IN_ARRAY;

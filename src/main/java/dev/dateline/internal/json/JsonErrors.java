@@ -66,6 +66,9 @@ final class JsonErrors {
 
   /** Describes why a file could not be read, without the file name (the location has it). */
   static String describe(IOException e) {
+    if (e instanceof Gzip.InvalidGzipException) {
+      return "not valid gzip: " + e.getMessage();
+    }
     if (e instanceof NoSuchFileException) {
       return "cannot read: no such file or directory";
     }

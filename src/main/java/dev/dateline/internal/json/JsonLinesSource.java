@@ -9,15 +9,13 @@ import dev.dateline.InvalidArticleException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.CharBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /**
- * The records of a JSON Lines file. Each line is split off as bytes, checked to be UTF-8 and parsed
+ * The records of a JSON Lines ({@code .jsonl}, {@code .ndjson}) input. Each line is split off as bytes, checked to be UTF-8 and parsed
  * on its own, so no line can affect another and memory use is bounded by the longest line.
  */
 final class JsonLinesSource implements RecordSource {
-  private final Path path;
+  private final Input input;
   private final String display;
   private final ArticleJsonReader reader;
   private final StrictUtf8 utf8 = new StrictUtf8();
@@ -25,8 +23,8 @@ final class JsonLinesSource implements RecordSource {
   private LineReader lines;
   private boolean done;
 
-  JsonLinesSource(Path path, String display, ArticleJsonReader reader) {
-    this.path = path;
+  JsonLinesSource(Input input, String display, ArticleJsonReader reader) {
+    this.input = input;
     this.display = display;
     this.reader = reader;
   }
@@ -38,7 +36,7 @@ final class JsonLinesSource implements RecordSource {
     }
     try {
       if (lines == null) {
-        in = Files.newInputStream(path);
+        in = input.open();
         lines = new LineReader(in, ArticleFiles.MAX_RECORD_LENGTH);
       }
       while (lines.next()) {
@@ -48,6 +46,13 @@ final class JsonLinesSource implements RecordSource {
       }
       done = true;
       return null;
+    } catch (Gzip.InvalidGzipException e) {
+      done = true;
+      String after =
+          lines == null || lines.lineNumber() == 0
+              ? ""
+              : "; rest of file not read after line " + lines.lineNumber();
+      return new Rejected(display, JsonErrors.describe(e) + after);
     } catch (IOException e) {
       done = true;
       String location = lines == null ? display : display + ":" + (lines.lineNumber() + 1);

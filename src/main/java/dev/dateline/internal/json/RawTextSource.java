@@ -8,25 +8,28 @@ import dev.dateline.DatelineException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.CharBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The one article of a raw {@code .txt} page: the file is read whole (up to the record limit),
+ * The one article of a raw {@code .txt} page: the input is read whole (up to the record limit),
  * checked to be UTF-8, stripped of control characters and handed to the raw text parser. The
  * location of its record is the file alone.
  */
 final class RawTextSource implements RecordSource {
-  private final Path path;
+  private final Input input;
   private final String display;
+  private final String fileNameId;
   private final ArticleFiles.Options options;
   private boolean done;
 
-  RawTextSource(Path path, String display, ArticleFiles.Options options) {
-    this.path = path;
+  /**
+   * @param fileNameId the id of a page that yields neither id nor url: the file name without its
+   *     extension ({@code .txt}, {@code .txt.gz}), stable for as long as the file keeps its name
+   */
+  RawTextSource(Input input, String display, String fileNameId, ArticleFiles.Options options) {
+    this.input = input;
     this.display = display;
+    this.fileNameId = fileNameId;
     this.options = options;
   }
 
@@ -37,7 +40,7 @@ final class RawTextSource implements RecordSource {
     }
     done = true;
     byte[] bytes;
-    try (InputStream in = Files.newInputStream(path)) {
+    try (InputStream in = input.open()) {
       bytes = in.readNBytes(ArticleFiles.MAX_RECORD_LENGTH + 1);
     } catch (IOException e) {
       return new Rejected(display, JsonErrors.describe(e));
@@ -77,21 +80,12 @@ final class RawTextSource implements RecordSource {
                     Article.deriveId(
                         null, article.source(), article.headline(), article.published(), article.body()));
     if (idWasDerived) {
-      article = article.toBuilder().id(fileNameId()).build();
+      article = article.toBuilder().id(fileNameId).build();
     }
     if (article.published() == null && options.defaultPublished() != null) {
       article = article.toBuilder().published(options.defaultPublished()).build();
     }
     return article;
-  }
-
-  /** The file name without its {@code .txt} extension: stable for as long as the file keeps it. */
-  private String fileNameId() {
-    String name = path.getFileName().toString();
-    if (name.toLowerCase(Locale.ROOT).endsWith(".txt") && name.length() > 4) {
-      name = name.substring(0, name.length() - 4);
-    }
-    return name;
   }
 
   private static String lineAndColumn(byte[] bytes, int offset) {

@@ -1,30 +1,48 @@
 package dev.dateline.internal.json;
 
 import dev.dateline.ArticleFiles;
+import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
- * The records of all input files under a path, in order, behind {@code ArticleFiles.stream}. The
- * path is walked on the first call to {@link #hasNext()}; each file is opened when its turn comes
- * and closed when it is exhausted. Not thread-safe.
+ * The records of all input files under a path, or of one stream, in order, behind {@code
+ * ArticleFiles.stream}. The path is walked on the first call to {@link #hasNext()}; each file is
+ * opened when its turn comes and closed when it is exhausted. Not thread-safe.
  */
 public final class RecordIterator implements Iterator<ArticleFiles.Record> {
-  private final Path root;
-  private final ArticleFiles.Options options;
+  private final Supplier<List<RecordSource>> sources;
+  /** Closed with the iterator, read or not: a stream handed in by the caller. */
+  private final Closeable owned;
   private Deque<RecordSource> pending;
   private RecordSource current;
   private ArticleFiles.Record next;
   private boolean closed;
 
-  public RecordIterator(Path root, ArticleFiles.Options options) {
-    this.root = root;
-    this.options = options;
+  private RecordIterator(Supplier<List<RecordSource>> sources, Closeable owned) {
+    this.sources = sources;
+    this.owned = owned;
+  }
+
+  /** The records of the file {@code root}, or of the input files under the directory {@code root}. */
+  public static RecordIterator of(Path root, ArticleFiles.Options options) {
+    return new RecordIterator(() -> new InputWalker(options).sources(root), null);
+  }
+
+  /**
+   * The records of a stream, in the format its {@code name} implies (JSON Lines for names without
+   * an input extension); the stream is closed with the iterator.
+   */
+  public static RecordIterator of(InputStream in, String name, ArticleFiles.Options options) {
+    return new RecordIterator(() -> List.of(new InputWalker(options).streamSource(in, name)), in);
   }
 
   @Override
@@ -36,7 +54,7 @@ public final class RecordIterator implements Iterator<ArticleFiles.Record> {
       return false;
     }
     if (pending == null) {
-      pending = new ArrayDeque<>(new InputWalker(options).sources(root));
+      pending = new ArrayDeque<>(sources.get());
     }
     while (true) {
       if (current == null) {
@@ -79,12 +97,18 @@ public final class RecordIterator implements Iterator<ArticleFiles.Record> {
     }
     RecordSource open = current;
     current = null;
-    if (open != null) {
-      close(open);
+    try {
+      if (open != null) {
+        close(open);
+      }
+    } finally {
+      if (owned != null) {
+        close(owned);
+      }
     }
   }
 
-  private static void close(RecordSource source) {
+  private static void close(Closeable source) {
     try {
       source.close();
     } catch (IOException e) {
