@@ -101,11 +101,12 @@ final class IndexCommand implements Callable<Integer> {
     }
     if (json) {
       out.println(
-          Output.JSON.createObjectNode()
-              .put("indexed", s.indexed())
-              .put("updated", s.updated())
-              .put("rejected", s.rejected())
-              .put("seconds", Math.round(s.seconds() * 1000) / 1000.0));
+          Output.write(
+              Output.JSON.createObjectNode()
+                  .put("indexed", s.indexed())
+                  .put("updated", s.updated())
+                  .put("rejected", s.rejected())
+                  .put("seconds", Math.round(s.seconds() * 1000) / 1000.0)));
     } else {
       out.printf(
           "indexed %d, updated %d, rejected %d in %.1f s%n", s.indexed(), s.updated(), s.rejected(), s.seconds());

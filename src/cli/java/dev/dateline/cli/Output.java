@@ -1,14 +1,20 @@
 package dev.dateline.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dateline.Article;
+import dev.dateline.ArticleFiles;
 import dev.dateline.Entity;
 import dev.dateline.EntityType;
 import dev.dateline.IndexStats;
 import dev.dateline.SearchHit;
 import dev.dateline.SearchResults;
+import dev.dateline.Snippet;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,6 +24,57 @@ import java.util.stream.Collectors;
 /** Renders results for people (text) and for scripts (JSON). */
 final class Output {
   static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * Writes the CLI's JSON with {@code < > & '} as {@code \\uXXXX} escapes: the same strings to a
+   * JSON parser, but no markup in the bytes if a page embeds the output (article text is untrusted).
+   */
+  private static final ObjectMapper HTML_SAFE_JSON = new ObjectMapper();
+
+  static {
+    HTML_SAFE_JSON.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+  }
+
+  private static final class HtmlSafeEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    HtmlSafeEscapes() {
+      for (char c : new char[] {'<', '>', '&', '\''}) {
+        escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
+      }
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return null; // only the standard escapes above
+    }
+  }
+
+  /** {@code node} as one line of HTML-safe JSON. */
+  static String write(JsonNode node) {
+    try {
+      return HTML_SAFE_JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree could not be written", e);
+    }
+  }
+
+  /** An article as indented HTML-safe JSON, with the field names of the input format. */
+  static String json(Article article) {
+    try {
+      return HTML_SAFE_JSON
+          .writerWithDefaultPrettyPrinter()
+          .writeValueAsString(JSON.readTree(ArticleFiles.toJson(article)));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an article could not be written as JSON", e);
+    }
+  }
   /** Markers the CLI asks the index to put around matched terms. */
   static final String PRE = "<em>";
   static final String POST = "</em>";
@@ -41,13 +98,21 @@ final class Output {
       o.put("url", h.url());
       o.put("score", h.score());
       o.put("snippet", h.snippet());
+      if (h.highlight() == null) {
+        o.putNull("highlight");
+      } else {
+        ObjectNode highlight = o.putObject("highlight");
+        highlight.put("text", h.highlight().text());
+        ArrayNode matches = highlight.putArray("matches");
+        h.highlight().matches().forEach(m -> matches.addArray().add(m.start()).add(m.end()));
+      }
       ArrayNode entities = o.putArray("entities");
       for (Entity e : h.entities()) {
         entities.addObject().put("type", e.type().key()).put("name", e.name());
       }
     }
     root.put("next", r.next());
-    return root.toString();
+    return write(root);
   }
 
   static String json(IndexStats s) {
@@ -61,7 +126,7 @@ final class Output {
     s.entities()
         .forEach(
             c -> entities.addObject().put("type", c.type().key()).put("name", c.name()).put("count", c.count()));
-    return root.toString();
+    return write(root);
   }
 
   static String text(SearchResults r, ZoneId zone, boolean ansi) {
@@ -80,22 +145,22 @@ final class Output {
     int n = 0;
     for (SearchHit h : r.hits()) {
       n++;
-      sb.append('\n').append(n).append(". ").append(bold(h.headline() == null ? "(no headline)" : h.headline(), ansi)).append('\n');
+      sb.append('\n').append(n).append(". ").append(bold(h.headline() == null ? "(no headline)" : printable(h.headline()), ansi)).append('\n');
       StringBuilder meta = new StringBuilder("   ");
       meta.append(h.published() == null ? "undated" : date(h.published(), zone));
       if (h.source() != null) {
-        meta.append(" · ").append(h.source());
+        meta.append(" · ").append(printable(h.source()));
       }
       if (h.byline() != null) {
-        meta.append(" · ").append(h.byline());
+        meta.append(" · ").append(printable(h.byline()));
       }
-      meta.append(" · id ").append(h.id());
+      meta.append(" · id ").append(printable(h.id()));
       if (h.score() > 0) {
         meta.append(String.format(" · score %.2f", h.score())); // date orders compute no score
       }
       sb.append(meta).append('\n');
-      if (h.snippet() != null) {
-        sb.append("   ").append(mark(h.snippet(), ansi)).append('\n');
+      if (h.highlight() != null) {
+        sb.append("   ").append(mark(h.highlight(), ansi)).append('\n');
       }
       String entities = entities(h.entities());
       if (!entities.isEmpty()) {
@@ -117,9 +182,9 @@ final class Output {
         .append(s.newest() == null ? "-" : date(s.newest(), zone))
         .append('\n');
     sb.append("top sources:\n");
-    s.sources().forEach(c -> sb.append(String.format("  %6d  %s%n", c.count(), c.name())));
+    s.sources().forEach(c -> sb.append(String.format("  %6d  %s%n", c.count(), printable(c.name()))));
     sb.append("top entities:\n");
-    s.entities().forEach(c -> sb.append(String.format("  %6d  %-6s %s%n", c.count(), c.type().key(), c.name())));
+    s.entities().forEach(c -> sb.append(String.format("  %6d  %-6s %s%n", c.count(), c.type().key(), printable(c.name()))));
     return sb.toString();
   }
 
@@ -151,26 +216,26 @@ final class Output {
     list(sb, "subheads", a.subheads());
     sb.append("body: ").append(a.body().size()).append(a.body().size() == 1 ? " paragraph\n" : " paragraphs\n");
     for (String p : a.body()) {
-      sb.append("  | ").append(p).append('\n');
+      sb.append("  | ").append(printable(p)).append('\n');
     }
     sb.append(a.entities().isEmpty() ? "entities: none\n" : "entities:\n");
     for (Entity e : a.entities()) {
-      sb.append(String.format("  %-6s %s (%d)%s%n", e.type().key(), e.name(), e.mentions(),
-          e.aliases().isEmpty() ? "" : " aka " + String.join(", ", e.aliases())));
+      sb.append(String.format("  %-6s %s (%d)%s%n", e.type().key(), printable(e.name()), e.mentions(),
+          e.aliases().isEmpty() ? "" : " aka " + printable(String.join(", ", e.aliases()))));
     }
     return sb.toString();
   }
 
   private static void line(StringBuilder sb, String name, String value) {
     if (value != null) {
-      sb.append(name).append(": ").append(value).append('\n');
+      sb.append(name).append(": ").append(printable(value)).append('\n');
     }
   }
 
   private static void list(StringBuilder sb, String name, List<String> values) {
     if (!values.isEmpty()) {
       sb.append(name).append(":\n");
-      values.forEach(v -> sb.append("  - ").append(v).append('\n'));
+      values.forEach(v -> sb.append("  - ").append(printable(v)).append('\n'));
     }
   }
 
@@ -178,7 +243,7 @@ final class Output {
     StringBuilder sb = new StringBuilder();
     for (EntityType t : EntityType.values()) {
       String names =
-          entities.stream().filter(e -> e.type() == t).limit(6).map(Entity::name).collect(Collectors.joining(", "));
+          entities.stream().filter(e -> e.type() == t).limit(6).map(e -> printable(e.name())).collect(Collectors.joining(", "));
       if (!names.isEmpty()) {
         if (!sb.isEmpty()) {
           sb.append(" | ");
@@ -197,10 +262,51 @@ final class Output {
     return ansi ? "\u001b[1m" + s + "\u001b[0m" : s;
   }
 
-  private static String mark(String snippet, boolean ansi) {
-    return ansi
-        ? snippet.replace(PRE, "\u001b[1;33m").replace(POST, "\u001b[0m")
-        : snippet.replace(PRE, "[").replace(POST, "]");
+  /**
+   * The snippet for a terminal, built from its plain text and match offsets (never from the HTML
+   * form): matches in bold yellow, or in brackets without colours.
+   */
+  private static String mark(Snippet snippet, boolean ansi) {
+    String pre = ansi ? "\u001b[1;33m" : "[";
+    String post = ansi ? "\u001b[0m" : "]";
+    StringBuilder sb = new StringBuilder();
+    String text = snippet.text();
+    int at = 0;
+    for (Snippet.Match m : snippet.matches()) {
+      sb.append(printable(text.substring(at, m.start())))
+          .append(pre)
+          .append(printable(text.substring(m.start(), m.end())))
+          .append(post);
+      at = m.end();
+    }
+    return sb.append(printable(text.substring(at))).toString();
+  }
+
+  /**
+   * Article text made safe for a terminal: control characters (which could move the cursor,
+   * recolour or retitle the terminal through escape sequences) and bidirectional overrides
+   * (which could reorder what is shown) become U+FFFD. Line breaks inside a value become spaces.
+   */
+  static String printable(String s) {
+    StringBuilder out = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      char replacement =
+          c == '\n' || c == '\r' || c == '\t'
+              ? ' '
+              : Character.isISOControl(c)
+                      || (c >= '\u202A' && c <= '\u202E')
+                      || (c >= '\u2066' && c <= '\u2069')
+                  ? '\uFFFD'
+                  : c;
+      if (replacement != c && out == null) {
+        out = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (out != null) {
+        out.append(replacement);
+      }
+    }
+    return out == null ? s : out.toString();
   }
 
   /** Whether stdout is a terminal that understands ANSI colours. */

@@ -1,7 +1,6 @@
 package dev.dateline.cli;
 
 import dev.dateline.Article;
-import dev.dateline.ArticleFiles;
 import dev.dateline.NewsIndex;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -48,7 +47,7 @@ final class ShowCommand implements Callable<Integer> {
                   () -> new Main.Failure(Main.EXIT_NOT_FOUND, "no article with id '" + id + "' in " + index.dir));
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? ArticleFiles.toPrettyJson(article) : Output.describe(article, true).stripTrailing());
+    out.println(json ? Output.json(article) : Output.describe(article, true).stripTrailing());
     out.flush();
     return Main.EXIT_OK;
   }
