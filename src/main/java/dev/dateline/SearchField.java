@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The free-text parts of an article that queries search. A query term without a field prefix
- * searches all of them at once, each weighted by its boost (see {@link NewsIndex.Options#boost});
+ * searches all of them at once, each weighted by its boost (see {@link NewsIndex.Options.Builder#boost});
  * with a prefix ({@code headline:ceasefire}) it searches only that one.
  */
 public enum SearchField {

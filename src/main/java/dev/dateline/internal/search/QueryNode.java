@@ -7,8 +7,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The parsed form of a user query. Each node prints itself back in the query syntax ({@link
- * #toString()}), so that {@code QueryParser.parse(node.toString())} gives an equal node: printed
+ * The parsed form of a user query. Each node prints itself back in the query syntax ({@code
+ * toString()}), so that {@code QueryParser.parse(node.toString())} gives an equal node: printed
  * queries use explicit {@code AND}/{@code OR} and parentheses and do not depend on the default
  * operator. Because of that the printed text may be longer than the query it came from (up to
  * about three times) and one group deeper, so a query right at {@link QueryLimits} may
