@@ -300,7 +300,7 @@ public final class NewsIndex implements Closeable {
    */
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
-    QueryCompiler.Compiled compiled = compiler.compile(query);
+    QueryCompiler.Compiled compiled = compiler.compile(query, query.parsed());
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(query.sort(), query.cursor());
     IndexSearcher shared = acquire();
     try {
@@ -313,21 +313,141 @@ public final class NewsIndex implements Closeable {
                 new TopFieldCollectorManager(
                     Schema.sort(query.sort()), query.limit(), after, options.totalHitsThreshold));
       } catch (IndexSearcher.TooManyClauses e) {
-        throw new InvalidQueryException(
-            "query is too complex: it expands to more than "
-                + IndexSearcher.getMaxClauseCount()
-                + " clauses (use fewer words, prefixes or fuzzy terms)");
+        throw tooComplex();
       }
-      if (searcher.timedOut()) {
-        throw new SearchTimeoutException(
-            "search took longer than " + options.queryTimeout.toMillis() + " ms and was stopped");
-      }
+      checkTimeout(searcher);
       return results(searcher, query, compiled, top);
     } catch (IOException e) {
       throw failure("search", e);
     } finally {
       release(shared);
     }
+  }
+
+  /**
+   * The exact number of articles matching {@code query} in the latest refreshed view: its text and
+   * all its filters, including its {@link NewsQuery.Builder#filter Lucene filters}. The sort, page
+   * size, cursor, highlighting and {@link NewsQuery#exactTotal()} of the query play no part.
+   * Nothing is scored and no hits are loaded, and Lucene can count some queries (all articles, a
+   * single term or a date range on segments without deletions) from index structures without
+   * visiting the matches, so this is cheaper than a search with {@link
+   * NewsQuery.Builder#exactTotal(boolean)}.
+   * (Not to be confused with {@link #count()}, the number of articles in the index.)
+   *
+   * @throws InvalidQueryException if the query expands beyond the clause limit
+   * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
+   */
+  public long count(NewsQuery query) {
+    Objects.requireNonNull(query, "query");
+    Query compiled = compiler.compile(query, query.parsed()).query();
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher searcher = timed(shared);
+      long n = countMatches(searcher, compiled);
+      checkTimeout(searcher);
+      return n;
+    } catch (IOException e) {
+      throw failure("count", e);
+    } finally {
+      release(shared);
+    }
+  }
+
+  private static long countMatches(IndexSearcher searcher, Query query) throws IOException {
+    try {
+      return searcher.count(query);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw tooComplex();
+    }
+  }
+
+  private static InvalidQueryException tooComplex() {
+    return new InvalidQueryException(
+        "query is too complex: it expands to more than "
+            + IndexSearcher.getMaxClauseCount()
+            + " clauses (use fewer words, prefixes or fuzzy terms)");
+  }
+
+  private void checkTimeout(IndexSearcher searcher) {
+    if (searcher.timedOut()) {
+      throw new SearchTimeoutException(
+          "search took longer than " + options.queryTimeout.toMillis() + " ms and was stopped");
+    }
+  }
+
+  /**
+   * Reads the index with Lucene directly: calls {@code fn} with an {@link IndexSearcher} over the
+   * latest refreshed view and returns what it returns. For what {@link NewsQuery} cannot express,
+   * such as a custom {@code Collector} or {@code CollectorManager} (counting sources over the
+   * matches, exporting ids), or reading doc values; {@link IndexFields} names the fields and how
+   * they are indexed.
+   *
+   * <ul>
+   *   <li>The searcher and its reader are a point-in-time view: changes made after the last {@link
+   *       #refresh()} are not in it, and it does not change while {@code fn} runs, however many
+   *       searches {@code fn} makes. Deleted articles are excluded from searches, as usual in
+   *       Lucene (check the reader's live docs when iterating doc values directly).
+   *   <li>The searcher is valid only inside {@code fn}. It is released when {@code fn} returns or
+   *       throws; do not keep it, its reader or anything read lazily from them (doc values,
+   *       postings) for later, and do not close the reader: once released, the view may be closed
+   *       at any time and using it then fails.
+   *   <li>The searcher is {@code fn}'s own: setting its similarity, timeout or query cache affects
+   *       no other search. It carries the index's {@link Options#queryTimeout}, counted from the
+   *       start of the call, which stops searches made through it (not direct reads of the
+   *       reader); if any of them was stopped, this method throws {@link SearchTimeoutException}
+   *       after {@code fn} returns, since what {@code fn} computed would be partial.
+   *   <li>Thread-safe like every method here: any number of threads may call this concurrently,
+   *       alongside searches and writes.
+   * </ul>
+   *
+   * <p><b>Advanced, experimental:</b> exposes Lucene types, so it may change with the Lucene
+   * version Dateline is built on.
+   *
+   * @param fn what to do with the searcher; may return null
+   * @param <T> what {@code fn} returns
+   * @return what {@code fn} returned
+   * @throws IndexException if the index is closed, or wrapping an {@link IOException} thrown by
+   *     {@code fn} (other exceptions from {@code fn} propagate unchanged)
+   * @throws SearchTimeoutException if a search made through the searcher was stopped by the
+   *     timeout
+   */
+  public <T> T withSearcher(SearcherFunction<T> fn) {
+    Objects.requireNonNull(fn, "fn");
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher own = new IndexSearcher(shared.getIndexReader());
+      own.setSimilarity(shared.getSimilarity());
+      if (!options.queryTimeout.isZero()) {
+        own.setTimeout(new QueryTimeoutImpl(options.queryTimeout.toMillis()));
+      }
+      T result = fn.apply(own);
+      checkTimeout(own);
+      return result;
+    } catch (IOException e) {
+      throw failure("read with a caller's searcher", e);
+    } finally {
+      release(shared);
+    }
+  }
+
+  /**
+   * A read of the index through a Lucene {@link IndexSearcher}, for {@link #withSearcher}.
+   *
+   * <p><b>Advanced, experimental.</b>
+   *
+   * @param <T> what the read returns
+   */
+  @FunctionalInterface
+  public interface SearcherFunction<T> {
+    /**
+     * Reads the index. The searcher is valid only during this call.
+     *
+     * @param searcher a searcher over a point-in-time view of the index
+     * @return the result for {@link #withSearcher}
+     * @throws IOException if reading the index fails; {@link #withSearcher} wraps it in {@link
+     *     IndexException}
+     */
+    T apply(IndexSearcher searcher) throws IOException;
   }
 
   private IndexSearcher timed(IndexSearcher shared) {
@@ -360,8 +480,25 @@ public final class NewsIndex implements Closeable {
         docs.length == query.limit()
             ? Cursors.encode(query.sort(), (FieldDoc) docs[docs.length - 1])
             : null;
-    boolean exact = top.totalHits.relation() == TotalHits.Relation.EQUAL_TO;
-    return new SearchResults(top.totalHits.value(), exact, hits, next);
+    TotalHits counted = top.totalHits;
+    int threshold = options.totalHitsThreshold;
+    if (query.exactTotal()) {
+      // EQUAL_TO: the collector saw every match. Otherwise it skipped some: count them all.
+      long total =
+          counted.relation() == TotalHits.Relation.EQUAL_TO
+              ? counted.value()
+              : countMatches(searcher, compiled.query());
+      checkTimeout(searcher);
+      return new SearchResults(total, true, hits, next);
+    }
+    // How far the collector counted depends on the page size and position (it counts exactly up
+    // to max(threshold, limit), and from then on how many it visits before skipping varies), so
+    // report only what does not: the count up to the threshold. GREATER_THAN_OR_EQUAL_TO implies
+    // more than max(threshold, limit) match.
+    if (counted.relation() == TotalHits.Relation.EQUAL_TO && counted.value() <= threshold) {
+      return new SearchResults(counted.value(), true, hits, next);
+    }
+    return new SearchResults(threshold, false, hits, next);
   }
 
   /**
@@ -671,6 +808,7 @@ public final class NewsIndex implements Closeable {
       return Map.copyOf(boosts);
     }
 
+    /** Matches counted exactly before a total becomes a lower bound (see {@link SearchResults}). */
     public int totalHitsThreshold() {
       return totalHitsThreshold;
     }
@@ -721,8 +859,11 @@ public final class NewsIndex implements Closeable {
       }
 
       /**
-       * Hits are counted exactly up to this number; beyond it {@link SearchResults#total()} is a
-       * lower bound, which lets Lucene skip non-competitive documents (default 1000).
+       * Hits are counted exactly up to this number; when more match, {@link SearchResults#total()}
+       * is this number, flagged as a lower bound, unless the query asks for {@link
+       * NewsQuery.Builder#exactTotal(boolean) an exact total}. Not counting further lets Lucene
+       * skip documents that cannot make the page (default 1000). See {@link SearchResults} for the
+       * exact rule.
        */
       public Builder totalHitsThreshold(int threshold) {
         if (threshold < 1) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
+import org.apache.lucene.search.Query;
 
 /**
  * A search request: free text in the query syntax plus structured filters, an order, a page size
@@ -45,6 +46,14 @@ import java.util.StringJoiner;
  * Entity filters match the canonical name or any alias of an entity, ignoring case, diacritics,
  * honorifics and transliteration endings, and a surname alone matches the full name. All entity
  * filters must hold; excluded entities must not. Several sources (or sections) match any of them.
+ * Callers who need more may add their own Lucene queries as filters ({@link Builder#filter}).
+ *
+ * <h2>Totals</h2>
+ *
+ * By default {@link SearchResults#total()} counts exactly up to {@link
+ * NewsIndex.Options#totalHitsThreshold()} matches and is that threshold, flagged as a lower bound,
+ * beyond it; {@link Builder#exactTotal(boolean)} asks for the exact number, and {@link
+ * NewsIndex#count(NewsQuery)} gives only the number.
  */
 public final class NewsQuery {
 
@@ -82,6 +91,8 @@ public final class NewsQuery {
   private final int limit;
   private final String after;
   private final boolean highlight;
+  private final boolean exactTotal;
+  private final List<Query> filters;
 
   private NewsQuery(Builder b, QueryNode parsed, Instant from, Instant to) {
     this.text = b.text == null ? "" : b.text;
@@ -98,6 +109,8 @@ public final class NewsQuery {
     this.limit = b.limit;
     this.after = b.after;
     this.highlight = b.highlight;
+    this.exactTotal = b.exactTotal;
+    this.filters = List.copyOf(b.filters);
   }
 
   /** A query for {@code text} with default settings. */
@@ -125,6 +138,8 @@ public final class NewsQuery {
     b.limit = limit;
     b.after = after;
     b.highlight = highlight;
+    b.exactTotal = exactTotal;
+    b.filters.addAll(filters);
     return b;
   }
 
@@ -141,8 +156,18 @@ public final class NewsQuery {
     return defaultOperator;
   }
 
-  /** The parsed text; null when there is no text. Internal representation. */
-  public QueryNode parsedText() {
+  /**
+   * The text as Dateline understood it, in the query syntax with every operator explicit and every
+   * group in parentheses: {@code talks kyiv -russia} gives {@code (talks AND kyiv AND NOT russia)}.
+   * Parsing this string again (with either default operator) gives the same query. Empty when the
+   * query has no text. For showing users how their query was read, and for logs.
+   */
+  public String normalizedText() {
+    return parsed == null ? "" : parsed.toString();
+  }
+
+  /** The parsed text; null when there is no text. Not API: the compiler's input. */
+  QueryNode parsed() {
     return parsed;
   }
 
@@ -190,8 +215,25 @@ public final class NewsQuery {
     return after;
   }
 
+  /** Whether hits carry highlighted snippets. */
   public boolean highlight() {
     return highlight;
+  }
+
+  /**
+   * Whether {@link SearchResults#total()} is counted exactly (see {@link
+   * Builder#exactTotal(boolean)}).
+   */
+  public boolean exactTotal() {
+    return exactTotal;
+  }
+
+  /**
+   * The caller's Lucene filters (see {@link Builder#filter}), in the order added; unmodifiable.
+   * Advanced, experimental.
+   */
+  public List<Query> filters() {
+    return filters;
   }
 
   @Override
@@ -209,14 +251,16 @@ public final class NewsQuery {
         && sort == q.sort
         && limit == q.limit
         && Objects.equals(after, q.after)
-        && highlight == q.highlight;
+        && highlight == q.highlight
+        && exactTotal == q.exactTotal
+        && filters.equals(q.filters);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
         text, defaultOperator, from, to, zone, entities, excludedEntities, sources, sections, sort,
-        limit, after, highlight);
+        limit, after, highlight, exactTotal, filters);
   }
 
   /** What the query means, e.g. {@code NewsQuery[(talks AND kyiv), published 2026-02-01T00:00:00Z..., sort=NEWEST, limit=10]}. */
@@ -235,10 +279,14 @@ public final class NewsQuery {
     if (!sections.isEmpty()) {
       j.add("section in " + sections);
     }
+    filters.forEach(f -> j.add("filter " + f));
     j.add("sort=" + sort);
     j.add("limit=" + limit);
     if (after != null) {
       j.add("after=" + after);
+    }
+    if (exactTotal) {
+      j.add("exactTotal");
     }
     return j.toString();
   }
@@ -261,6 +309,8 @@ public final class NewsQuery {
     private int limit = 10;
     private String after;
     private boolean highlight = true;
+    private boolean exactTotal;
+    private final List<Query> filters = new ArrayList<>();
     private QueryLimits parserLimits = QueryLimits.DEFAULT;
 
     private Builder() {}
@@ -381,6 +431,46 @@ public final class NewsQuery {
     /** Whether hits carry highlighted snippets (default true). */
     public Builder highlight(boolean highlight) {
       this.highlight = highlight;
+      return this;
+    }
+
+    /**
+     * Whether {@link SearchResults#total()} must be the exact number of matches (default false).
+     *
+     * <p>When false, the total is exact up to {@link NewsIndex.Options#totalHitsThreshold()} and
+     * beyond it is the threshold itself, flagged as a lower bound; that lets Lucene skip matches
+     * that cannot reach the page (see {@link SearchResults}). When true, {@link
+     * SearchResults#totalIsExact()} is always true: the page is still found with those shortcuts,
+     * and if Lucene skipped matches doing so (possible only when more than the threshold match),
+     * the matches are then counted in a second, non-scoring pass over the same point-in-time view,
+     * within the same {@link NewsIndex.Options#queryTimeout}. That pass visits every match unless
+     * the index statistics answer it, so on a broad query over a large index it can cost more
+     * than the page itself. For the number alone use {@link NewsIndex#count(NewsQuery)}.
+     */
+    public Builder exactTotal(boolean exact) {
+      this.exactTotal = exact;
+      return this;
+    }
+
+    /**
+     * Adds a Lucene query that matching articles must also match, as a non-scoring filter clause:
+     * it restricts the results without changing the score or order of the remaining hits.
+     * Repeatable; all filters must hold, together with the text and every other filter. Applies to
+     * {@link NewsIndex#search}, {@link NewsIndex#count(NewsQuery)} and cursor pages alike (pass
+     * the same filters with the cursor: {@link NewsQuery#after(String)} keeps them).
+     *
+     * <p>Build the query over the fields in {@link IndexFields}, preferably with its factories,
+     * which analyse names and dates as the index does. Use immutable queries with value-based
+     * {@code equals} and {@code hashCode} (all of Lucene's are): they take part in this query's
+     * {@link NewsQuery#equals equals}, and Lucene's query cache keys on them.
+     *
+     * <p><b>Advanced, experimental:</b> exposes Lucene types, so it may change with the Lucene
+     * version Dateline is built on.
+     *
+     * @throws NullPointerException if {@code filter} is null
+     */
+    public Builder filter(Query filter) {
+      filters.add(Objects.requireNonNull(filter, "filter"));
       return this;
     }
 

@@ -5,14 +5,43 @@ import java.util.List;
 /**
  * A page of search results.
  *
- * @param total number of matching articles: exact when {@code totalIsExact}, otherwise a lower
- *     bound (counting stops at {@link NewsIndex.Options#totalHitsThreshold} to keep searches fast)
- * @param totalIsExact whether {@code total} is exact
+ * <h2>Totals</h2>
+ *
+ * Let <i>n</i> be the number of articles matching the query and <i>T</i> the index's {@link
+ * NewsIndex.Options#totalHitsThreshold() totalHitsThreshold} (default 1000).
+ *
+ * <ul>
+ *   <li>By default, {@code total} is {@code min(n, T)} and {@code totalIsExact} is {@code n <= T}:
+ *       exact up to the threshold, and beyond it the threshold itself as a lower bound ("at least
+ *       1000"). Both depend only on the query's text and filters and on the index view, never on
+ *       the page size, the cursor or the sort order, so every page of a query reports the same
+ *       total. The bound can be smaller than the number of hits already returned (a page larger
+ *       than the threshold, or pages past it).
+ *   <li>With {@link NewsQuery.Builder#exactTotal(boolean) exactTotal(true)}, {@code total} is
+ *       <i>n</i> and {@code totalIsExact} is always true. {@link NewsIndex#count(NewsQuery)} gives
+ *       <i>n</i> alone, more cheaply.
+ * </ul>
+ *
+ * <p>Why the default is not exact: to find a page without visiting every match, Lucene stops
+ * counting once more than the threshold (or the page size, if larger) have matched, and then skips
+ * what cannot reach the page. In relevance order it skips blocks of documents whose best possible
+ * score is too low (block-max WAND); newest first, the order the index is sorted in, it stops
+ * reading each segment after the page is full; oldest first, it can skip documents by their date.
+ * These make a search over broad words or a long date range several times cheaper, but how many
+ * matches Lucene has seen by then varies with the page size and position, which is why that number
+ * is not reported: the count is cut at the threshold instead. An exact count has to visit every
+ * match; it is there when asked for.
+ *
+ * @param total the number of matching articles, or the threshold when more match and the total is
+ *     not exact (see above)
+ * @param totalIsExact whether {@code total} is the exact number of matching articles; when false,
+ *     more than {@code total} articles match
  * @param hits this page, in order
  * @param next cursor for the next page (pass it to {@link NewsQuery#after(String)}), or null when
  *     this page is the last
  */
 public record SearchResults(long total, boolean totalIsExact, List<SearchHit> hits, String next) {
+  /** Copies {@code hits} into an unmodifiable list. */
   public SearchResults {
     hits = List.copyOf(hits);
   }

@@ -124,7 +124,7 @@ class QuerySyntaxFuzzTest {
       throw new AssertionError(where + ": building threw " + e, e);
     }
     parsed.incrementAndGet();
-    QueryNode node = query.parsedText();
+    QueryNode node = query.parsed();
     if (node != null) {
       String printed = node.toString();
       for (boolean defaultAnd : new boolean[] {true, false}) {

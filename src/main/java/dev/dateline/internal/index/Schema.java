@@ -3,6 +3,7 @@ package dev.dateline.internal.index;
 import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityType;
+import dev.dateline.IndexFields;
 import dev.dateline.InvalidArticleException;
 import dev.dateline.SearchField;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
@@ -46,9 +48,10 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * The index schema: every Lucene field name, the analyzer of each field, the mapping of an {@link
- * Article} to a Lucene {@link Document} and back, and the queries and sorts over those fields. No
- * other class spells a field name; they ask this one.
+ * The index schema: the analyzer of each field, the mapping of an {@link Article} to a Lucene
+ * {@link Document} and back, and the queries and sorts over those fields. The names of the public
+ * fields are defined (and their indexing documented for callers) in {@link IndexFields}; this class
+ * re-exports them and owns how the fields are built. No other class spells a field name.
  *
  * <table>
  *   <caption>Fields</caption>
@@ -69,23 +72,24 @@ import org.apache.lucene.util.BytesRef;
  * search instead of a scan.
  */
 public final class Schema {
-  public static final String ID = "id";
-  public static final String URL = "url";
-  public static final String SOURCE = "source";
-  public static final String SECTION = "section";
-  public static final String TAG = "tag";
-  public static final String LANGUAGE = "language";
-  public static final String DATELINE = "dateline";
-  public static final String AUTHORS = "authors";
-  public static final String CREDITS = "credits";
-  public static final String PUBLISHED = "published";
-  public static final String UPDATED = "updated";
+  // The public field names are defined, and documented, in IndexFields; these are the same.
+  public static final String ID = IndexFields.ID;
+  public static final String URL = IndexFields.URL;
+  public static final String SOURCE = IndexFields.SOURCE;
+  public static final String SECTION = IndexFields.SECTION;
+  public static final String TAG = IndexFields.TAG;
+  public static final String LANGUAGE = IndexFields.LANGUAGE;
+  public static final String DATELINE = IndexFields.DATELINE;
+  public static final String AUTHORS = IndexFields.AUTHORS;
+  public static final String CREDITS = IndexFields.CREDITS;
+  public static final String PUBLISHED = IndexFields.PUBLISHED;
+  public static final String UPDATED = IndexFields.UPDATED;
   /** Stored encoding of the article's entities (see {@link #encodeEntity}). */
   public static final String ENTITIES = "entities";
   /** Binary doc value with what a search hit shows ({@link HitSummary}). */
   public static final String HIT = "hit";
-  public static final String FACET_SOURCE = "facet.source";
-  public static final String FACET_ENTITY = "facet.entity";
+  public static final String FACET_SOURCE = IndexFields.FACET_SOURCE;
+  public static final String FACET_ENTITY = IndexFields.FACET_ENTITY;
 
   /**
    * Most values indexed and stored per multi-valued field (body paragraphs, bullets, captions,
@@ -106,6 +110,11 @@ public final class Schema {
   private static final NewsAnalyzer TEXT_ANALYZER = new NewsAnalyzer();
   private static final NameAnalyzer NAME_ANALYZER = new NameAnalyzer();
 
+  /** The fields analysed with {@link NameAnalyzer}; every other analysed field is text. */
+  private static final Set<String> NAME_FIELDS =
+      Set.of(
+          IndexFields.PERSON, IndexFields.PLACE, IndexFields.ORG, SOURCE, SECTION, TAG);
+
   private final int maxFieldChars;
   private final Analyzer analyzer;
 
@@ -116,12 +125,9 @@ public final class Schema {
   public Schema(int maxFieldChars) {
     this.maxFieldChars = maxFieldChars;
     Map<String, Analyzer> perField = new HashMap<>();
-    for (EntityType t : EntityType.values()) {
-      perField.put(entityField(t), NAME_ANALYZER);
+    for (String name : NAME_FIELDS) {
+      perField.put(name, NAME_ANALYZER);
     }
-    perField.put(SOURCE, NAME_ANALYZER);
-    perField.put(SECTION, NAME_ANALYZER);
-    perField.put(TAG, NAME_ANALYZER);
     this.analyzer = new PerFieldAnalyzerWrapper(TEXT_ANALYZER, perField);
   }
 
@@ -136,12 +142,12 @@ public final class Schema {
 
   /** The Lucene field of a searchable text field. */
   public static String field(SearchField f) {
-    return f.key();
+    return IndexFields.textField(f);
   }
 
   /** The Lucene field that entity filters of a type search. */
   public static String entityField(EntityType type) {
-    return type.key();
+    return IndexFields.entityField(type);
   }
 
   // ---------------------------------------------------------------- Article -> Document
@@ -376,8 +382,13 @@ public final class Schema {
    * Articles whose name field ({@code person}, {@code place}, {@code org}, {@code source},
    * {@code section} or {@code tag}) contains any of the given names as a phrase. A name that
    * analyses to nothing (only punctuation or honorifics) matches nothing.
+   *
+   * @throws IllegalArgumentException if {@code field} is not one of those name fields
    */
-  public Query nameMatches(String field, List<String> names) {
+  public static Query nameMatches(String field, List<String> names) {
+    if (!NAME_FIELDS.contains(field)) {
+      throw new IllegalArgumentException("not a name field: " + field);
+    }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int clauses = 0;
     for (String name : names) {
@@ -393,8 +404,8 @@ public final class Schema {
     return new ConstantScoreQuery(any.build());
   }
 
-  private Query namePhrase(String field, String name) {
-    List<String> tokens = analyze(field, name, false);
+  private static Query namePhrase(String field, String name) {
+    List<String> tokens = tokens(NAME_ANALYZER, field, name, false);
     if (tokens.isEmpty()) {
       return null;
     }
@@ -414,6 +425,10 @@ public final class Schema {
    * phrases), otherwise the stem.
    */
   public List<String> analyze(String field, String text, boolean exact) {
+    return tokens(analyzer, field, text, exact);
+  }
+
+  private static List<String> tokens(Analyzer analyzer, String field, String text, boolean exact) {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

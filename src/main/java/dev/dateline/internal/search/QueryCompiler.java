@@ -49,8 +49,9 @@ import org.apache.lucene.search.TermQuery;
  *       tie-breaker would let other fields add a little, but it stops Lucene from skipping
  *       documents that cannot make the top hits (block-max WAND), which cost several times more
  *       work on common words in our measurements.
- *   <li>Filters (dates, entities, sources, sections; inline or structured) are non-scoring FILTER
- *       clauses, which Lucene may cache and which do not disturb relevance.
+ *   <li>Filters (dates, entities, sources, sections; inline or structured; and the caller's own
+ *       Lucene queries from {@link NewsQuery#filters()}) are non-scoring FILTER clauses, which
+ *       Lucene may cache and which do not disturb relevance.
  *   <li>Prefix and fuzzy terms expand to at most {@value #MAX_EXPANSIONS} and {@value
  *       #MAX_FUZZY_EXPANSIONS} terms per field.
  * </ul>
@@ -79,12 +80,14 @@ public final class QueryCompiler {
   /**
    * Compiles a query.
    *
+   * @param parsed the parsed text of {@code q} (null when it has no text); passed in because the
+   *     parsed form is not part of {@link NewsQuery}'s public API
    * @throws InvalidQueryException if a boolean clause of the query has more direct clauses than
    *     Lucene allows ({@link IndexSearcher#getMaxClauseCount()})
    */
-  public Compiled compile(NewsQuery q) {
+  public Compiled compile(NewsQuery q, QueryNode parsed) {
     try {
-      return compileClauses(q);
+      return compileClauses(q, parsed);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(
           "query is too complex: it expands to more than "
@@ -93,17 +96,17 @@ public final class QueryCompiler {
     }
   }
 
-  private Compiled compileClauses(NewsQuery q) {
+  private Compiled compileClauses(NewsQuery q, QueryNode parsed) {
     BooleanQuery.Builder root = new BooleanQuery.Builder();
     Query text = null;
     boolean any = false;
-    if (q.parsedText() != null) {
-      text = node(q.parsedText(), q.zone());
+    if (parsed != null) {
+      text = node(parsed, q.zone());
       if (text == null) {
         // Text that analyses to nothing (only punctuation) matches nothing.
         return new Compiled(new MatchNoDocsQuery("query text has no searchable terms"), null);
       }
-      root.add(text, isFilter(q.parsedText()) ? Occur.FILTER : Occur.MUST);
+      root.add(text, isFilter(parsed) ? Occur.FILTER : Occur.MUST);
       any = true;
     }
     if (q.from() != null || q.to() != null) {
@@ -123,6 +126,10 @@ public final class QueryCompiler {
     }
     any |= anyOf(root, Schema.SOURCE, q.sources());
     any |= anyOf(root, Schema.SECTION, q.sections());
+    for (Query filter : q.filters()) {
+      root.add(filter, Occur.FILTER);
+      any = true;
+    }
     if (!any) {
       if (!excluded) {
         return new Compiled(MatchAllDocsQuery.INSTANCE, null);
@@ -136,12 +143,12 @@ public final class QueryCompiler {
     if (values.isEmpty()) {
       return false;
     }
-    root.add(schema.nameMatches(field, values), Occur.FILTER);
+    root.add(Schema.nameMatches(field, values), Occur.FILTER);
     return true;
   }
 
   private Query entity(EntityType type, String name) {
-    return schema.nameMatches(Schema.entityField(type), variants.variants(type, name));
+    return Schema.nameMatches(Schema.entityField(type), variants.variants(type, name));
   }
 
   /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
@@ -243,9 +250,9 @@ public final class QueryCompiler {
           case PERSON -> entity(EntityType.PERSON, f.value());
           case PLACE -> entity(EntityType.PLACE, f.value());
           case ORG -> entity(EntityType.ORG, f.value());
-          case SOURCE -> schema.nameMatches(Schema.SOURCE, List.of(f.value()));
-          case SECTION -> schema.nameMatches(Schema.SECTION, List.of(f.value()));
-          case TAG -> schema.nameMatches(Schema.TAG, List.of(f.value()));
+          case SOURCE -> Schema.nameMatches(Schema.SOURCE, List.of(f.value()));
+          case SECTION -> Schema.nameMatches(Schema.SECTION, List.of(f.value()));
+          case TAG -> Schema.nameMatches(Schema.TAG, List.of(f.value()));
           case AFTER -> {
             Instant start = Dates.parseFilterBound("after:", f.value(), zone, Clock.systemUTC()).start();
             yield Schema.publishedBetween(start.toEpochMilli(), Long.MAX_VALUE);
