@@ -210,7 +210,8 @@ class MultiValuedHighlightTest {
         for (int q = 0; q < 100; q++) {
           GenQuery query = gen.query();
           String context = "seed " + seed + ", query " + q + ": " + query.text;
-          Query text = compiler.compile(NewsQuery.of(query.text.toString())).text();
+          NewsQuery parsed = NewsQuery.of(query.text.toString());
+          Query text = compiler.compile(parsed, parsed.parsed()).text();
           if (text == null) {
             continue;
           }
