@@ -82,6 +82,18 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--or", description = "Words combine with OR instead of AND.")
   boolean or;
 
+  @Option(
+      names = "--exact-total",
+      description =
+          "Count every match exactly. By default counting stops at 1,000 matches and the total"
+              + " reads 'at least 1000' (totalIsExact false in --json), whatever the page.")
+  boolean exactTotal;
+
+  @Option(
+      names = "--count",
+      description = "Print only the exact number of matching articles ({\"count\":N} with --json).")
+  boolean count;
+
   @Parameters(
       paramLabel = "QUERY",
       arity = "0..*",
@@ -118,6 +130,12 @@ final class SearchCommand implements Callable<Integer> {
     NewsQuery built = query();
     PrintWriter out = spec.commandLine().getOut();
     try (NewsIndex idx = index.openReadOnly()) {
+      if (count) {
+        long n = idx.count(built);
+        out.println(json ? Output.write(Output.JSON.createObjectNode().put("count", n)) : Long.toString(n));
+        out.flush();
+        return Main.EXIT_OK;
+      }
       SearchResults results = idx.search(built);
       out.print(json ? Output.json(results) + "\n" : Output.text(results, displayZone(built), Output.ansi()));
     }
@@ -183,6 +201,7 @@ final class SearchCommand implements Callable<Integer> {
     if (or) {
       q.defaultOperator(NewsQuery.Operator.OR);
     }
+    q.exactTotal(exactTotal);
     return q.build();
   }
 

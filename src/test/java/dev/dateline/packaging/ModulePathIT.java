@@ -116,6 +116,7 @@ class ModulePathIT {
         package consumer;
 
         import dev.dateline.Article;
+        import dev.dateline.IndexFields;
         import dev.dateline.NewsIndex;
         import dev.dateline.NewsQuery;
         import dev.dateline.SearchResults;
@@ -134,10 +135,12 @@ class ModulePathIT {
               index.refresh();
               SearchResults r = index.search(NewsQuery.builder().text("peace talks").person("zelenskyy").build());
               System.out.println(r.total() + " " + r.hits().get(0).headline());
-              // Lucene types are readable through the transitive dependency.
-              org.apache.lucene.search.Query q = new org.apache.lucene.search.TermQuery(
-                  new org.apache.lucene.index.Term("f", "v"));
-              System.out.println(q.getClass().getModule().getName());
+              // The advanced API hands out Lucene types, readable through requires transitive.
+              org.apache.lucene.search.Query bySource = IndexFields.newSourceQuery("Harbour Daily");
+              long filtered = index.count(NewsQuery.builder().text("talks").filter(bySource).build());
+              long all = index.withSearcher(
+                  s -> (long) s.count(org.apache.lucene.search.MatchAllDocsQuery.INSTANCE));
+              System.out.println(filtered + " " + all + " " + bySource.getClass().getModule().getName());
             }
           }
         }
@@ -160,7 +163,7 @@ class ModulePathIT {
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("1 Peace talks resume in Geneva").contains("org.apache.lucene.core");
+    assertThat(out).contains("1 Peace talks resume in Geneva").contains("1 1 org.apache.lucene.core");
     assertThat(out).doesNotContain("Exception", "NoClassDefFoundError");
   }
 
