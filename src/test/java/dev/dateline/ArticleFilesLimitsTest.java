@@ -12,7 +12,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,15 +21,13 @@ class ArticleFilesLimitsTest {
   @TempDir Path dir;
 
   @Test
-  void nestingBombIsRejectedFastWithoutStackOverflowAndTheNextLineIsRead() throws IOException {
+  void nestingBombIsRejectedWithoutStackOverflowAndTheNextLineIsRead() throws IOException {
     int depth = 100_000;
     Path file = dir.resolve("bomb.jsonl");
     String bomb = "{\"headline\":\"h\",\"body\":" + "[".repeat(depth) + "]".repeat(depth) + "}";
     Files.writeString(file, bomb + "\n" + ArticleFilesReadTest.line("after") + "\n");
 
-    long start = System.nanoTime();
     List<ArticleFiles.Record> records = readAll(file);
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     assertThat(rejections(records))
         .containsExactly(file + ":1: nesting deeper than " + ArticleFiles.MAX_NESTING_DEPTH + " levels");
     assertThat(ids(records)).containsExactly("after");

@@ -90,10 +90,8 @@ class HostileArticleTest {
       tags.add("tag" + i);
       entities.add(Entity.of(EntityType.PERSON, "Person " + i));
     }
-    long start = System.nanoTime();
     index.add(article("bullets").bullets(bullets).tags(tags).entities(entities).build());
     index.refresh();
-    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(20_000);
     Article stored = index.get("bullets").orElseThrow();
     assertThat(stored.bullets()).hasSize(Schema.MAX_FIELD_VALUES);
     assertThat(stored.bullets()).isEqualTo(bullets.subList(0, Schema.MAX_FIELD_VALUES));

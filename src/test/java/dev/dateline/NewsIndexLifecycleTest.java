@@ -159,7 +159,12 @@ class NewsIndexLifecycleTest {
         }
       }));
     }
-    Thread.sleep(300);
+    // Close while both writers are busy: once each has had adds acknowledged, not after a fixed time.
+    while ((acknowledged.stream().filter(id -> id.startsWith("t0-")).count() < 50
+            || acknowledged.stream().filter(id -> id.startsWith("t1-")).count() < 50)
+        && writers.stream().noneMatch(java.util.concurrent.Future::isDone)) { // a failed writer fails below
+      Thread.onSpinWait();
+    }
     index.close();
     for (java.util.concurrent.Future<?> f : writers) {
       f.get(30, java.util.concurrent.TimeUnit.SECONDS);
