@@ -138,7 +138,12 @@ public final class ArticleFiles {
    * Switch over it with pattern matching; there are no other kinds.
    */
   public sealed interface Record permits Parsed, Rejected {
-    /** Where the record came from: {@code file:line}, or {@code file} for whole-file problems. */
+    /**
+     * Where the record came from.
+     *
+     * @return {@code file:line}, or {@code file} for whole-file problems and {@code .txt} pages;
+     *     never null
+     */
     String location();
   }
 
@@ -150,6 +155,11 @@ public final class ArticleFiles {
    *     a {@code .txt} page, which is one record)
    */
   public record Parsed(Article article, String location) implements Record {
+    /**
+     * Checks the parts.
+     *
+     * @throws NullPointerException if {@code article} or {@code location} is null
+     */
     public Parsed {
       Objects.requireNonNull(article, "article");
       Objects.requireNonNull(location, "location");
@@ -164,12 +174,21 @@ public final class ArticleFiles {
    *     ISO-8601 date or date-time: ...} or {@code invalid JSON: ... at column 17}
    */
   public record Rejected(String location, String reason) implements Record {
+    /**
+     * Checks the parts.
+     *
+     * @throws NullPointerException if {@code location} or {@code reason} is null
+     */
     public Rejected {
       Objects.requireNonNull(location, "location");
       Objects.requireNonNull(reason, "reason");
     }
 
-    /** {@code location: reason}, ready to print. */
+    /**
+     * The record as one line, ready to print.
+     *
+     * @return {@code location: reason}
+     */
     @Override
     public String toString() {
       return location + ": " + reason;
@@ -180,23 +199,40 @@ public final class ArticleFiles {
    * How to read input files. Immutable; start from {@link #defaults()}.
    *
    * @param defaultPublished publication time for records that have none, or null to leave them
-   *     without one
+   *     without one; its UTC year should be within 1000..9999, else every record that needs it is
+   *     rejected
    * @param rawTextParser turns the text of a {@code .txt} file into an article builder; {@link
    *     RawArticleParser#parse} by default. It may throw {@link DatelineException} (usually {@link
-   *     InvalidArticleException}) to reject the file.
+   *     InvalidArticleException}) to reject the file. It must not return null, and any other
+   *     exception it throws is not caught: it propagates from the stream that is reading.
    */
   public record Options(
       Instant defaultPublished, Function<String, Article.Builder> rawTextParser) {
+    /**
+     * Checks the options.
+     *
+     * @throws NullPointerException if {@code rawTextParser} is null
+     */
     public Options {
       Objects.requireNonNull(rawTextParser, "rawTextParser");
     }
 
-    /** No default publication time; {@code .txt} files parsed by {@link RawArticleParser}. */
+    /**
+     * The default options: no default publication time; {@code .txt} files parsed by {@link
+     * RawArticleParser}.
+     *
+     * @return the default options
+     */
     public static Options defaults() {
       return new Options(null, RawArticleParser::parse);
     }
 
-    /** These options with {@code published} applied to records that have no publication time. */
+    /**
+     * These options with {@code published} applied to records that have no publication time.
+     *
+     * @param published the publication time, or null for none (records without one stay undated)
+     * @return new options; these are unchanged
+     */
     public Options withDefaultPublished(Instant published) {
       return new Options(published, rawTextParser);
     }
@@ -206,13 +242,23 @@ public final class ArticleFiles {
      * for {@code published} in input records ({@code 2026-02-04}, {@code 2026-02-04T09:30:00+08:00},
      * ...); null or blank text means none.
      *
+     * @param iso the publication time as ISO-8601 text (a date is midnight UTC, a date-time
+     *     without offset is UTC), or null or blank for none
+     * @return new options; these are unchanged
      * @throws InvalidArticleException naming {@code published} when the text is not a valid date
+     *     or its UTC year is outside 1000..9999
      */
     public Options withDefaultPublished(String iso) {
       return withDefaultPublished(Dates.parseArticleDate("published", iso));
     }
 
-    /** These options with another parser for raw {@code .txt} text. */
+    /**
+     * These options with another parser for raw {@code .txt} text.
+     *
+     * @param parser the parser, with the contract of {@code rawTextParser} above
+     * @return new options; these are unchanged
+     * @throws NullPointerException if {@code parser} is null
+     */
     public Options withRawTextParser(Function<String, Article.Builder> parser) {
       return new Options(defaultPublished, parser);
     }
@@ -225,8 +271,10 @@ public final class ArticleFiles {
    * file is opened. Useful to tell a directory without input files (an empty list) from files that
    * hold no records.
    *
-   * @throws IOException if {@code path} or a directory below it cannot be read (where {@link
-   *     #stream} would return a {@link Rejected} record and go on)
+   * @param path a file or a directory
+   * @return the input files, in reading order; unmodifiable, possibly empty
+   * @throws IOException if {@code path} does not exist, or it or a directory below it cannot be
+   *     read (where {@link #stream} would return a {@link Rejected} record and go on)
    */
   public static List<Path> inputFiles(Path path) throws IOException {
     Objects.requireNonNull(path, "path");
@@ -243,6 +291,7 @@ public final class ArticleFiles {
    *
    * @param path a {@code .jsonl}, {@code .ndjson}, {@code .json} or {@code .txt} file (each
    *     optionally gzip-compressed, {@code .gz}), or a directory
+   * @param options how to read the records
    * @return a sequential stream of records; problems are {@link Rejected} records, never exceptions
    */
   public static Stream<Record> stream(Path path, Options options) {
@@ -265,6 +314,7 @@ public final class ArticleFiles {
    *
    * @param in the input, read from its current position
    * @param name how the input is named in locations; its extension picks the format
+   * @param options how to read the records
    * @return a sequential stream of records; problems are {@link Rejected} records, never exceptions
    */
   public static Stream<Record> stream(InputStream in, String name, Options options) {
@@ -284,6 +334,11 @@ public final class ArticleFiles {
   /**
    * Reads all records of {@code path} (see {@link #stream}) and hands each to {@code sink}, in
    * order, then closes the input. An exception thrown by {@code sink} stops reading and propagates.
+   *
+   * @param path a file or a directory, as for {@link #stream(Path, Options)}
+   * @param options how to read the records
+   * @param sink receives each record, {@link Parsed} or {@link Rejected}, on the calling thread
+   * @throws java.io.UncheckedIOException if closing a file fails
    */
   public static void read(Path path, Options options, Consumer<? super Record> sink) {
     Objects.requireNonNull(sink, "sink");
@@ -296,6 +351,8 @@ public final class ArticleFiles {
    * Parses one article object from JSON text, with the field rules above and no default
    * publication time.
    *
+   * @param json the text of one JSON object
+   * @return the article
    * @throws InvalidArticleException naming the field at fault; for text that is not one JSON
    *     object (syntax error, nesting too deep, trailing content) the field is {@code json}
    */
@@ -304,13 +361,23 @@ public final class ArticleFiles {
     return ArticleJson.parse(json);
   }
 
-  /** The article as compact one-line JSON (see "Writing" above). */
+  /**
+   * The article as compact one-line JSON (see "Writing" above).
+   *
+   * @param article the article
+   * @return one JSON object, without a line break
+   */
   public static String toJson(Article article) {
     Objects.requireNonNull(article, "article");
     return ArticleJson.write(article, false);
   }
 
-  /** The article as indented, multi-line JSON for people to read; same fields as {@link #toJson}. */
+  /**
+   * The article as indented, multi-line JSON for people to read; same fields as {@link #toJson}.
+   *
+   * @param article the article
+   * @return one JSON object over several lines
+   */
   public static String toPrettyJson(Article article) {
     Objects.requireNonNull(article, "article");
     return ArticleJson.write(article, true);
@@ -319,6 +386,8 @@ public final class ArticleFiles {
   /**
    * Creates (or truncates) a JSON Lines file for writing articles.
    *
+   * @param file the file; its directory must exist
+   * @return a writer for one thread, to be closed when done
    * @throws IOException if the file cannot be created
    */
   public static JsonLinesWriter newJsonLinesWriter(Path file) throws IOException {
@@ -329,6 +398,8 @@ public final class ArticleFiles {
   /**
    * A JSON Lines writer on {@code out}, which it buffers and closes when it is closed.
    *
+   * @param out where to write; the writer takes it over
+   * @return a writer for one thread, to be closed when done
    * @throws IOException if the writer cannot be set up on the stream
    */
   public static JsonLinesWriter newJsonLinesWriter(OutputStream out) throws IOException {
@@ -349,24 +420,43 @@ public final class ArticleFiles {
       this.output = new JsonLinesOutput(new BufferedOutputStream(out, 1 << 16));
     }
 
-    /** Appends one article as one line. */
+    /**
+     * Appends one article as one line.
+     *
+     * @param article the article
+     * @throws IOException if writing fails; output is buffered, so a failure may also surface only
+     *     at a later write, {@link #flush()} or {@link #close()}
+     */
     public void write(Article article) throws IOException {
       Objects.requireNonNull(article, "article");
       output.write(article);
     }
 
-    /** How many articles have been written. */
+    /**
+     * How many articles have been written.
+     *
+     * @return the number of successful {@link #write} calls so far (written to the buffer, not
+     *     necessarily flushed)
+     */
     public long count() {
       return output.count();
     }
 
-    /** Writes buffered output to the underlying stream. */
+    /**
+     * Writes buffered output to the underlying stream and flushes it.
+     *
+     * @throws IOException if writing fails
+     */
     @Override
     public void flush() throws IOException {
       output.flush();
     }
 
-    /** Flushes and closes the underlying stream. */
+    /**
+     * Flushes and closes the underlying stream.
+     *
+     * @throws IOException if writing or closing fails
+     */
     @Override
     public void close() throws IOException {
       output.close();

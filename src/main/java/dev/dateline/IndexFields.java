@@ -162,6 +162,10 @@ public final class IndexFields {
   /**
    * The field a searchable text part is indexed in ({@link #HEADLINE} for {@link
    * SearchField#HEADLINE}, and so on).
+   *
+   * @param field the searchable text part
+   * @return the field name, one of the text field constants of this class
+   * @throws NullPointerException if {@code field} is null
    */
   public static String textField(SearchField field) {
     return switch (Objects.requireNonNull(field, "field")) {
@@ -174,7 +178,13 @@ public final class IndexFields {
     };
   }
 
-  /** The field the names of an entity type are indexed in ({@link #PERSON}, {@link #PLACE}, {@link #ORG}). */
+  /**
+   * The field the names of an entity type are indexed in.
+   *
+   * @param type the entity type
+   * @return {@link #PERSON}, {@link #PLACE} or {@link #ORG}
+   * @throws NullPointerException if {@code type} is null
+   */
   public static String entityField(EntityType type) {
     return switch (Objects.requireNonNull(type, "type")) {
       case PERSON -> PERSON;
@@ -185,7 +195,14 @@ public final class IndexFields {
 
   // ---------------------------------------------------------------- query factories
 
-  /** Matches the article with this id (exact, case-sensitive). */
+  /**
+   * Matches the article with this id (exact, case-sensitive; no stripping or other
+   * normalisation).
+   *
+   * @param id the article id
+   * @return a term query on {@link #ID}
+   * @throws NullPointerException if {@code id} is null
+   */
   public static Query newIdQuery(String id) {
     return new TermQuery(Schema.idTerm(Objects.requireNonNull(id, "id")));
   }
@@ -195,7 +212,10 @@ public final class IndexFields {
    * open. Undated articles never match. Answered from the index sort where it can (a binary search
    * instead of a scan), which plain {@code LongPoint.newRangeQuery} does not do. Does not score.
    *
-   * @return a query matching nothing when {@code from} is after {@code to}
+   * @param from the lower bound, inclusive, or null for none
+   * @param to the upper bound, inclusive, or null for none; with both null the query matches every
+   *     dated article
+   * @return the range query; a query matching nothing when {@code from} is after {@code to}
    */
   public static Query newPublishedRangeQuery(Instant from, Instant to) {
     long lo = from == null ? Long.MIN_VALUE : from.toEpochMilli();
@@ -207,17 +227,33 @@ public final class IndexFields {
    * Articles whose source contains {@code name} as a phrase after name analysis, as the {@code
    * source:} filter does ({@code "straits times"} matches "The Straits Times"). Does not score. A
    * name with no words (only punctuation or honorifics) matches nothing.
+   *
+   * @param name the source's name, or part of it
+   * @return a non-scoring query on {@link #SOURCE}
+   * @throws NullPointerException if {@code name} is null
    */
   public static Query newSourceQuery(String name) {
     return nameQuery(SOURCE, name);
   }
 
-  /** Articles whose section contains {@code name} as a phrase, like {@link #newSourceQuery}. */
+  /**
+   * Articles whose section contains {@code name} as a phrase, like {@link #newSourceQuery}.
+   *
+   * @param name the section's name, or part of it
+   * @return a non-scoring query on {@link #SECTION}
+   * @throws NullPointerException if {@code name} is null
+   */
   public static Query newSectionQuery(String name) {
     return nameQuery(SECTION, name);
   }
 
-  /** Articles with a tag containing {@code name} as a phrase, like {@link #newSourceQuery}. */
+  /**
+   * Articles with a tag containing {@code name} as a phrase, like {@link #newSourceQuery}.
+   *
+   * @param name the tag, or part of it
+   * @return a non-scoring query on {@link #TAG}
+   * @throws NullPointerException if {@code name} is null
+   */
   public static Query newTagQuery(String name) {
     return nameQuery(TAG, name);
   }
@@ -227,12 +263,23 @@ public final class IndexFields {
    * as a phrase after name analysis ({@code "zelenskyy"} matches "Volodymyr Zelensky"). Does not
    * score. Unlike the entity filters of {@link NewsQuery}, the name is not expanded into the known
    * variants of the index's {@link EntityExtractor}: only names stored with the article match.
+   *
+   * @param type the entity type, which picks the field ({@link #entityField})
+   * @param name the entity's name, or part of it
+   * @return a non-scoring query on {@link #PERSON}, {@link #PLACE} or {@link #ORG}
+   * @throws NullPointerException if {@code type} or {@code name} is null
    */
   public static Query newEntityQuery(EntityType type, String name) {
     return nameQuery(entityField(type), name);
   }
 
-  /** Articles in this language (the code is lower-cased, as at indexing). */
+  /**
+   * Articles in this language (the code is lower-cased, as at indexing, but not stripped).
+   *
+   * @param code the language code, e.g. {@code en}
+   * @return a term query on {@link #LANGUAGE}
+   * @throws NullPointerException if {@code code} is null
+   */
   public static Query newLanguageQuery(String code) {
     Objects.requireNonNull(code, "code");
     return new TermQuery(new Term(LANGUAGE, code.toLowerCase(Locale.ROOT)));

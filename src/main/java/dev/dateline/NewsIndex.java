@@ -152,12 +152,33 @@ public final class NewsIndex implements Closeable {
     }
   }
 
-  /** Opens (creating if needed) the index in {@code dir} for reading and writing. */
+  /**
+   * Opens (creating if needed) the index in {@code dir} for reading and writing, with {@link
+   * Options#defaults()}. Same as {@link #open(Path, Options)}.
+   *
+   * @param dir the index directory; created, with any missing parents, if it does not exist
+   * @return the open index, for all threads to share; close it when done
+   * @throws IndexException if another {@code NewsIndex} (in this or another process) has the
+   *     directory open for writing, if it holds an index that is corrupt or was not created by this
+   *     version of Dateline, or if it cannot be opened
+   */
   public static NewsIndex open(Path dir) {
     return open(dir, Options.defaults());
   }
 
-  /** Opens (creating if needed) the index in {@code dir} for reading and writing. */
+  /**
+   * Opens (creating if needed) the index in {@code dir} for reading and writing. It holds the
+   * directory's write lock until {@link #close()}. Searches see the index as of its last commit
+   * until the first {@link #refresh()}.
+   *
+   * @param dir the index directory; created, with any missing parents, if it does not exist
+   * @param options the settings for this instance; they are not stored in the index and apply
+   *     only to this instance
+   * @return the open index, for all threads to share; close it when done
+   * @throws IndexException if another {@code NewsIndex} (in this or another process) has the
+   *     directory open for writing, if it holds an index that is corrupt or was not created by this
+   *     version of Dateline, or if it cannot be opened
+   */
   public static NewsIndex open(Path dir, Options options) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(options, "options");
@@ -168,21 +189,49 @@ public final class NewsIndex implements Closeable {
    * Opens an existing index for searching only, at its last commit. May be used while another
    * process writes; {@link #refresh()} picks up that writer's later commits. Write methods throw
    * {@link IndexException}.
+   *
+   * @param dir the directory of an existing index
+   * @return the open index, for all threads to share; close it when done
+   * @throws IndexException if there is no index in {@code dir}, or it is corrupt, was not created
+   *     by this version of Dateline, or cannot be read
    */
   public static NewsIndex openReadOnly(Path dir) {
     return openReadOnly(dir, Options.defaults());
   }
 
+  /**
+   * Opens an existing index for searching only, at its last commit, like {@link
+   * #openReadOnly(Path)}. Of the options, only those for searching apply (boosts, the extractor's
+   * name variants for entity filters, total-hits threshold, query timeout, highlight tags); the
+   * writing settings play no part.
+   *
+   * @param dir the directory of an existing index
+   * @param options the settings for this instance
+   * @return the open index, for all threads to share; close it when done
+   * @throws IndexException if there is no index in {@code dir}, or it is corrupt, was not created
+   *     by this version of Dateline, or cannot be read
+   */
   public static NewsIndex openReadOnly(Path dir, Options options) {
     Objects.requireNonNull(dir, "dir");
     return new NewsIndex(dir.toString(), fsDirectory(dir), true, options);
   }
 
-  /** A new, empty index held in memory (for tests and short-lived use). */
+  /**
+   * A new, empty index held in memory (for tests and short-lived use), with {@link
+   * Options#defaults()}. It works like an index on disk, commit included, but is lost when closed.
+   *
+   * @return the open, writable index
+   */
   public static NewsIndex inMemory() {
     return inMemory(Options.defaults());
   }
 
+  /**
+   * A new, empty index held in memory, like {@link #inMemory()}, with the given settings.
+   *
+   * @param options the settings for this instance
+   * @return the open, writable index
+   */
   public static NewsIndex inMemory(Options options) {
     return new NewsIndex("(in memory)", new ByteBuffersDirectory(), false, options);
   }
@@ -198,10 +247,19 @@ public final class NewsIndex implements Closeable {
   // ------------------------------------------------------------------ writing
 
   /**
-   * Adds an article, replacing any article with the same id. If the article has no entities and
-   * the index has an {@link EntityExtractor}, entities are extracted first.
+   * Adds an article, replacing any article with the same id (in one atomic step: a search never
+   * sees both or neither). If the article has no entities, the index's {@link EntityExtractor} is
+   * run on it first ({@link EntityExtractor#none()} to index only given entities). The change is
+   * buffered: see the class documentation for when it becomes visible and durable. Text fields
+   * longer than {@link Options#maxFieldChars()} are truncated in the index.
    *
-   * @return the article as indexed (with extracted entities)
+   * @param article the article
+   * @return the article that was indexed: {@code article} itself, or a copy with the extracted
+   *     entities; not truncated ({@link #get} returns the stored, possibly truncated, text)
+   * @throws IndexException if the index is read-only or closed, or the write fails
+   * @throws InvalidArticleException if a field cannot be indexed (a language code longer than
+   *     1,000 characters)
+   * @throws DatelineException if the entity extractor throws; its exception is the cause
    */
   public Article add(Article article) {
     Objects.requireNonNull(article, "article");
@@ -212,12 +270,27 @@ public final class NewsIndex implements Closeable {
     return toIndex;
   }
 
-  /** Same as {@link #add}: an article with an existing id replaces the old one. */
+  /**
+   * Same as {@link #add}: an article with an existing id replaces the old one, and one with a new
+   * id is added.
+   *
+   * @param article the new version of the article
+   * @return the article that was indexed, as for {@link #add}
+   * @throws IndexException if the index is read-only or closed, or the write fails
+   * @throws InvalidArticleException if a field cannot be indexed
+   * @throws DatelineException if the entity extractor throws
+   */
   public Article update(Article article) {
     return add(article);
   }
 
-  /** Deletes the article with this id, if present. */
+  /**
+   * Deletes the article with this id, if present; an unknown id is not an error. Buffered like
+   * {@link #add}: searches see the article until the next {@link #refresh()}.
+   *
+   * @param id the article id, exactly as indexed (case-sensitive)
+   * @throws IndexException if the index is read-only or closed, or the write fails
+   */
   public void delete(String id) {
     Objects.requireNonNull(id, "id");
     write("delete article " + id, w -> w.deleteDocuments(Schema.idTerm(id)));
@@ -238,6 +311,9 @@ public final class NewsIndex implements Closeable {
 
   /**
    * Makes all changes made so far durable. See the class documentation for what that guarantees.
+   * Blocks until the files are synced to storage.
+   *
+   * @throws IndexException if the index is read-only or closed, or writing or syncing fails
    */
   public void commit() {
     write("commit", IndexWriter::commit);
@@ -263,7 +339,10 @@ public final class NewsIndex implements Closeable {
 
   /**
    * Makes all changes made before this call visible to searches that start after it returns. On a
-   * read-only index, picks up the latest commit.
+   * read-only index, picks up the latest commit. Blocks until the new view is open; searches
+   * already running finish on the old one.
+   *
+   * @throws IndexException if the index is closed or the new view cannot be opened
    */
   public void refresh() {
     ensureOpen();
@@ -286,17 +365,32 @@ public final class NewsIndex implements Closeable {
 
   // ------------------------------------------------------------------ reading
 
-  /** Searches with default settings: {@code text} in the query syntax, best matches first. */
+  /**
+   * Searches with default settings: {@code text} in the query syntax, best matches first, the
+   * first 10 hits. Short for {@code search(NewsQuery.of(text))}.
+   *
+   * @param text free text in the query syntax (see {@link NewsQuery}); null or blank for all
+   *     articles, newest first
+   * @return the first page of results
+   * @throws InvalidQueryException if the text has a syntax error or is too long or complex
+   * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
   public SearchResults search(String text) {
     return search(NewsQuery.of(text));
   }
 
   /**
-   * Runs a query against the latest refreshed view of the index.
+   * Runs a query against the latest refreshed view of the index. Inline relative dates ({@code
+   * after:now-7d}) are resolved now.
    *
+   * @param query the query; a query with a cursor continues the listing where that cursor's page
+   *     ended
+   * @return one page of hits, with the total and the cursor for the next page
    * @throws InvalidQueryException if the query expands beyond the clause limit or its cursor is
-   *     invalid
+   *     invalid (not a Dateline cursor, or from a query with another sort order)
    * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
    */
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
@@ -334,8 +428,11 @@ public final class NewsIndex implements Closeable {
    * NewsQuery.Builder#exactTotal(boolean)}.
    * (Not to be confused with {@link #count()}, the number of articles in the index.)
    *
+   * @param query the query whose matches to count
+   * @return the exact number of matching articles
    * @throws InvalidQueryException if the query expands beyond the clause limit
    * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
    */
   public long count(NewsQuery query) {
     Objects.requireNonNull(query, "query");
@@ -572,7 +669,15 @@ public final class NewsIndex implements Closeable {
     return out;
   }
 
-  /** The article with this id in the latest refreshed view, if any. */
+  /**
+   * The article with this id in the latest refreshed view, if any. Not subject to the query
+   * timeout.
+   *
+   * @param id the article id, exactly as indexed (case-sensitive)
+   * @return the article as stored: with the entities it was indexed with (extracted ones
+   *     included) and text fields cut to {@link Options#maxFieldChars()}; empty if there is none
+   * @throws IndexException if the index is closed or cannot be read
+   */
   public Optional<Article> get(String id) {
     Objects.requireNonNull(id, "id");
     IndexSearcher s = acquire();
@@ -589,7 +694,13 @@ public final class NewsIndex implements Closeable {
     }
   }
 
-  /** Number of articles in the latest refreshed view. */
+  /**
+   * Number of articles in the latest refreshed view. (Not to be confused with {@link
+   * #count(NewsQuery)}, the number of matches of a query.)
+   *
+   * @return the number of live articles; deleted and replaced ones are not counted
+   * @throws IndexException if the index is closed
+   */
   public long count() {
     IndexSearcher s = acquire();
     try {
@@ -601,7 +712,12 @@ public final class NewsIndex implements Closeable {
 
   /**
    * Counts of the latest refreshed view: articles, date range, and the {@code top} most frequent
-   * sources and entities.
+   * sources and entities. Reads the source and entity values of every article, so its cost grows
+   * with the size of the index; not subject to the query timeout.
+   *
+   * @param top how many sources and how many entities to list; 0 or less for none
+   * @return the statistics, a snapshot
+   * @throws IndexException if the index is closed or cannot be read
    */
   public IndexStats stats(int top) {
     IndexSearcher s = acquire();
@@ -691,12 +807,22 @@ public final class NewsIndex implements Closeable {
 
   // ------------------------------------------------------------------ lifecycle
 
-  /** Whether this index was opened read-only. */
+  /**
+   * Whether this index was opened read-only.
+   *
+   * @return true if opened with {@link #openReadOnly}, so that write methods throw {@link
+   *     IndexException}
+   */
   public boolean isReadOnly() {
     return writer == null;
   }
 
-  /** Where the index lives, for messages. */
+  /**
+   * Where the index lives, for messages.
+   *
+   * @return {@code NewsIndex[}directory{@code ]}, or {@code NewsIndex[(in memory)]}, with {@code ,
+   *     read-only} before the bracket for a read-only index
+   */
   @Override
   public String toString() {
     return "NewsIndex[" + description + (writer == null ? ", read-only" : "") + "]";
@@ -704,7 +830,12 @@ public final class NewsIndex implements Closeable {
 
   /**
    * Commits pending changes (unless read-only) and releases the index. Idempotent. Searches that
-   * are still running finish on their point-in-time view.
+   * are still running finish on their point-in-time view. Waits for writes in progress on other
+   * threads, which the commit then includes; afterwards every method that reads or writes the
+   * index throws {@link IndexException}.
+   *
+   * @throws IndexException if committing or releasing a resource fails; the index is closed all
+   *     the same, and changes after its last successful commit may be lost
    */
   @Override
   public void close() {
@@ -766,7 +897,10 @@ public final class NewsIndex implements Closeable {
 
   // ------------------------------------------------------------------ options
 
-  /** Index settings. Immutable; build with {@link #builder()}. */
+  /**
+   * Settings of one {@link NewsIndex} instance (not stored in the index). Immutable and
+   * thread-safe; build with {@link #builder()}.
+   */
   public static final class Options {
     private final EntityExtractor extractor;
     private final Map<SearchField, Float> boosts;
@@ -790,38 +924,72 @@ public final class NewsIndex implements Closeable {
       this.maxHighlightChars = b.maxHighlightChars;
     }
 
-    /** The defaults: standard entity extraction, default boosts, 1000 exact hits, 5 s timeout. */
+    /**
+     * The defaults: standard entity extraction, default boosts, 1000 exact hits, 5 s timeout,
+     * 1,000,000 characters per field, a 64 MB write buffer, {@code <em>} highlight tags.
+     *
+     * @return the default options
+     */
     public static Options defaults() {
       return builder().build();
     }
 
+    /**
+     * A builder starting from the {@link #defaults()}.
+     *
+     * @return a new builder, for use by one thread
+     */
     public static Builder builder() {
       return new Builder();
     }
 
+    /**
+     * The extractor run on articles added without entities, which also supplies the name
+     * variants that entity filters match.
+     *
+     * @return the extractor; {@link EntityExtractor#standard()} unless set otherwise
+     */
     public EntityExtractor entityExtractor() {
       return extractor;
     }
 
-    /** The weight of each text field. */
+    /**
+     * The weight of each text field in relevance scoring.
+     *
+     * @return an unmodifiable map with an entry for every {@link SearchField}
+     */
     public Map<SearchField, Float> boosts() {
       return Map.copyOf(boosts);
     }
 
-    /** Matches counted exactly before a total becomes a lower bound (see {@link SearchResults}). */
+    /**
+     * Matches counted exactly before a total becomes a lower bound (see {@link SearchResults}).
+     *
+     * @return the threshold, at least 1; 1000 unless set otherwise
+     */
     public int totalHitsThreshold() {
       return totalHitsThreshold;
     }
 
+    /**
+     * Longest text indexed and stored per text field (see {@link Builder#maxFieldChars(int)}).
+     *
+     * @return the limit in characters, at least 1000; 1,000,000 unless set otherwise
+     */
     public int maxFieldChars() {
       return maxFieldChars;
     }
 
+    /**
+     * Longest a search may run before it is stopped (see {@link Builder#queryTimeout(Duration)}).
+     *
+     * @return the timeout, {@link Duration#ZERO} for none; 5 seconds unless set otherwise
+     */
     public Duration queryTimeout() {
       return queryTimeout;
     }
 
-    /** Builder for {@link Options}. */
+    /** Builder for {@link Options}. Not thread-safe; it can build any number of options. */
     public static final class Builder {
       private EntityExtractor extractor = EntityExtractor.standard();
       private final Map<SearchField, Float> boosts = new EnumMap<>(SearchField.class);
@@ -842,14 +1010,29 @@ public final class NewsIndex implements Closeable {
       /**
        * Extracts entities from articles added without any (default: {@link
        * EntityExtractor#standard()}; {@link EntityExtractor#none()} to index only given ones).
-       * Also expands entity filter names into their known variants.
+       * Also expands entity filter names into their known variants. It must be thread-safe (see
+       * {@link EntityExtractor}).
+       *
+       * @param extractor the extractor
+       * @return this builder
+       * @throws NullPointerException if {@code extractor} is null
        */
       public Builder entityExtractor(EntityExtractor extractor) {
         this.extractor = Objects.requireNonNull(extractor, "entityExtractor");
         return this;
       }
 
-      /** Overrides the weight of a text field (see {@link SearchField#defaultBoost()}). */
+      /**
+       * Overrides the weight of a text field in relevance scoring (see {@link
+       * SearchField#defaultBoost()}): the score of a match in the field is multiplied by it.
+       * Applies to text not restricted to one field ({@code talks}, not {@code headline:talks}).
+       *
+       * @param field the text field
+       * @param boost the weight, positive and finite
+       * @return this builder
+       * @throws IllegalArgumentException if {@code boost} is zero, negative, NaN or infinite
+       * @throws NullPointerException if {@code field} is null
+       */
       public Builder boost(SearchField field, float boost) {
         if (!(boost > 0) || Float.isInfinite(boost)) {
           throw new IllegalArgumentException("boost for " + field.key() + " must be positive, was " + boost);
@@ -864,6 +1047,10 @@ public final class NewsIndex implements Closeable {
        * NewsQuery.Builder#exactTotal(boolean) an exact total}. Not counting further lets Lucene
        * skip documents that cannot make the page (default 1000). See {@link SearchResults} for the
        * exact rule.
+       *
+       * @param threshold the number of matches counted exactly, at least 1
+       * @return this builder
+       * @throws IllegalArgumentException if {@code threshold} is less than 1
        */
       public Builder totalHitsThreshold(int threshold) {
         if (threshold < 1) {
@@ -878,7 +1065,12 @@ public final class NewsIndex implements Closeable {
        * body) are truncated at a word boundary (default 1,000,000). For fields with several values
        * (body paragraphs, bullets, captions, subheads) the limit is on all values together, and at
        * most {@code 1000} values of any list are kept (later paragraphs, bullets, tags, entities,
-       * ... are dropped).
+       * ... are dropped). Applies when articles are added; articles already in the index keep
+       * what they were indexed with.
+       *
+       * @param chars the limit in characters ({@code char}s), at least 1000
+       * @return this builder
+       * @throws IllegalArgumentException if {@code chars} is less than 1000
        */
       public Builder maxFieldChars(int chars) {
         if (chars < 1000) {
@@ -888,7 +1080,15 @@ public final class NewsIndex implements Closeable {
         return this;
       }
 
-      /** Memory the writer buffers before flushing a segment (default 64 MB). */
+      /**
+       * Sets the memory the writer buffers before flushing a segment (default 64 MB). More memory
+       * means fewer, larger segments when adding many articles. Flushing a segment does not make
+       * it durable or visible; {@link NewsIndex#commit()} and {@link NewsIndex#refresh()} do.
+       *
+       * @param mb the buffer size in megabytes, at least 1
+       * @return this builder
+       * @throws IllegalArgumentException if {@code mb} is less than 1 or NaN
+       */
       public Builder ramBufferMb(double mb) {
         if (!(mb >= 1)) {
           throw new IllegalArgumentException("ramBufferMb must be at least 1, was " + mb);
@@ -897,7 +1097,17 @@ public final class NewsIndex implements Closeable {
         return this;
       }
 
-      /** Longest a search may run before it is stopped (default 5 s; zero for no limit). */
+      /**
+       * Sets the longest a search may run before it is stopped with a {@link
+       * SearchTimeoutException} (default 5 s; zero for no limit). It applies to {@link
+       * NewsIndex#search}, {@link NewsIndex#count(NewsQuery)} and {@link NewsIndex#withSearcher},
+       * with millisecond precision, and not to {@link NewsIndex#get} or {@link NewsIndex#stats}.
+       *
+       * @param timeout the limit, zero or positive
+       * @return this builder
+       * @throws IllegalArgumentException if {@code timeout} is negative
+       * @throws NullPointerException if {@code timeout} is null
+       */
       public Builder queryTimeout(Duration timeout) {
         if (timeout.isNegative()) {
           throw new IllegalArgumentException("queryTimeout must not be negative");
@@ -914,6 +1124,11 @@ public final class NewsIndex implements Closeable {
        * marker that starts with one. Markers without {@code <} ({@code [} and {@code ]}) work but
        * can be confused with the same characters in the text; render {@link SearchHit#highlight()}
        * instead for such uses.
+       *
+       * @param pre the marker before each match; not empty
+       * @param post the marker after each match; may be empty
+       * @return this builder
+       * @throws IllegalArgumentException if {@code pre} is null or empty, or {@code post} is null
        */
       public Builder highlightTags(String pre, String post) {
         if (pre == null || pre.isEmpty() || post == null) {
@@ -924,6 +1139,11 @@ public final class NewsIndex implements Closeable {
         return this;
       }
 
+      /**
+       * Builds the options; every setting was checked when it was set.
+       *
+       * @return the options, immutable
+       */
       public Options build() {
         return new Options(this);
       }

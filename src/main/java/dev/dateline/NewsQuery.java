@@ -36,10 +36,15 @@ import org.apache.lucene.search.Query;
  * <h2>Dates</h2>
  *
  * {@link Builder#from} and {@link Builder#to} take {@code 2026}, {@code 2026-02}, {@code
- * 2026-02-04}, an ISO date-time with or without offset, or a relative {@code now-7d} (units s m h d
- * w M y). Both bounds are inclusive and a calendar period covers all of it: {@code to("2026-02")}
- * means through the last millisecond of February in the chosen zone (default UTC). Relative bounds
- * are resolved when the query is built. Undated articles never match a date filter.
+ * 2026-02-04}, {@code today}, {@code yesterday}, an ISO date-time with or without offset, or a
+ * relative {@code now}, {@code now-7d} (units s m h d w M y). Dates are strict ({@code 2026-02-30}
+ * is an error) and their UTC year must be within 1000..9999. Both bounds are inclusive and a
+ * calendar period covers all of it: {@code to("2026-02")} means through the last millisecond of
+ * February in the chosen zone (default UTC). Relative bounds given to {@code from} and {@code to}
+ * are resolved once, when the query is built, with the builder's {@link Builder#clock clock}; the
+ * inline {@code after:} and {@code before:} of the query text take the same forms, but are read in
+ * the query's zone and resolved against the system clock each time the query runs. Undated
+ * articles never match a date filter.
  *
  * <h2>Filters</h2>
  *
@@ -57,17 +62,31 @@ import org.apache.lucene.search.Query;
  */
 public final class NewsQuery {
 
-  /** How juxtaposed terms combine. */
+  /** How juxtaposed terms combine (see {@link Builder#defaultOperator}). */
   public enum Operator {
+    /** Every term must match: {@code ceasefire talks} means {@code ceasefire AND talks}. */
     AND,
+    /** Any term may match, more matching terms scoring higher: {@code ceasefire OR talks}. */
     OR
   }
 
   /** The largest page size. Deeper results are reached with the cursor. */
   public static final int MAX_LIMIT = 1000;
 
-  /** An entity filter: type and name as the user gave it. */
+  /**
+   * An entity filter: type and name as the user gave it. The name is matched as described in the
+   * class documentation ("Filters").
+   *
+   * @param type the kind of entity (person, place or organisation)
+   * @param name the name as given, not stripped or normalised; it need not be the canonical name
+   */
   public record EntityFilter(EntityType type, String name) {
+    /**
+     * Checks the filter.
+     *
+     * @throws NullPointerException if {@code type} or {@code name} is null
+     * @throws InvalidQueryException if {@code name} is empty or blank
+     */
     public EntityFilter {
       Objects.requireNonNull(type, "type");
       Objects.requireNonNull(name, "name");
@@ -113,16 +132,43 @@ public final class NewsQuery {
     this.filters = List.copyOf(b.filters);
   }
 
-  /** A query for {@code text} with default settings. */
+  /**
+   * A query for {@code text} with default settings: AND between terms, best matches first, 10 hits
+   * per page, highlighted snippets, no filters. Short for {@code builder().text(text).build()}.
+   *
+   * @param text free text in the query syntax; null or blank for a query that matches every
+   *     article, newest first
+   * @return the query
+   * @throws InvalidQueryException if the text has a syntax error (with its position) or exceeds
+   *     {@link QueryLimits#DEFAULT}
+   * @throws InvalidDateException if an inline {@code after:} or {@code before:} is not a date
+   */
   public static NewsQuery of(String text) {
     return builder().text(text).build();
   }
 
+  /**
+   * A new builder with the defaults: no text, no filters, {@link Operator#AND}, UTC, sort chosen by
+   * the text (see {@link #sort()}), a page of 10, highlighting on, totals exact up to the index's
+   * threshold only, {@link QueryLimits#DEFAULT}.
+   *
+   * @return a new builder, for use by one thread
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this query's settings, e.g. to fetch the next page. */
+  /**
+   * A builder holding this query's settings, e.g. to fetch the next page or to narrow the query.
+   * Dates carry over as the instants they were resolved to ({@code now-7d} is not resolved again),
+   * and the order as resolved: a query built without {@link Builder#sort} keeps {@link
+   * SortOrder#RELEVANCE} or {@link SortOrder#NEWEST} even if the text is then changed. Not carried
+   * over: the {@link Builder#clock clock} and the {@link Builder#parserLimits parser limits}, which
+   * start at their defaults, so {@link Builder#build()} rejects text that only raised limits
+   * admitted.
+   *
+   * @return a new builder, independent of this query
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.text = text;
@@ -143,15 +189,35 @@ public final class NewsQuery {
     return b;
   }
 
-  /** The same query positioned after {@code cursor} (a {@link SearchResults#next()} value). */
+  /**
+   * The same query positioned after {@code cursor}: short for {@code
+   * toBuilder().after(cursor).build()}, so the caveats of {@link #toBuilder()} apply. The cursor
+   * is checked when the query runs, not here.
+   *
+   * @param cursor a {@link SearchResults#next()} value of this query (or of one with the same
+   *     sort order); null or blank for the first page
+   * @return a new query; this one is unchanged
+   * @throws InvalidQueryException if the text no longer parses under {@link QueryLimits#DEFAULT}
+   *     (see {@link #toBuilder()})
+   */
   public NewsQuery after(String cursor) {
     return toBuilder().after(cursor).build();
   }
 
+  /**
+   * The free text as given to {@link Builder#text}, not normalised.
+   *
+   * @return the text, or the empty string when there is none; never null
+   */
   public String text() {
     return text;
   }
 
+  /**
+   * How juxtaposed terms of the text combine.
+   *
+   * @return the operator; {@link Operator#AND} unless set otherwise
+   */
   public Operator defaultOperator() {
     return defaultOperator;
   }
@@ -161,6 +227,8 @@ public final class NewsQuery {
    * group in parentheses: {@code talks kyiv -russia} gives {@code (talks AND kyiv AND NOT russia)}.
    * Parsing this string again (with either default operator) gives the same query. Empty when the
    * query has no text. For showing users how their query was read, and for logs.
+   *
+   * @return the normalised text, or the empty string; never null
    */
   public String normalizedText() {
     return parsed == null ? "" : parsed.toString();
@@ -171,51 +239,108 @@ public final class NewsQuery {
     return parsed;
   }
 
-  /** Lower publication bound, inclusive, or null. */
+  /**
+   * Lower publication bound, inclusive, as resolved when the query was built (a calendar period
+   * gives its first millisecond in {@link #zone()}). Does not include an inline {@code after:}.
+   *
+   * @return the bound, or null when there is none
+   */
   public Instant from() {
     return from;
   }
 
-  /** Upper publication bound, inclusive, or null. */
+  /**
+   * Upper publication bound, inclusive, as resolved when the query was built (a calendar period
+   * gives its last millisecond in {@link #zone()}). Does not include an inline {@code before:}.
+   *
+   * @return the bound, or null when there is none
+   */
   public Instant to() {
     return to;
   }
 
+  /**
+   * The time zone in which calendar dates were read: those given to {@link Builder#from} and
+   * {@link Builder#to}, and the inline {@code after:} and {@code before:} of the text.
+   *
+   * @return the zone; UTC unless set otherwise; never null
+   */
   public ZoneId zone() {
     return zone;
   }
 
+  /**
+   * The entity filters that must all hold, in the order added (from {@link Builder#entity} and its
+   * shortcuts; inline {@code person:} and the like are part of the text instead).
+   *
+   * @return an unmodifiable list, empty when there are none
+   */
   public List<EntityFilter> entities() {
     return entities;
   }
 
+  /**
+   * The entities that matching articles must not mention, in the order added.
+   *
+   * @return an unmodifiable list, empty when there are none
+   */
   public List<EntityFilter> excludedEntities() {
     return excludedEntities;
   }
 
+  /**
+   * The source filters, stripped of surrounding white space, in the order added; an article matches
+   * when its source matches any of them.
+   *
+   * @return an unmodifiable list, empty for no source filter
+   */
   public List<String> sources() {
     return sources;
   }
 
+  /**
+   * The section filters, stripped of surrounding white space, in the order added; an article
+   * matches when its section matches any of them.
+   *
+   * @return an unmodifiable list, empty for no section filter
+   */
   public List<String> sections() {
     return sections;
   }
 
-  /** The order; RELEVANCE by default when there is text, NEWEST when there is none. */
+  /**
+   * The order of the results.
+   *
+   * @return the order set with {@link Builder#sort}; if none was set, {@link SortOrder#RELEVANCE}
+   *     when there is text and {@link SortOrder#NEWEST} when there is none
+   */
   public SortOrder sort() {
     return sort;
   }
 
+  /**
+   * The page size: the most hits one search returns.
+   *
+   * @return 1 to {@link #MAX_LIMIT}; 10 unless set otherwise
+   */
   public int limit() {
     return limit;
   }
 
-  /** The cursor this page starts after, or null for the first page. */
+  /**
+   * The cursor this page starts after.
+   *
+   * @return the cursor as given to {@link Builder#after}, or null for the first page
+   */
   public String cursor() {
     return after;
   }
 
-  /** Whether hits carry highlighted snippets. */
+  /**
+   * Whether hits carry highlighted snippets ({@link SearchHit#snippet()}).
+   *
+   * @return true unless turned off with {@link Builder#highlight(boolean)}
+   */
   public boolean highlight() {
     return highlight;
   }
@@ -223,14 +348,20 @@ public final class NewsQuery {
   /**
    * Whether {@link SearchResults#total()} is counted exactly (see {@link
    * Builder#exactTotal(boolean)}).
+   *
+   * @return false unless set otherwise
    */
   public boolean exactTotal() {
     return exactTotal;
   }
 
   /**
-   * The caller's Lucene filters (see {@link Builder#filter}), in the order added; unmodifiable.
-   * Advanced, experimental.
+   * The caller's Lucene filters (see {@link Builder#filter}), in the order added.
+   *
+   * <p><b>Advanced, experimental:</b> exposes Lucene types, so it may change with the Lucene
+   * version Dateline is built on.
+   *
+   * @return an unmodifiable list, empty when there are none
    */
   public List<Query> filters() {
     return filters;
@@ -263,7 +394,15 @@ public final class NewsQuery {
         limit, after, highlight, exactTotal, filters);
   }
 
-  /** What the query means, e.g. {@code NewsQuery[(talks AND kyiv), published 2026-02-01T00:00:00Z..., sort=NEWEST, limit=10]}. */
+  /**
+   * What the query means, for logs and debugging, e.g. {@code NewsQuery[(talks AND kyiv), published
+   * 2026-02-01T00:00:00Z to ..., sort=RELEVANCE, limit=10]}: the normalised text ({@code *} for
+   * none), the date bounds ({@code ...} for an open one), entity, source, section and Lucene
+   * filters, the order, the page size, and the cursor and exact-total flag when set. The default
+   * operator, zone and highlighting are not shown. Not a format to parse.
+   *
+   * @return a one-line description
+   */
   @Override
   public String toString() {
     StringJoiner j = new StringJoiner(", ", "NewsQuery[", "]");
@@ -291,7 +430,11 @@ public final class NewsQuery {
     return j.toString();
   }
 
-  /** Builder for {@link NewsQuery}. Each setter validates what it can; {@link #build()} the rest. */
+  /**
+   * Builder for {@link NewsQuery}. Each setter validates what it can; {@link #build()} the rest.
+   * Not thread-safe: use one builder per thread. It can build any number of queries; each {@link
+   * #build()} parses the text and resolves the dates afresh.
+   */
   public static final class Builder {
     private String text;
     private Operator defaultOperator = Operator.AND;
@@ -315,105 +458,245 @@ public final class NewsQuery {
 
     private Builder() {}
 
-    /** Free text in the query syntax; null or blank for none (filters only). */
+    /**
+     * Sets the free text, in the query syntax of the class documentation. Parsed by {@link
+     * #build()}, not here.
+     *
+     * @param text the text; null or blank for none (filters only, newest first by default)
+     * @return this builder
+     */
     public Builder text(String text) {
       this.text = text;
       return this;
     }
 
-    /** How juxtaposed terms combine: AND (default, as in news and web search) or OR. */
+    /**
+     * Sets how juxtaposed terms combine: AND (default, as in news and web search) or OR. Explicit
+     * {@code AND}, {@code OR} and {@code NOT} in the text are not affected.
+     *
+     * @param op the operator
+     * @return this builder
+     * @throws NullPointerException if {@code op} is null
+     */
     public Builder defaultOperator(Operator op) {
       this.defaultOperator = Objects.requireNonNull(op, "defaultOperator");
       return this;
     }
 
-    /** Lower publication bound, inclusive (see the class doc for accepted forms). */
+    /**
+     * Sets the lower publication bound, inclusive: the start of the period, so {@code
+     * from("2026-02")} means from the first millisecond of February. Replaces any earlier {@code
+     * from}, text or instant. The text is parsed by {@link #build()}, in the {@link #zone} set by
+     * then, whichever order the calls come in.
+     *
+     * @param date a date in one of the forms of the class documentation ("Dates"); null for no
+     *     lower bound. Blank text is not "none": {@link #build()} rejects it
+     * @return this builder
+     */
     public Builder from(String date) {
       this.fromText = date;
       this.fromInstant = null;
       return this;
     }
 
-    /** Upper publication bound, inclusive: {@code to("2026-02")} covers all of February. */
+    /**
+     * Sets the upper publication bound, inclusive: the end of the period, so {@code to("2026-02")}
+     * covers all of February (through its last millisecond). Replaces any earlier {@code to}, text
+     * or instant. The text is parsed by {@link #build()}, in the {@link #zone} set by then.
+     *
+     * @param date a date in one of the forms of the class documentation ("Dates"); null for no
+     *     upper bound. Blank text is not "none": {@link #build()} rejects it
+     * @return this builder
+     */
     public Builder to(String date) {
       this.toText = date;
       this.toInstant = null;
       return this;
     }
 
-    /** Lower publication bound, inclusive. */
+    /**
+     * Sets the lower publication bound, inclusive, to an exact instant (compared to the
+     * millisecond). Replaces any earlier {@code from}, text or instant.
+     *
+     * @param instant the bound; null for no lower bound
+     * @return this builder
+     */
     public Builder from(Instant instant) {
       this.fromInstant = instant;
       this.fromText = null;
       return this;
     }
 
-    /** Upper publication bound, inclusive. */
+    /**
+     * Sets the upper publication bound, inclusive, to an exact instant (compared to the
+     * millisecond). Replaces any earlier {@code to}, text or instant.
+     *
+     * @param instant the bound; null for no upper bound
+     * @return this builder
+     */
     public Builder to(Instant instant) {
       this.toInstant = instant;
       this.toText = null;
       return this;
     }
 
-    /** Time zone in which calendar dates are read (default UTC). */
+    /**
+     * Sets the time zone in which calendar dates are read (default UTC): the text bounds of {@link
+     * #from(String)} and {@link #to(String)}, {@code today}, month and year steps of relative
+     * dates, and the inline {@code after:} and {@code before:} of the text. Date-times with an
+     * offset and instants are not affected.
+     *
+     * @param zone the zone
+     * @return this builder
+     * @throws NullPointerException if {@code zone} is null
+     */
     public Builder zone(ZoneId zone) {
       this.zone = Objects.requireNonNull(zone, "zone");
       return this;
     }
 
-    /** Time zone by id ({@code Europe/Kyiv}, {@code +08:00}). */
+    /**
+     * Sets the time zone by id, like {@link #zone(ZoneId)}.
+     *
+     * @param zoneId a zone id such as {@code UTC}, {@code Europe/Kyiv} or {@code +08:00};
+     *     surrounding white space is ignored
+     * @return this builder
+     * @throws InvalidDateException if the id is null or not a known zone
+     */
     public Builder zone(String zoneId) {
       return zone(Dates.parseZone(zoneId));
     }
 
-    /** Clock for relative dates ({@code now-7d}); for tests. */
+    /**
+     * Sets the clock that {@link #build()} resolves relative {@link #from(String)} and {@link
+     * #to(String)} bounds ({@code now-7d}, {@code today}) against; for tests. Default: the system
+     * clock. The inline {@code after:} and {@code before:} of the text always use the system clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** Only articles mentioning this entity (all such filters must hold). */
+    /**
+     * Adds an entity filter: only articles mentioning this entity (all such filters must hold).
+     * The name matches as described in the class documentation ("Filters"), including the known
+     * variants of the index's {@link EntityExtractor}.
+     *
+     * @param type the kind of entity
+     * @param name the name, e.g. {@code Zelenskyy} or {@code "Rustem Umerov"}
+     * @return this builder
+     * @throws NullPointerException if {@code type} or {@code name} is null
+     * @throws InvalidQueryException if {@code name} is blank
+     */
     public Builder entity(EntityType type, String name) {
       entities.add(new EntityFilter(type, name));
       return this;
     }
 
+    /**
+     * Adds a person filter: short for {@link #entity entity(EntityType.PERSON, name)}.
+     *
+     * @param name the person's name, or part of it (a surname alone matches the full name)
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
+     * @throws InvalidQueryException if {@code name} is blank
+     */
     public Builder person(String name) {
       return entity(EntityType.PERSON, name);
     }
 
+    /**
+     * Adds a place filter: short for {@link #entity entity(EntityType.PLACE, name)}. Places
+     * include the dateline, so stories filed from the place match too.
+     *
+     * @param name the place's name
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
+     * @throws InvalidQueryException if {@code name} is blank
+     */
     public Builder place(String name) {
       return entity(EntityType.PLACE, name);
     }
 
+    /**
+     * Adds an organisation filter: short for {@link #entity entity(EntityType.ORG, name)}.
+     * Organisations include credited agencies.
+     *
+     * @param name the organisation's name
+     * @return this builder
+     * @throws NullPointerException if {@code name} is null
+     * @throws InvalidQueryException if {@code name} is blank
+     */
     public Builder org(String name) {
       return entity(EntityType.ORG, name);
     }
 
-    /** Only articles not mentioning this entity. */
+    /**
+     * Adds an exclusion: only articles not mentioning this entity, matched like {@link #entity}.
+     * Repeatable; an article mentioning any excluded entity is left out.
+     *
+     * @param type the kind of entity
+     * @param name the name
+     * @return this builder
+     * @throws NullPointerException if {@code type} or {@code name} is null
+     * @throws InvalidQueryException if {@code name} is blank
+     */
     public Builder excludeEntity(EntityType type, String name) {
       excludedEntities.add(new EntityFilter(type, name));
       return this;
     }
 
-    /** Only articles from this source (several sources: any of them). */
+    /**
+     * Adds a source filter: only articles whose source contains this name as a phrase, after name
+     * analysis ({@code straits times} matches "The Straits Times"). Several sources: any of them.
+     *
+     * @param source the source's name; surrounding white space is stripped
+     * @return this builder
+     * @throws InvalidQueryException if {@code source} is null or blank
+     */
     public Builder source(String source) {
       sources.add(requireText("source", source));
       return this;
     }
 
-    /** Only articles in this section (several sections: any of them). */
+    /**
+     * Adds a section filter: only articles whose section contains this name as a phrase, like
+     * {@link #source}. Several sections: any of them.
+     *
+     * @param section the section's name; surrounding white space is stripped
+     * @return this builder
+     * @throws InvalidQueryException if {@code section} is null or blank
+     */
     public Builder section(String section) {
       sections.add(requireText("section", section));
       return this;
     }
 
+    /**
+     * Sets the order of the results. Unset, it is {@link SortOrder#RELEVANCE} when the query has
+     * text and {@link SortOrder#NEWEST} when it has none (decided at {@link #build()}).
+     *
+     * @param sort the order
+     * @return this builder
+     * @throws NullPointerException if {@code sort} is null
+     */
     public Builder sort(SortOrder sort) {
       this.sort = Objects.requireNonNull(sort, "sort");
       return this;
     }
 
-    /** Page size, 1 to {@link #MAX_LIMIT} (default 10). */
+    /**
+     * Sets the page size: the most hits one search returns (default 10). Further hits are reached
+     * with the cursor of {@link SearchResults#next()}.
+     *
+     * @param limit 1 to {@link #MAX_LIMIT}
+     * @return this builder
+     * @throws InvalidQueryException if {@code limit} is out of that range
+     */
     public Builder limit(int limit) {
       if (limit < 1 || limit > MAX_LIMIT) {
         throw new InvalidQueryException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
@@ -422,13 +705,27 @@ public final class NewsQuery {
       return this;
     }
 
-    /** Start after this cursor (from {@link SearchResults#next()}); null for the first page. */
+    /**
+     * Sets where the page starts: after the last hit of the page that returned this cursor. The
+     * cursor is opaque; it is checked when the query runs, where a string that is not a Dateline
+     * cursor, or one from a query with another sort order, fails with {@link
+     * InvalidQueryException}. A cursor stays valid across refreshes and writes.
+     *
+     * @param cursor a {@link SearchResults#next()} value; null or blank for the first page
+     * @return this builder
+     */
     public Builder after(String cursor) {
       this.after = cursor == null || cursor.isBlank() ? null : cursor;
       return this;
     }
 
-    /** Whether hits carry highlighted snippets (default true). */
+    /**
+     * Sets whether hits carry highlighted snippets (default true). Without them {@link
+     * SearchHit#snippet()} and {@link SearchHit#highlight()} are null, and searches are cheaper.
+     *
+     * @param highlight whether to compute snippets
+     * @return this builder
+     */
     public Builder highlight(boolean highlight) {
       this.highlight = highlight;
       return this;
@@ -446,6 +743,9 @@ public final class NewsQuery {
      * within the same {@link NewsIndex.Options#queryTimeout}. That pass visits every match unless
      * the index statistics answer it, so on a broad query over a large index it can cost more
      * than the page itself. For the number alone use {@link NewsIndex#count(NewsQuery)}.
+     *
+     * @param exact whether the total must be exact
+     * @return this builder
      */
     public Builder exactTotal(boolean exact) {
       this.exactTotal = exact;
@@ -467,6 +767,8 @@ public final class NewsQuery {
      * <p><b>Advanced, experimental:</b> exposes Lucene types, so it may change with the Lucene
      * version Dateline is built on.
      *
+     * @param filter the Lucene query that matching articles must also match
+     * @return this builder
      * @throws NullPointerException if {@code filter} is null
      */
     public Builder filter(Query filter) {
@@ -474,18 +776,30 @@ public final class NewsQuery {
       return this;
     }
 
-    /** Bounds on query size and nesting (defaults: {@link QueryLimits#DEFAULT}). */
+    /**
+     * Sets the bounds on the size and nesting of the text, checked by {@link #build()} (default
+     * {@link QueryLimits#DEFAULT}). They are not part of the built query: {@link
+     * NewsQuery#toBuilder()} starts again from the defaults.
+     *
+     * @param limits the bounds
+     * @return this builder
+     * @throws NullPointerException if {@code limits} is null
+     */
     public Builder parserLimits(QueryLimits limits) {
       this.parserLimits = Objects.requireNonNull(limits, "limits");
       return this;
     }
 
     /**
-     * Parses the text and dates and builds the query.
+     * Parses the text and dates and builds the query. Relative {@code from} and {@code to} bounds
+     * are resolved now, against the {@link #clock}. The builder is unchanged and may build again.
      *
-     * @throws InvalidQueryException on a syntax error, with its position
-     * @throws InvalidDateException on a date that is not a date, or a from bound after the to
-     *     bound
+     * @return the query, immutable
+     * @throws InvalidQueryException on a syntax error, with its position, or text beyond the
+     *     {@link #parserLimits parser limits}
+     * @throws InvalidDateException on a date that is not a date (in {@code from}, {@code to} or
+     *     an inline {@code after:} or {@code before:}), a blank {@code from} or {@code to} text, a
+     *     year outside 1000..9999, or a from bound after the to bound
      */
     public NewsQuery build() {
       QueryNode parsed = QueryParser.parse(text, defaultOperator == Operator.AND, parserLimits);

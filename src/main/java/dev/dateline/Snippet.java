@@ -71,7 +71,12 @@ public record Snippet(String text, List<Snippet.Match> matches, String pre, Stri
     }
   }
 
-  /** The matched parts of {@link #text()}, in order (one string per {@link Match}). */
+  /**
+   * The matched parts of {@link #text()}, in order (one string per {@link Match}), as the article
+   * has them (not escaped).
+   *
+   * @return a new list, empty when nothing matched
+   */
   public List<String> matchedText() {
     List<String> out = new ArrayList<>(matches.size());
     for (Match m : matches) {
