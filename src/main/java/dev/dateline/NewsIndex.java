@@ -6,6 +6,7 @@ import dev.dateline.internal.search.Cursors;
 import dev.dateline.internal.search.QueryCompiler;
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -213,6 +214,11 @@ public final class NewsIndex implements Closeable {
    */
   public static NewsIndex openReadOnly(Path dir, Options options) {
     Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(options, "options");
+    if (!Files.isDirectory(dir)) {
+      // Checked first: opening the directory would create it, and a reader must not write.
+      throw new IndexException("no index at " + dir + " (no such directory)");
+    }
     return new NewsIndex(dir.toString(), fsDirectory(dir), true, options);
   }
 
@@ -233,6 +239,7 @@ public final class NewsIndex implements Closeable {
    * @return the open, writable index
    */
   public static NewsIndex inMemory(Options options) {
+    Objects.requireNonNull(options, "options");
     return new NewsIndex("(in memory)", new ByteBuffersDirectory(), false, options);
   }
 
@@ -1132,7 +1139,8 @@ public final class NewsIndex implements Closeable {
        */
       public Builder highlightTags(String pre, String post) {
         if (pre == null || pre.isEmpty() || post == null) {
-          throw new IllegalArgumentException("highlight tags must be non-empty");
+          throw new IllegalArgumentException(
+              "highlight tags: the opening one must be non-empty, the closing one non-null");
         }
         this.highlightPre = pre;
         this.highlightPost = post;

@@ -112,6 +112,7 @@ public final class NewsQuery {
   private final boolean highlight;
   private final boolean exactTotal;
   private final List<Query> filters;
+  private final QueryLimits parserLimits;
 
   private NewsQuery(Builder b, QueryNode parsed, Instant from, Instant to) {
     this.text = b.text == null ? "" : b.text;
@@ -120,6 +121,7 @@ public final class NewsQuery {
     this.from = from;
     this.to = to;
     this.zone = b.zone;
+    this.parserLimits = b.parserLimits;
     this.entities = List.copyOf(b.entities);
     this.excludedEntities = List.copyOf(b.excludedEntities);
     this.sources = List.copyOf(b.sources);
@@ -162,10 +164,9 @@ public final class NewsQuery {
    * A builder holding this query's settings, e.g. to fetch the next page or to narrow the query.
    * Dates carry over as the instants they were resolved to ({@code now-7d} is not resolved again),
    * and the order as resolved: a query built without {@link Builder#sort} keeps {@link
-   * SortOrder#RELEVANCE} or {@link SortOrder#NEWEST} even if the text is then changed. Not carried
-   * over: the {@link Builder#clock clock} and the {@link Builder#parserLimits parser limits}, which
-   * start at their defaults, so {@link Builder#build()} rejects text that only raised limits
-   * admitted.
+   * SortOrder#RELEVANCE} or {@link SortOrder#NEWEST} even if the text is then changed. The {@link
+   * Builder#parserLimits parser limits} carry over, so a query whose text needed raised limits can
+   * still be paged; the {@link Builder#clock clock} does not (it starts as the system clock).
    *
    * @return a new builder, independent of this query
    */
@@ -186,6 +187,7 @@ public final class NewsQuery {
     b.highlight = highlight;
     b.exactTotal = exactTotal;
     b.filters.addAll(filters);
+    b.parserLimits = parserLimits;
     return b;
   }
 

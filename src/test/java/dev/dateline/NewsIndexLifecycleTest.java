@@ -175,4 +175,20 @@ class NewsIndexLifecycleTest {
       assertThat(reopened.count()).isEqualTo(acknowledged.size());
     }
   }
+
+  @Test
+  void openReadOnlyOnAMissingDirectoryFailsTypedAndCreatesNothing() {
+    Path missing = dir.resolve("no-such-index");
+    assertThatThrownBy(() -> NewsIndex.openReadOnly(missing))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("no index at " + missing);
+    assertThat(missing).doesNotExist();
+  }
+
+  @Test
+  void nullOptionsAreRejectedNamingTheArgument() {
+    assertThatThrownBy(() -> NewsIndex.inMemory(null)).isInstanceOf(NullPointerException.class).hasMessage("options");
+    assertThatThrownBy(() -> NewsIndex.openReadOnly(dir, null)).isInstanceOf(NullPointerException.class).hasMessage("options");
+    assertThatThrownBy(() -> NewsIndex.open(dir, null)).isInstanceOf(NullPointerException.class).hasMessage("options");
+  }
 }

@@ -139,4 +139,22 @@ class NewsIndexSortingAndPagingTest {
       assertThat(many.total()).isEqualTo(10L);
     }
   }
+
+  @Test
+  void aQueryThatNeededRaisedParserLimitsCanBePaged() {
+    try (NewsIndex index = NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {
+      for (int i = 0; i < 5; i++) {
+        index.add(Article.builder().id("p" + i).headline("talks round " + i).build());
+      }
+      index.refresh();
+      String text = "talks" + " ".repeat(12_000) + "round"; // longer than the default 10,000 chars
+      NewsQuery first =
+          NewsQuery.builder().text(text).limit(2).parserLimits(new QueryLimits(100_000, 1024, 32)).build();
+      SearchResults page = index.search(first);
+      assertThat(page.hits()).hasSize(2);
+      SearchResults next = index.search(first.after(page.next()));
+      assertThat(next.hits()).hasSize(2);
+      assertThat(first.toBuilder().build().normalizedText()).isEqualTo(first.normalizedText());
+    }
+  }
 }
