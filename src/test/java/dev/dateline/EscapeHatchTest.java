@@ -365,7 +365,7 @@ class EscapeHatchTest {
   // ---------------------------------------------------------------- withSearcher
 
   private static int countAll(NewsIndex idx) {
-    return idx.withSearcher(s -> s.count(new MatchAllDocsQuery()));
+    return idx.withSearcher(s -> s.count(MatchAllDocsQuery.INSTANCE));
   }
 
   /** Collects the ids of the matching documents from the id doc values. */
@@ -446,10 +446,10 @@ class EscapeHatchTest {
 
       int[] seen =
           idx.withSearcher(s -> {
-            int before = s.count(new MatchAllDocsQuery());
+            int before = s.count(MatchAllDocsQuery.INSTANCE);
             idx.add(Article.builder().id("three").headline("third").build());
             idx.refresh();
-            int after = s.count(new MatchAllDocsQuery());
+            int after = s.count(MatchAllDocsQuery.INSTANCE);
             return new int[] {before, after};
           });
       assertThat(seen).containsExactly(1, 1);
@@ -474,7 +474,7 @@ class EscapeHatchTest {
         case 0 -> {
           int n = idx.withSearcher(s -> {
             seen.add(s.getIndexReader());
-            return s.count(new MatchAllDocsQuery());
+            return s.count(MatchAllDocsQuery.INSTANCE);
           });
           assertThat(n).isPositive();
         }
@@ -514,7 +514,7 @@ class EscapeHatchTest {
       committed.add("write.lock");
       assertThat(Set.of(d.listAll())).isSubsetOf(committed);
     }
-    assertThatThrownBy(() -> idx.withSearcher(s -> s.count(new MatchAllDocsQuery())))
+    assertThatThrownBy(() -> idx.withSearcher(s -> s.count(MatchAllDocsQuery.INSTANCE)))
         .isInstanceOf(IndexException.class)
         .hasMessageContaining("closed");
     try (NewsIndex reopened = NewsIndex.openReadOnly(dir)) {
