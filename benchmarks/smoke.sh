@@ -2,7 +2,9 @@
 # Benchmark smoke pass (CI calls it from .ci/run): builds the library and the benchmarks, then
 # runs a seconds-long pass of every benchmark class, with one query kind per feature and each of
 # the three engines, on a 2,000-article corpus, so that the benchmarks cannot rot. Not a
-# measurement. Exits non-zero on any failure, including a failed peer-agreement check.
+# measurement; then the relevance evaluation on the TIME collection when ../shared/corpora/time
+# is there (a MAP regression guard). Exits non-zero on any failure, including a failed
+# peer-agreement check or a MAP below the guard.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +27,19 @@ java -cp "$jar" dev.dateline.bench.CorpusGenerator --articles 2000 --seed 42 --o
   $([ -d "$seed" ] && echo --seed-text "$seed")
 java "${jvm[@]}" -cp "$jar" dev.dateline.bench.Indexes "$data"
 java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PeerCheck "$data"
+
+# Relevance: the measures against hand-computed values, then the TIME collection as a regression
+# guard. dateline-defaults scored MAP 0.0337 on the natural-language topics when this was set
+# (its AND default finds nothing for 70 of the 83 long topics; benchmarks/results/relevance/RESULTS.md);
+# the threshold sits a little under that so only a real loss trips it. Raise it when the ranking improves.
+java -cp "$jar" dev.dateline.bench.quality.TrecEvalCheck
+time_collection=../shared/corpora/time
+if [ -f "$time_collection/time.jsonl" ]; then
+  java "${jvm[@]}" -cp "$jar" dev.dateline.bench.quality.RelevanceEval --data "$time_collection" \
+    --min-map-defaults 0.030
+else
+  echo "smoke: relevance evaluation skipped: no TIME collection at $time_collection"
+fi
 
 java -jar "$jar" 'SearchBenchmark.throughput' "${quick[@]}" -p kind=KEYWORD_ENTITY,HIGHLIGHT \
   -rf json -rff "$data/search.json"
