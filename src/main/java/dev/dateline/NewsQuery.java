@@ -67,7 +67,15 @@ public final class NewsQuery {
     /** Every term must match: {@code ceasefire talks} means {@code ceasefire AND talks}. */
     AND,
     /** Any term may match, more matching terms scoring higher: {@code ceasefire OR talks}. */
-    OR
+    OR,
+    /**
+     * The default, for a search box: any of the juxtaposed words may match, so a page is never
+     * empty while some words match, and articles with all of them rank first (relevance orders
+     * each tier). Strictness stays available: {@code +word} must match, {@code -word} must not, a
+     * query that is one phrase or one {@code a AND b} group is strict, and {@link #AND} makes
+     * every word required. Inline filters ({@code person:}, {@code after:}) always restrict.
+     */
+    RANKED
   }
 
   /** The largest page size. Deeper results are reached with the cursor. */
@@ -225,10 +233,13 @@ public final class NewsQuery {
   }
 
   /**
-   * The text as Dateline understood it, in the query syntax with every operator explicit and every
-   * group in parentheses: {@code talks kyiv -russia} gives {@code (talks AND kyiv AND NOT russia)}.
-   * Parsing this string again (with either default operator) gives the same query. Empty when the
-   * query has no text. For showing users how their query was read, and for logs.
+   * The text as Dateline understood it, in the query syntax with every group in parentheses and
+   * every operator explicit except the ranked juxtaposition: {@code talks kyiv -russia} gives
+   * {@code (talks kyiv NOT russia)} under the default {@link Operator#RANKED} operator and {@code
+   * (talks AND kyiv AND NOT russia)} under {@link Operator#AND}. Parsing this string again with the
+   * same default operator gives the same query (an AND or OR query's text parses the same under
+   * either of those two). Empty when the query has no text. For showing users how their query was
+   * read, and for logs.
    *
    * @return the normalised text, or the empty string; never null
    */
@@ -439,7 +450,7 @@ public final class NewsQuery {
    */
   public static final class Builder {
     private String text;
-    private Operator defaultOperator = Operator.AND;
+    private Operator defaultOperator = Operator.RANKED;
     private String fromText;
     private String toText;
     private Instant fromInstant;
@@ -473,8 +484,10 @@ public final class NewsQuery {
     }
 
     /**
-     * Sets how juxtaposed terms combine: AND (default, as in news and web search) or OR. Explicit
-     * {@code AND}, {@code OR} and {@code NOT} in the text are not affected.
+     * Sets how juxtaposed terms combine: {@link Operator#RANKED} (the default: any word, articles
+     * with more of the words first), {@link Operator#AND} (strict: every word) or {@link
+     * Operator#OR}. Explicit {@code AND}, {@code OR}, {@code NOT}, {@code +} and {@code -} in the
+     * text are not affected.
      *
      * @param op the operator
      * @return this builder
@@ -804,7 +817,9 @@ public final class NewsQuery {
      *     year outside 1000..9999, or a from bound after the to bound
      */
     public NewsQuery build() {
-      QueryNode parsed = QueryParser.parse(text, defaultOperator == Operator.AND, parserLimits);
+      QueryNode parsed =
+          QueryParser.parse(
+              text, defaultOperator == Operator.AND, defaultOperator == Operator.RANKED, parserLimits);
       Instant from = fromInstant;
       Instant to = toInstant;
       if (fromText != null) {

@@ -13,9 +13,10 @@ import java.util.List;
  * @param byline byline, or null
  * @param url article address, or null
  * @param section section, or null
- * @param score relevance score (BM25 over the weighted fields) when sorted by relevance; 0 when
- *     sorted by date (scores are not computed then, so newest-first queries can stop early) and
- *     for filter-only queries
+ * @param score relevance score (BM25 over the weighted fields) when sorted by relevance; under the
+ *     ranked default operator an article matching all the query's words carries 1000 on top, which
+ *     is what puts those articles first; 0 when sorted by date (scores are not computed then, so
+ *     newest-first queries can stop early) and for filter-only queries
  * @param highlight the best passage(s) of body or bullets with the spans that matched, as plain
  *     (unescaped) text and offsets, or the opening of the article when no term matched there; null
  *     when highlighting is off or the article has neither body nor bullets. {@link #snippet()} is

@@ -23,9 +23,15 @@ class NewsIndexSearchTest {
   }
 
   @Test
-  void termsCombineWithAndByDefault() {
-    assertThat(ids("peace talks")).containsExactlyInAnyOrder("talks-1", "storm-1");
-    assertThat(ids("talks flooded")).containsExactly("storm-1");
+  void wordsAreRankedByDefault_allWordsFirst_andAndIsAnOption() {
+    List<String> ranked = ids("talks flooded");
+    assertThat(ranked.get(0)).isEqualTo("storm-1"); // the only article with both words
+    assertThat(ranked).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+    assertThat(ids("peace talks").subList(0, 2)).containsExactlyInAnyOrder("talks-1", "storm-1");
+    NewsQuery strict = NewsQuery.builder().text("talks flooded").defaultOperator(NewsQuery.Operator.AND).build();
+    assertThat(ids(strict)).containsExactly("storm-1");
+    assertThat(ids(NewsQuery.builder().text("peace talks").defaultOperator(NewsQuery.Operator.AND).build()))
+        .containsExactlyInAnyOrder("talks-1", "storm-1");
   }
 
   @Test

@@ -66,10 +66,15 @@ class PublicApiTest {
 
   @Test
   void normalizedText_isTheQueryAsParsed_andParsesBackToTheSameQuery() {
-    NewsQuery q = NewsQuery.of("talks kyiv -russia");
+    NewsQuery q =
+        NewsQuery.builder().text("talks kyiv -russia").defaultOperator(NewsQuery.Operator.AND).build();
     assertThat(q.normalizedText()).isEqualTo("(talks AND kyiv AND NOT russia)");
     NewsQuery again = NewsQuery.builder().text(q.normalizedText()).defaultOperator(NewsQuery.Operator.OR).build();
     assertThat(again.normalizedText()).isEqualTo(q.normalizedText());
+    // The ranked default prints its juxtaposition, which parses back to itself under that default.
+    NewsQuery ranked = NewsQuery.of("talks kyiv -russia");
+    assertThat(ranked.normalizedText()).isEqualTo("(talks kyiv NOT russia)");
+    assertThat(NewsQuery.of(ranked.normalizedText()).normalizedText()).isEqualTo(ranked.normalizedText());
     assertThat(NewsQuery.builder().text("ceasefire truce").defaultOperator(NewsQuery.Operator.OR).build()
             .normalizedText())
         .isEqualTo("(ceasefire OR truce)");

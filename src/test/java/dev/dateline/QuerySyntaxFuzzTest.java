@@ -106,7 +106,7 @@ class QuerySyntaxFuzzTest {
     Random r = new Random(seed);
     for (int i = 0; i < STRINGS_PER_SEED; i++) {
       String text = randomQuery(r);
-      NewsQuery.Operator op = r.nextBoolean() ? NewsQuery.Operator.AND : NewsQuery.Operator.OR;
+      NewsQuery.Operator op = NewsQuery.Operator.values()[r.nextInt(NewsQuery.Operator.values().length)];
       check(seed, text, op, r.nextBoolean());
     }
   }
@@ -127,10 +127,13 @@ class QuerySyntaxFuzzTest {
     QueryNode node = query.parsed();
     if (node != null) {
       String printed = node.toString();
-      for (boolean defaultAnd : new boolean[] {true, false}) {
+      // AND and OR queries print with explicit operators only, so they re-parse the same under
+      // either; a ranked query prints its juxtapositions and re-parses the same under RANKED.
+      boolean rankedQuery = op == NewsQuery.Operator.RANKED;
+      for (boolean defaultAnd : rankedQuery ? new boolean[] {false} : new boolean[] {true, false}) {
         QueryNode again;
         try {
-          again = QueryParser.parse(printed, defaultAnd, REPARSE);
+          again = QueryParser.parse(printed, defaultAnd, rankedQuery, REPARSE);
         } catch (RuntimeException e) {
           throw new AssertionError(
               where + ": printed form " + quoteJava(printed) + " does not parse: " + e, e);

@@ -185,6 +185,9 @@ class TotalsTest {
     expected.put(NewsQuery.builder().text("alpha").exactTotal(true).build(), modelCount(a -> hasWords(a, "alpha")));
     expected.put(
         NewsQuery.builder().text("alpha golf").exactTotal(true).build(),
+        modelCount(a -> hasWords(a, "alpha") || hasWords(a, "golf")));
+    expected.put(
+        NewsQuery.builder().text("alpha golf").defaultOperator(NewsQuery.Operator.AND).exactTotal(true).build(),
         modelCount(a -> hasWords(a, "alpha", "golf")));
     expected.put(
         NewsQuery.builder().text("alpha OR golf").exactTotal(true).build(),
@@ -208,13 +211,17 @@ class TotalsTest {
       if (r.nextInt(4) != 0) {
         String w1 = WORDS.get(r.nextInt(WORDS.size()));
         String w2 = WORDS.get(r.nextInt(WORDS.size()));
-        switch (r.nextInt(3)) {
+        switch (r.nextInt(4)) {
           case 0 -> {
             b.text(w1);
             conditions.add(a -> hasWords(a, w1));
           }
           case 1 -> {
-            b.text(w1 + " " + w2);
+            b.text(w1 + " " + w2); // ranked default: either word
+            conditions.add(a -> hasWords(a, w1) || hasWords(a, w2));
+          }
+          case 2 -> {
+            b.text(w1 + " " + w2).defaultOperator(NewsQuery.Operator.AND);
             conditions.add(a -> hasWords(a, w1, w2));
           }
           default -> {

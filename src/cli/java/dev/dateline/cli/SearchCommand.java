@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Search an index.",
-      "QUERY uses the query syntax: words (AND by default), \"phrases\", OR, NOT,",
+      "QUERY uses the query syntax: words (any may match, articles with all of them",
+      "first; --and requires every word), +required, \"phrases\", OR, AND, NOT,",
       "(groups), field:word (headline, bullets, subheads, body, captions, byline)",
       "and the filters person: place: org: source: section: tag: after: before:.",
       "A word starting with - excludes that word; it is query text, not an option:",
@@ -79,7 +80,12 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--after", paramLabel = "CURSOR", description = "Continue after this cursor (printed as 'next').")
   String after;
 
-  @Option(names = "--or", description = "Words combine with OR instead of AND.")
+  @Option(
+      names = "--and",
+      description = "Every word must match (strict). By default any word may match and articles with all the words come first.")
+  boolean and;
+
+  @Option(names = "--or", description = "Words combine with plain OR, ranked by relevance alone.")
   boolean or;
 
   @Option(
@@ -198,7 +204,12 @@ final class SearchCommand implements Callable<Integer> {
     if (sort != null) {
       q.sort(parseSort(sort));
     }
-    if (or) {
+    if (and && or) {
+      throw new Main.UsageException("--and and --or cannot be combined");
+    }
+    if (and) {
+      q.defaultOperator(NewsQuery.Operator.AND);
+    } else if (or) {
       q.defaultOperator(NewsQuery.Operator.OR);
     }
     q.exactTotal(exactTotal);

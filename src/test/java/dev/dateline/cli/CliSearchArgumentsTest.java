@@ -128,4 +128,15 @@ class CliSearchArgumentsTest {
     assertThat(ids("search", "--index", index, "--json", "--section", "World", "--section", "Business"))
         .containsExactlyInAnyOrder("a", "b");
   }
+
+  @Test
+  void wordsAreRankedByDefaultAndAndMakesThemStrict() throws Exception {
+    List<String> ranked = ids("search", "--index", index, "--json", "talks", "geneva");
+    List<String> strict = ids("search", "--index", index, "--json", "--and", "talks", "geneva");
+    assertThat(strict).containsExactly("a");
+    assertThat(ranked).containsExactly("a", "b");
+    Cli.Result both = Cli.run("search", "--index", index, "--and", "--or", "talks");
+    assertThat(both.exit()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(both.err()).contains("--and and --or cannot be combined");
+  }
 }

@@ -14,6 +14,8 @@ import dev.dateline.internal.search.QueryNode.Not;
 import dev.dateline.internal.search.QueryNode.Or;
 import dev.dateline.internal.search.QueryNode.Phrase;
 import dev.dateline.internal.search.QueryNode.Prefix;
+import dev.dateline.internal.search.QueryNode.Ranked;
+import dev.dateline.internal.search.QueryNode.Required;
 import dev.dateline.internal.search.QueryNode.Term;
 import java.time.Clock;
 import java.time.Instant;
@@ -187,8 +189,10 @@ public final class QueryCompiler {
             .add(inner, Occur.MUST_NOT)
             .build();
       }
+      case Required r -> node(r.clause(), zone);
       case And a -> and(a, zone);
       case Or o -> or(o, zone);
+      case Ranked r -> ranked(r, zone);
     };
   }
 
@@ -221,23 +225,108 @@ public final class QueryCompiler {
     return b.build();
   }
 
+  /**
+   * Any of the clauses, as in Lucene's classic syntax: {@code +x} clauses must match, {@code NOT
+   * x} clauses must not, the others may (at least one of them when nothing is required).
+   */
   private Query or(Or o, ZoneId zone) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     int n = 0;
+    boolean positive = false;
     for (QueryNode c : o.clauses()) {
+      if (c instanceof Not not) {
+        Query inner = node(not.clause(), zone);
+        if (inner != null) {
+          b.add(inner, Occur.MUST_NOT);
+          n++;
+        }
+        continue;
+      }
       Query q = node(c, zone);
       if (q != null) {
-        b.add(q, Occur.SHOULD);
+        b.add(q, c instanceof Required r ? (isFilter(r.clause()) ? Occur.FILTER : Occur.MUST) : Occur.SHOULD);
         n++;
+        positive = true;
       }
     }
-    return n == 0 ? null : b.build();
+    if (n == 0) {
+      return null;
+    }
+    if (!positive) {
+      b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
+    }
+    return b.build();
   }
+
+  /**
+   * A ranked group (the default for juxtaposed words), with the rules of Lucene's classic syntax:
+   * each word, phrase or group is optional, at least one must match unless a {@code +x} clause is
+   * required, {@code NOT x} excludes and filters restrict. An article matching every optional
+   * clause gains {@link #ALL_WORDS_BONUS}, so it ranks above those matching only some.
+   */
+  private Query ranked(Ranked r, ZoneId zone) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    List<Query> optional = new ArrayList<>();
+    boolean required = false;
+    boolean positive = false;
+    int n = 0;
+    for (QueryNode c : r.clauses()) {
+      if (c instanceof Not not) {
+        Query inner = node(not.clause(), zone);
+        if (inner != null) {
+          b.add(inner, Occur.MUST_NOT);
+          n++;
+        }
+        continue;
+      }
+      Query q = node(c, zone);
+      if (q == null) {
+        continue;
+      }
+      n++;
+      positive = true;
+      if (isFilter(c)) {
+        b.add(q, Occur.FILTER);
+      } else if (c instanceof Required) {
+        b.add(q, Occur.MUST);
+        required = true;
+      } else {
+        b.add(q, Occur.SHOULD); // a word, a phrase, an AND or OR group: one unit each
+        optional.add(q);
+      }
+    }
+    if (n == 0) {
+      return null;
+    }
+    if (!positive) {
+      b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
+    }
+    if (!optional.isEmpty() && !required) {
+      b.setMinimumNumberShouldMatch(1);
+    }
+    if (optional.size() > 1 || (required && !optional.isEmpty())) {
+      // Required clauses match anyway: matching every optional one means matching all the words.
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      optional.forEach(q -> all.add(q, Occur.FILTER));
+      b.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /**
+   * What an article matching every plain word of a ranked group gains: far above any BM25 score of
+   * the text, so these articles come first, each tier ordered by relevance. Chosen over tiers by
+   * the number of matched words and over a scored (soft) bonus by measurement on TIME
+   * (benchmarks/results/relevance/RESULTS.md).
+   */
+  public static final float ALL_WORDS_BONUS = 1000f;
 
   /** Whether a node only filters (contributes no score). */
   private static boolean isFilter(QueryNode node) {
     return switch (node) {
       case Filter f -> true;
+      case Required r -> isFilter(r.clause());
+      case Ranked g -> g.clauses().stream().allMatch(c -> c instanceof Not || isFilter(c));
       case And a -> a.clauses().stream().allMatch(c -> c instanceof Not || isFilter(c));
       case Or o -> o.clauses().stream().allMatch(QueryCompiler::isFilter);
       default -> false;

@@ -10,7 +10,8 @@ import java.util.Objects;
  * The parsed form of a user query. Each node prints itself back in the query syntax ({@link
  * Object#toString() toString()}), so that {@code QueryParser.parse(node.toString())} gives an
  * equal node: printed queries use explicit {@code AND}/{@code OR} and parentheses and do not
- * depend on the default operator. Because of that the printed text may be longer than the query it
+ * depend on the default operator, except that a {@link Ranked} group prints as a juxtaposition and
+ * re-parses to itself under the ranked operator only. Because of that the printed text may be longer than the query it
  * came from (up to about three times) and one group deeper, so a query right at {@link
  * QueryLimits} may print to text that those same limits reject.
  */
@@ -76,6 +77,23 @@ public sealed interface QueryNode {
     }
   }
 
+  /**
+   * Juxtaposed clauses under the ranked default operator ({@code ceasefire talks -russia}): words,
+   * phrases and groups are optional but at least one must match, and articles matching all of them
+   * rank first; {@code +x} and filters must match, {@code NOT x} must not. Prints as the
+   * juxtaposition it came from, so it re-parses to itself only under the ranked operator.
+   */
+  record Ranked(List<QueryNode> clauses) implements QueryNode {
+    public Ranked {
+      clauses = List.copyOf(clauses);
+    }
+
+    @Override
+    public String toString() {
+      return join(clauses, " ");
+    }
+  }
+
   /** Any of the clauses. */
   record Or(List<QueryNode> clauses) implements QueryNode {
     public Or {
@@ -85,6 +103,17 @@ public sealed interface QueryNode {
     @Override
     public String toString() {
       return join(clauses, " OR ");
+    }
+  }
+
+  /**
+   * The clause is required ({@code +word}): inside an OR group (the ranked and OR modes) it must
+   * match while the group's other clauses only add to the score; inside AND it changes nothing.
+   */
+  record Required(QueryNode clause) implements QueryNode {
+    @Override
+    public String toString() {
+      return "+" + clause;
     }
   }
 

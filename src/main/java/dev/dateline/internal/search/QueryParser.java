@@ -9,9 +9,11 @@ import dev.dateline.internal.search.QueryNode.Filter;
 import dev.dateline.internal.search.QueryNode.FilterKind;
 import dev.dateline.internal.search.QueryNode.Fuzzy;
 import dev.dateline.internal.search.QueryNode.Not;
+import dev.dateline.internal.search.QueryNode.Required;
 import dev.dateline.internal.search.QueryNode.Or;
 import dev.dateline.internal.search.QueryNode.Phrase;
 import dev.dateline.internal.search.QueryNode.Prefix;
+import dev.dateline.internal.search.QueryNode.Ranked;
 import dev.dateline.internal.search.QueryNode.Term;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -42,14 +44,16 @@ public final class QueryParser {
 
   private final String text;
   private final boolean defaultAnd;
+  private final boolean ranked;
   private final QueryLimits limits;
   private int pos;
   private int depth;
   private int clauses;
 
-  private QueryParser(String text, boolean defaultAnd, QueryLimits limits) {
+  private QueryParser(String text, boolean defaultAnd, boolean ranked, QueryLimits limits) {
     this.text = text;
-    this.defaultAnd = defaultAnd;
+    this.defaultAnd = defaultAnd || ranked; // the ranked mode has the AND grammar
+    this.ranked = ranked;
     this.limits = limits;
   }
 
@@ -60,6 +64,17 @@ public final class QueryParser {
    * @throws InvalidQueryException on a syntax error or a query beyond {@code limits}
    */
   public static QueryNode parse(String text, boolean defaultAnd, QueryLimits limits) {
+    return parse(text, defaultAnd, false, limits);
+  }
+
+  /**
+   * Parses {@code text}; with {@code ranked}, juxtaposed clauses form a {@link Ranked} group (the
+   * grammar is AND's: juxtaposition binds tighter than OR), and {@code defaultAnd} is ignored.
+   *
+   * @throws InvalidQueryException on a syntax error or a query beyond {@code limits}
+   */
+  public static QueryNode parse(
+      String text, boolean defaultAnd, boolean ranked, QueryLimits limits) {
     if (text == null || text.isBlank()) {
       return null;
     }
@@ -67,7 +82,7 @@ public final class QueryParser {
       throw new InvalidQueryException(
           "query is too long: " + text.length() + " characters, the limit is " + limits.maxLength());
     }
-    QueryParser p = new QueryParser(text, defaultAnd, limits);
+    QueryParser p = new QueryParser(text, defaultAnd, ranked, limits);
     QueryNode node = p.parseOr(null);
     p.skipSpace();
     if (p.pos < text.length()) {
@@ -102,7 +117,8 @@ public final class QueryParser {
   }
 
   private QueryNode parseAnd(SearchField field) {
-    List<QueryNode> parts = new ArrayList<>();
+    List<QueryNode> juxtaposed = new ArrayList<>(); // ranked mode: the groups joined by spaces
+    List<QueryNode> parts = new ArrayList<>(); // joined by AND (explicit, or the default)
     parts.add(parseUnary(field));
     while (true) {
       skipSpace();
@@ -112,11 +128,23 @@ public final class QueryParser {
         requireOperand("AND", opPos);
         parts.add(parseUnary(field));
       } else if (defaultAnd && startsOperand()) {
+        if (ranked) {
+          juxtaposed.add(and(parts));
+          parts = new ArrayList<>();
+        }
         parts.add(parseUnary(field));
       } else {
         break;
       }
     }
+    if (juxtaposed.isEmpty()) {
+      return and(parts);
+    }
+    juxtaposed.add(and(parts));
+    return new Ranked(juxtaposed);
+  }
+
+  private static QueryNode and(List<QueryNode> parts) {
     return parts.size() == 1 ? parts.get(0) : new And(parts);
   }
 
@@ -134,6 +162,7 @@ public final class QueryParser {
           pos);
     }
     boolean negate = false;
+    boolean required = false;
     if (atOperator("NOT")) {
       pos += 3;
       negate = true;
@@ -142,6 +171,13 @@ public final class QueryParser {
       negate = true;
     } else if (c == '+' && pos + 1 < text.length() && !isSpace(text.charAt(pos + 1))) {
       pos++;
+      required = true;
+    }
+    if (required) {
+      enter(start);
+      QueryNode inner = parseUnary(field);
+      depth--;
+      return inner instanceof Required || inner instanceof Not ? inner : new Required(inner);
     }
     if (negate) {
       requireOperand("NOT", start);

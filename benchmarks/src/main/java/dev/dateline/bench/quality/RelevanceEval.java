@@ -36,8 +36,8 @@ import org.apache.lucene.search.IndexSearcher;
  * <p>Systems (rows):
  *
  * <ul>
- *   <li>{@code dateline-defaults}: {@code NewsQuery.of(topic)}, the library's defaults (today AND
- *       between terms), the topic text exactly as given (upper case; the library folds case).
+ *   <li>{@code dateline-defaults}: {@code NewsQuery.of(topic)}, the library's defaults (the ranked operator:
+ *       any word, all-words first), the topic text exactly as given (upper case; the library folds case).
  *   <li>{@code dateline-or}: the same with {@code defaultOperator(OR)}.
  *   <li>{@code lucene-bm25-english}: the textbook peer ({@link Bm25Peer}).
  *   <li>{@code dateline-defaults-headline}, {@code dateline-or-headline}: the same two queries on an
