@@ -961,7 +961,7 @@ public final class NewsIndex implements Closeable {
     }
 
     /**
-     * The weight of each text field in relevance scoring.
+     * The weight of each text field in relevance scoring (see {@link Builder#boost}).
      *
      * @return an unmodifiable map with an entry for every {@link SearchField}
      */
@@ -1031,8 +1031,21 @@ public final class NewsIndex implements Closeable {
 
       /**
        * Overrides the weight of a text field in relevance scoring (see {@link
-       * SearchField#defaultBoost()}): the score of a match in the field is multiplied by it.
-       * Applies to text not restricted to one field ({@code talks}, not {@code headline:talks}).
+       * SearchField#defaultBoost()}). Applies to text not restricted to one field ({@code talks},
+       * not {@code headline:talks}, which is never weighted):
+       *
+       * <ul>
+       *   <li>a single word, unquoted or quoted, is scored over all text fields together (BM25F,
+       *       with Lucene's {@code CombinedFieldQuery}): each occurrence of the word in the field
+       *       counts as {@code boost / smallest boost} occurrences, and the field's length is
+       *       weighted the same way. Only the ratios between fields and the smallest boost matter
+       *       ({@code CombinedFieldQuery} takes weights of at least 1): multiplying every boost
+       *       by the same number leaves the score of a single word unchanged, while making one
+       *       boost smaller than the others scales all the others up, which makes term frequency
+       *       saturate sooner (as a smaller BM25 k1 would);
+       *   <li>a phrase, a prefix or a fuzzy word is scored by its best field, whose score is
+       *       multiplied by the boost.
+       * </ul>
        *
        * @param field the text field
        * @param boost the weight, positive and finite

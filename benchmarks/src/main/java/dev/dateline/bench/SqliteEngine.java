@@ -25,12 +25,12 @@ import org.sqlite.SQLiteConfig;
  * table holding the text and the ordinary columns (indexed {@code published}, {@code source}), an
  * external-content FTS5 table over the six text fields (porter + unicode61 tokenizer), an entity
  * join table with a covering primary key, and ranking by {@code bm25()} with column weights equal
- * to Dateline's boosts (3, 2, 1.5, 1, 0.75, 0.5).
+ * to Dateline's boosts (3, 2, 1.5, 1, 1, 1).
  */
 final class SqliteEngine {
   static final String FILE = "articles.db";
   /** Column weights for bm25(): headline, bullets, subheads, body, captions, byline. */
-  static final String BM25 = "bm25(fts, 3.0, 2.0, 1.5, 1.0, 0.75, 0.5)";
+  static final String BM25 = "bm25(fts, 3.0, 2.0, 1.5, 1.0, 1.0, 1.0)";
 
   private SqliteEngine() {}
 

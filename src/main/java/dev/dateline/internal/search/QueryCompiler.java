@@ -28,6 +28,7 @@ import java.util.function.BiFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -45,12 +46,26 @@ import org.apache.lucene.search.TermQuery;
  * filters become Lucene clauses:
  *
  * <ul>
- *   <li>A word or phrase without a field is a {@link DisjunctionMaxQuery} over the text fields,
- *       each boosted by its weight, so a headline match outranks the same word deep in the body.
- *       The tie-breaker is {@value #TIE_BREAKER}: only the best field counts. A non-zero
- *       tie-breaker would let other fields add a little, but it stops Lucene from skipping
- *       documents that cannot make the top hits (block-max WAND), which cost several times more
- *       work on common words in our measurements.
+ *   <li>A single word without a field, unquoted (matched by its stem) or quoted (matched by its
+ *       exact form), is a {@link CombinedFieldQuery} over the text fields: BM25F, the fields
+ *       scored as if they were one field in which an occurrence in a field counts as many
+ *       occurrences as the field's weight (and the field's length is weighted the same way). A
+ *       headline match therefore adds to the body's evidence for the word instead of replacing
+ *       it, and weighs more than one body match. {@link CombinedFieldQuery} requires weights of
+ *       at least 1, so the weights are the index's field boosts divided by the smallest of them
+ *       (with the default boosts, whose smallest is 1, the weights are the boosts). The scale
+ *       matters: multiplying all weights by c scores like BM25 with k1 divided by c, so a boost
+ *       below the others makes term frequency saturate sooner in every field. {@link
+ *       CombinedFieldQuery} gives Lucene one score bound per word for the whole index (it skips
+ *       documents by that bound, but has no per-block bounds, so block-max WAND does not apply to
+ *       it).
+ *   <li>Phrases, words that analyse to several tokens ({@code U.S.-backed}), prefixes and fuzzy
+ *       words without a field (which {@link CombinedFieldQuery} cannot express: it takes single
+ *       terms) are a {@link DisjunctionMaxQuery} over the text fields, each boosted by its boost.
+ *       The tie-breaker is {@value #TIE_BREAKER}: only the best field counts, which keeps
+ *       block-max WAND available for them.
+ *   <li>Text restricted to a field ({@code headline:talks}) is a plain query on that field,
+ *       without a boost.
  *   <li>Filters (dates, entities, sources, sections; inline or structured; and the caller's own
  *       Lucene queries from {@link NewsQuery#filters()}) are non-scoring FILTER clauses, which
  *       Lucene may cache and which do not disturb relevance.
@@ -71,12 +86,31 @@ public final class QueryCompiler {
 
   private final Schema schema;
   private final Map<SearchField, Float> boosts;
+  private final Map<SearchField, Float> weights;
   private final EntityExtractor variants;
 
   public QueryCompiler(Schema schema, Map<SearchField, Float> boosts, EntityExtractor variants) {
     this.schema = schema;
     this.boosts = new EnumMap<>(boosts);
+    this.weights = combinedWeights(this.boosts);
     this.variants = variants;
+  }
+
+  /**
+   * The BM25F weight of each text field for {@link CombinedFieldQuery}: its boost divided by the
+   * smallest boost, so that every weight is at least 1 as that query requires.
+   */
+  static Map<SearchField, Float> combinedWeights(Map<SearchField, Float> boosts) {
+    float smallest = Float.POSITIVE_INFINITY;
+    for (SearchField f : SearchField.values()) {
+      smallest = Math.min(smallest, boosts.get(f));
+    }
+    Map<SearchField, Float> weights = new EnumMap<>(SearchField.class);
+    for (SearchField f : SearchField.values()) {
+      // x / x is exactly 1 in floating point, and x / smallest >= 1 for x >= smallest.
+      weights.put(f, Math.max(1f, boosts.get(f) / smallest));
+    }
+    return weights;
   }
 
   /**
@@ -156,8 +190,8 @@ public final class QueryCompiler {
   /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
   Query node(QueryNode node, ZoneId zone) {
     return switch (node) {
-      case Term t -> perField(t.field(), (f, field) -> wordQuery(field, t.text(), false));
-      case Phrase p -> perField(p.field(), (f, field) -> wordQuery(field, p.text(), true));
+      case Term t -> text(t.field(), t.text(), false);
+      case Phrase p -> text(p.field(), p.text(), true);
       case Prefix p ->
           perField(p.field(), (f, field) -> {
             PrefixQuery pq =
@@ -353,6 +387,38 @@ public final class QueryCompiler {
           }
         };
     return new BoostQuery(new ConstantScoreQuery(q), 0f);
+  }
+
+  /**
+   * A word ({@code exact} false: matched by its stem) or a quoted phrase ({@code exact} true:
+   * matched by exact word forms): in one field, or, without a field, one {@link
+   * CombinedFieldQuery} when it is a single token and a dis-max over the fields otherwise.
+   */
+  private Query text(SearchField only, String text, boolean exact) {
+    if (only == null) {
+      String token = singleToken(text, exact);
+      if (token != null) {
+        CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(token);
+        for (SearchField f : SearchField.values()) {
+          b.addField(Schema.field(f), weights.get(f));
+        }
+        return b.build();
+      }
+    }
+    return perField(only, (f, field) -> wordQuery(field, text, exact));
+  }
+
+  /** The one token {@code text} analyses to in every text field; null if none or several. */
+  private String singleToken(String text, boolean exact) {
+    String token = null;
+    for (SearchField f : SearchField.values()) {
+      List<String> tokens = schema.analyze(Schema.field(f), text, exact);
+      if (tokens.size() != 1 || (token != null && !token.equals(tokens.get(0)))) {
+        return null;
+      }
+      token = tokens.get(0);
+    }
+    return token;
   }
 
   /** One query per field (all text fields when {@code field} is null), combined by dis-max. */

@@ -7,6 +7,7 @@ import dev.dateline.EntityExtractor;
 import dev.dateline.InvalidQueryException;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
+import dev.dateline.SearchField;
 import dev.dateline.SearchHit;
 import dev.dateline.SearchResults;
 import dev.dateline.SortOrder;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,12 +58,18 @@ import org.apache.lucene.search.IndexSearcher;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.dateline.bench.quality.RelevanceEval \
  *   [--data ../shared/corpora/time] [--corpus FILE] [--qrels FILE] [--topics NAME=FILE ...] \
- *   [--systems a,b,...] [--run-dir DIR] [--json] [--min-map-defaults X] [--extract]
+ *   [--systems a,b,...] [--run-dir DIR] [--json] [--min-map-defaults X] [--extract] \
+ *   [--qids all|odd|even] [--boost FIELD=X ...]
  * </pre>
  *
  * Tables (Markdown) go to standard output, or one JSON object with {@code --json}; progress goes to
  * standard error. {@code --min-map-defaults X} exits with status 1 and a one-line message when
  * {@code dateline-defaults} scores a MAP below X on the natural-language topics.
+ *
+ * <p>{@code --qids odd} or {@code even} keeps only the topics (and qrels) with an odd or even
+ * number, to choose settings on one half (odd: the development half) and report them on the other
+ * or on all. {@code --boost FIELD=X} (repeatable; FIELD a {@link SearchField} key) sets {@link
+ * NewsIndex.Options.Builder#boost} for both Dateline indexes; the other fields keep their default.
  */
 public final class RelevanceEval {
   static final int DEPTH = 1000;
@@ -266,10 +274,11 @@ public final class RelevanceEval {
     return articles;
   }
 
-  static NewsIndex index(List<Article> articles, boolean extract) {
-    NewsIndex index = NewsIndex.inMemory(NewsIndex.Options.builder()
-        .entityExtractor(extract ? EntityExtractor.standard() : EntityExtractor.none())
-        .build());
+  static NewsIndex index(List<Article> articles, boolean extract, Map<SearchField, Float> boosts) {
+    NewsIndex.Options.Builder options = NewsIndex.Options.builder()
+        .entityExtractor(extract ? EntityExtractor.standard() : EntityExtractor.none());
+    boosts.forEach(options::boost);
+    NewsIndex index = NewsIndex.inMemory(options.build());
     articles.forEach(index::add);
     index.refresh();
     return index;
@@ -287,10 +296,27 @@ public final class RelevanceEval {
     boolean json;
     boolean extract;
     Double minMapDefaults;
+    String qids = "all";
+    final Map<SearchField, Float> boosts = new EnumMap<>(SearchField.class);
+  }
+
+  /** Whether topic {@code qid} is in the half {@code which} ("all", "odd" or "even") selects. */
+  static boolean selected(String qid, String which) {
+    if (which.equals("all")) {
+      return true;
+    }
+    long n;
+    try {
+      n = Long.parseLong(qid);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--qids " + which + " needs numeric topic ids, got " + qid);
+    }
+    return (n % 2 != 0) == which.equals("odd");
   }
 
   private static final Set<String> VALUE_OPTIONS =
-      Set.of("--data", "--corpus", "--qrels", "--topics", "--systems", "--run-dir", "--min-map-defaults");
+      Set.of("--data", "--corpus", "--qrels", "--topics", "--systems", "--run-dir", "--min-map-defaults", "--qids",
+          "--boost");
 
   private static Args parse(String[] args) {
     Args a = new Args();
@@ -338,6 +364,24 @@ public final class RelevanceEval {
             usage("--min-map-defaults takes a number");
           }
         }
+        case "--qids" -> {
+          if (!Set.of("all", "odd", "even").contains(v)) {
+            usage("--qids takes all, odd or even");
+          }
+          a.qids = v;
+        }
+        case "--boost" -> {
+          int eq = v.indexOf('=');
+          SearchField f = eq <= 0 ? null : SearchField.byKey(v.substring(0, eq));
+          if (f == null) {
+            usage("--boost takes FIELD=X with FIELD one of headline, bullets, subheads, body, captions, byline");
+          }
+          try {
+            a.boosts.put(f, Float.parseFloat(v.substring(eq + 1)));
+          } catch (NumberFormatException e) {
+            usage("--boost takes FIELD=X with X a number");
+          }
+        }
         default -> usage("unknown argument " + arg);
       }
     }
@@ -361,6 +405,7 @@ public final class RelevanceEval {
     System.err.println("""
         usage: RelevanceEval [--data DIR] [--corpus FILE] [--qrels FILE] [--topics NAME=FILE ...]
                              [--systems a,b,...] [--run-dir DIR] [--json] [--min-map-defaults X] [--extract]
+                             [--qids all|odd|even] [--boost FIELD=X ...]
           --data DIR            the TIME collection (default ../shared/corpora/time, relative to the working directory)
           --corpus, --qrels     default DIR/time.jsonl, DIR/qrels.txt
           --topics NAME=FILE    topic file (qid<TAB>text), repeatable; default natural=DIR/topics.tsv
@@ -369,7 +414,9 @@ public final class RelevanceEval {
           --run-dir DIR         write the TREC run files there (<topics>.<system>.run)
           --json                one JSON object on standard output instead of the tables
           --min-map-defaults X  exit 1 if dateline-defaults' MAP on the natural topics is below X
-          --extract             index with EntityExtractor.standard() instead of none()""".formatted(SYSTEMS));
+          --extract             index with EntityExtractor.standard() instead of none()
+          --qids WHICH          all (default), or only the odd- or even-numbered topics and their qrels
+          --boost FIELD=X       NewsIndex.Options boost of a text field (repeatable); others keep the default""".formatted(SYSTEMS));
     System.exit(2);
   }
 
@@ -385,14 +432,17 @@ public final class RelevanceEval {
         System.exit(2);
       }
     }
-    Map<String, Map<String, Integer>> qrels = TrecEval.readQrels(args.qrels);
+    Map<String, Map<String, Integer>> qrels = new LinkedHashMap<>(TrecEval.readQrels(args.qrels));
+    qrels.keySet().removeIf(q -> !selected(q, args.qids));
     List<TopicSet> sets = new ArrayList<>();
     for (Map.Entry<String, Path> t : args.topics.entrySet()) {
       if (!Files.isRegularFile(t.getValue())) {
         progress("no topic file " + t.getValue());
         System.exit(2);
       }
-      TopicSet set = new TopicSet(t.getKey(), t.getValue(), readTopics(t.getValue()));
+      Map<String, String> topics = readTopics(t.getValue());
+      topics.keySet().removeIf(q -> !selected(q, args.qids));
+      TopicSet set = new TopicSet(t.getKey(), t.getValue(), topics);
       long unjudged = set.topics().keySet().stream().filter(q -> !qrels.containsKey(q)).count();
       long missing = qrels.keySet().stream().filter(q -> !set.topics().containsKey(q)).count();
       if (unjudged > 0 || missing > 0) {
@@ -425,9 +475,9 @@ public final class RelevanceEval {
     Bm25Peer bm25 = null;
     Map<String, List<Row>> tables = new LinkedHashMap<>();
     try {
-      plain = index(articles, args.extract);
+      plain = index(articles, args.extract, args.boosts);
       if (needHeadlines) {
-        withHeadlines = index(headlined, args.extract);
+        withHeadlines = index(headlined, args.extract, args.boosts);
       }
       if (args.systems.contains(BM25)) {
         bm25 = new Bm25Peer(articles);
@@ -476,7 +526,7 @@ public final class RelevanceEval {
       System.out.println(new ObjectMapper().writerWithDefaultPrettyPrinter()
           .writeValueAsString(json(args, articles.size(), rejected[0], headlineStats, sets, qrels, tables, defaultsMap)));
     } else {
-      System.out.print(markdown(sets, qrels, tables));
+      System.out.print(markdown(args, sets, qrels, tables));
     }
     if (args.minMapDefaults != null) {
       if (defaultsMap == null) {
@@ -520,13 +570,15 @@ public final class RelevanceEval {
     return new Row(name, e.mean(), set.topics().size(), noResult, errors, synthetic, runFile);
   }
 
-  private static String markdown(List<TopicSet> sets, Map<String, Map<String, Integer>> qrels,
+  private static String markdown(Args args, List<TopicSet> sets, Map<String, Map<String, Integer>> qrels,
       Map<String, List<Row>> tables) {
     StringBuilder b = new StringBuilder();
     int judgments = qrels.values().stream().mapToInt(Map::size).sum();
+    String settings = (args.qids.equals("all") ? "" : args.qids + " qids; ")
+        + (args.boosts.isEmpty() ? "" : "boosts " + boosts(args) + "; ");
     for (TopicSet set : sets) {
-      b.append(String.format(Locale.ROOT, "### %s (`%s`, %d topics; measures over the %d judged topics, %d judgments)%n%n",
-          set.label(), set.file().getFileName(), set.topics().size(), qrels.size(), judgments));
+      b.append(String.format(Locale.ROOT, "### %s (`%s`, %d topics; %smeasures over the %d judged topics, %d judgments)%n%n",
+          set.label(), set.file().getFileName(), set.topics().size(), settings, qrels.size(), judgments));
       b.append("| system | MAP | nDCG@10 | P@10 | R@100 | topics with no result | topics with an error |\n");
       b.append("|---|---:|---:|---:|---:|---:|---:|\n");
       boolean anySynthetic = false;
@@ -544,6 +596,13 @@ public final class RelevanceEval {
     return b.toString();
   }
 
+  /** The boosts given on the command line, as {@code headline=2.0 body=1.0}. */
+  private static String boosts(Args args) {
+    StringBuilder b = new StringBuilder();
+    args.boosts.forEach((f, x) -> b.append(b.isEmpty() ? "" : " ").append(f.key()).append('=').append(x));
+    return b.toString();
+  }
+
   private static Map<String, Object> json(Args args, int articles, int rejected, Map<String, Object> headlineStats,
       List<TopicSet> sets, Map<String, Map<String, Integer>> qrels, Map<String, List<Row>> tables, Double defaultsMap) {
     Map<String, Object> root = new LinkedHashMap<>();
@@ -551,6 +610,10 @@ public final class RelevanceEval {
     root.put("articles", articles);
     root.put("rejected", rejected);
     root.put("extract", args.extract);
+    root.put("qids", args.qids);
+    if (!args.boosts.isEmpty()) {
+      root.put("boosts", boosts(args));
+    }
     root.put("depth", DEPTH);
     root.put("qrels", args.qrels.toString());
     root.put("judgedTopics", qrels.size());
