@@ -114,7 +114,8 @@ public final class NewsIndex implements Closeable {
     this.directory = directory;
     this.options = options;
     this.schema = new Schema(options.maxFieldChars);
-    this.compiler = new QueryCompiler(schema, options.boosts, options.extractor);
+    this.compiler =
+        new QueryCompiler(schema, options.boosts, options.extractor, options.combinedFieldScoring);
     IndexWriter w = null;
     try {
       if (readOnly) {
@@ -915,6 +916,7 @@ public final class NewsIndex implements Closeable {
     private final int maxFieldChars;
     private final double ramBufferMb;
     private final Duration queryTimeout;
+    private final boolean combinedFieldScoring;
     private final String highlightPre;
     private final String highlightPost;
     private final int maxHighlightChars;
@@ -926,6 +928,7 @@ public final class NewsIndex implements Closeable {
       this.maxFieldChars = b.maxFieldChars;
       this.ramBufferMb = b.ramBufferMb;
       this.queryTimeout = b.queryTimeout;
+      this.combinedFieldScoring = b.combinedFieldScoring;
       this.highlightPre = b.highlightPre;
       this.highlightPost = b.highlightPost;
       this.maxHighlightChars = b.maxHighlightChars;
@@ -996,6 +999,16 @@ public final class NewsIndex implements Closeable {
       return queryTimeout;
     }
 
+    /**
+     * Whether single words are scored over all text fields together (see {@link
+     * Builder#combinedFieldScoring(boolean)}).
+     *
+     * @return true for BM25F over the text fields, false (the default) for the best field
+     */
+    public boolean combinedFieldScoring() {
+      return combinedFieldScoring;
+    }
+
     /** Builder for {@link Options}. Not thread-safe; it can build any number of options. */
     public static final class Builder {
       private EntityExtractor extractor = EntityExtractor.standard();
@@ -1004,6 +1017,7 @@ public final class NewsIndex implements Closeable {
       private int maxFieldChars = 1_000_000;
       private double ramBufferMb = 64;
       private Duration queryTimeout = Duration.ofSeconds(5);
+      private boolean combinedFieldScoring;
       private String highlightPre = "<em>";
       private String highlightPost = "</em>";
       private int maxHighlightChars = 100_000;
@@ -1035,16 +1049,18 @@ public final class NewsIndex implements Closeable {
        * not {@code headline:talks}, which is never weighted):
        *
        * <ul>
-       *   <li>a single word, unquoted or quoted, is scored over all text fields together (BM25F,
-       *       with Lucene's {@code CombinedFieldQuery}): each occurrence of the word in the field
+       *   <li>by default, a word or phrase is scored by its best field, whose score is multiplied
+       *       by the boost (a dis-max with tie-breaker 0);
+       *   <li>with {@link #combinedFieldScoring(boolean)}, a single word, unquoted or quoted, is
+       *       scored over all text fields together (BM25F, with Lucene's {@code
+       *       CombinedFieldQuery}): each occurrence of the word in the field
        *       counts as {@code boost / smallest boost} occurrences, and the field's length is
        *       weighted the same way. Only the ratios between fields and the smallest boost matter
        *       ({@code CombinedFieldQuery} takes weights of at least 1): multiplying every boost
        *       by the same number leaves the score of a single word unchanged, while making one
        *       boost smaller than the others scales all the others up, which makes term frequency
        *       saturate sooner (as a smaller BM25 k1 would);
-       *   <li>a phrase, a prefix or a fuzzy word is scored by its best field, whose score is
-       *       multiplied by the boost.
+       *       phrases, prefixes and fuzzy words are still scored by their best field.
        * </ul>
        *
        * @param field the text field
@@ -1114,6 +1130,22 @@ public final class NewsIndex implements Closeable {
           throw new IllegalArgumentException("ramBufferMb must be at least 1, was " + mb);
         }
         this.ramBufferMb = mb;
+        return this;
+      }
+
+      /**
+       * Scores a single word without a field over all text fields together (BM25F: a headline
+       * match adds to the body's evidence instead of replacing it) rather than by its best field.
+       * Experimental, off by default: on TIME with a stand-in headline it lifts MAP from 0.51 to
+       * 0.67 (benchmarks/results/relevance/RESULTS.md), but Lucene's {@code CombinedFieldQuery} has
+       * no per-block score bounds, so a query for one common word scores every article containing
+       * it (several times slower on large indexes) until Dateline indexes a combined field.
+       *
+       * @param combined true for BM25F over the text fields
+       * @return this builder
+       */
+      public Builder combinedFieldScoring(boolean combined) {
+        this.combinedFieldScoring = combined;
         return this;
       }
 

@@ -8,9 +8,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the text fields weigh in the ranking of words without a field: scored together (BM25F), a
- * headline match adds to the body's evidence instead of replacing it, and still counts for more
- * than one body match.
+ * How the text fields weigh in the ranking of words without a field with combined field scoring
+ * (opt-in): scored together (BM25F), a headline match adds to the body's evidence instead of
+ * replacing it, and still counts for more than one body match. By default the best field counts.
  */
 class FieldWeightingTest {
 
@@ -24,7 +24,8 @@ class FieldWeightingTest {
   }
 
   private static NewsIndex index(NewsIndex.Options.Builder options, Article... articles) {
-    NewsIndex index = NewsIndex.inMemory(options.entityExtractor(EntityExtractor.none()).build());
+    NewsIndex index =
+        NewsIndex.inMemory(options.entityExtractor(EntityExtractor.none()).combinedFieldScoring(true).build());
     for (Article a : articles) {
       index.add(a);
     }
@@ -49,6 +50,20 @@ class FieldWeightingTest {
       assertThat(ids(index, "ceasefire")).containsExactly("body-many", "headline-once");
       // The same with more words: the body evidence for "ceasefire" is not dropped.
       assertThat(ids(index, "port ceasefire")).containsExactly("body-many", "headline-once");
+    }
+  }
+
+  @Test
+  void combinedFieldScoringIsOptIn_theDefaultScoresTheBestField() {
+    assertThat(NewsIndex.Options.defaults().combinedFieldScoring()).isFalse();
+    try (NewsIndex index =
+        NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {
+      index.add(Article.builder().id("headline-once").headline("Ceasefire holds in port")
+          .body(body("ceasefire", 0, 40)).build());
+      index.add(Article.builder().id("body-many").headline("Talks resume in port")
+          .body(body("ceasefire", 6, 40)).build());
+      index.refresh();
+      assertThat(ids(index, "ceasefire")).containsExactly("headline-once", "body-many");
     }
   }
 
@@ -106,7 +121,8 @@ class FieldWeightingTest {
       assertThat(ids(index, "body:ceasefire")).containsExactly("in-body");
       assertThat(ids(index, "\"ceasefire holds\"")).containsExactly("in-headline");
       assertThat(ids(index, "ceasefire -headline:ceasefire")).containsExactly("in-body");
-      assertThat(ids(index, "ceasefire talks")).containsExactly("in-body");
+      assertThat(ids(index, "ceasefire AND talks")).containsExactly("in-body");
+      assertThat(ids(index, "ceasefire talks")).containsExactly("in-body", "in-headline"); // ranked
     }
   }
 }

@@ -31,7 +31,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -276,12 +275,7 @@ final class LuceneEngine {
       return b.build();
     }
 
-    /**
-     * Each word (or the phrase) over the text fields; all words required. As Dateline's
-     * QueryCompiler: a single token is one BM25F {@link CombinedFieldQuery} weighted by the boosts
-     * divided by the smallest boost; a phrase (or a word of several tokens) is a dis-max over the
-     * boosted fields.
-     */
+    /** Each word (or the phrase) as a dis-max over the boosted text fields; all words required. */
     private Query text(BenchQuery q) {
       if (q.phrase()) {
         return disMax(q.field(), String.join(" ", q.words()), true);
@@ -297,18 +291,6 @@ final class LuceneEngine {
     private Query disMax(SearchField only, String text, boolean exact) {
       if (only != null) {
         return phrase(only.key(), text, exact);
-      }
-      List<String> tokens = analyze(SearchField.BODY.key(), text, exact);
-      if (tokens.size() == 1) {
-        float smallest = Float.POSITIVE_INFINITY;
-        for (SearchField f : SearchField.values()) {
-          smallest = Math.min(smallest, f.defaultBoost());
-        }
-        CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder(tokens.get(0));
-        for (SearchField f : SearchField.values()) {
-          combined.addField(f.key(), f.defaultBoost() / smallest);
-        }
-        return combined.build();
       }
       List<Query> perField = new ArrayList<>(SearchField.values().length);
       for (SearchField f : SearchField.values()) {

@@ -46,8 +46,9 @@ import org.apache.lucene.search.TermQuery;
  * filters become Lucene clauses:
  *
  * <ul>
- *   <li>A single word without a field, unquoted (matched by its stem) or quoted (matched by its
- *       exact form), is a {@link CombinedFieldQuery} over the text fields: BM25F, the fields
+ *   <li>With combined field scoring ({@code NewsIndex.Options.Builder.combinedFieldScoring},
+ *       off by default), a single word without a field, unquoted (matched by its stem) or quoted
+ *       (matched by its exact form), is a {@link CombinedFieldQuery} over the text fields: BM25F, the fields
  *       scored as if they were one field in which an occurrence in a field counts as many
  *       occurrences as the field's weight (and the field's length is weighted the same way). A
  *       headline match therefore adds to the body's evidence for the word instead of replacing
@@ -59,9 +60,10 @@ import org.apache.lucene.search.TermQuery;
  *       CombinedFieldQuery} gives Lucene one score bound per word for the whole index (it skips
  *       documents by that bound, but has no per-block bounds, so block-max WAND does not apply to
  *       it).
- *   <li>Phrases, words that analyse to several tokens ({@code U.S.-backed}), prefixes and fuzzy
- *       words without a field (which {@link CombinedFieldQuery} cannot express: it takes single
- *       terms) are a {@link DisjunctionMaxQuery} over the text fields, each boosted by its boost.
+ *   <li>Otherwise (by default, and for phrases, words that analyse to several tokens ({@code
+ *       U.S.-backed}), prefixes and fuzzy words, which {@link CombinedFieldQuery} cannot express:
+ *       it takes single terms) text without a field is a {@link DisjunctionMaxQuery} over the text
+ *       fields, each boosted by its boost.
  *       The tie-breaker is {@value #TIE_BREAKER}: only the best field counts, which keeps
  *       block-max WAND available for them.
  *   <li>Text restricted to a field ({@code headline:talks}) is a plain query on that field,
@@ -88,12 +90,24 @@ public final class QueryCompiler {
   private final Map<SearchField, Float> boosts;
   private final Map<SearchField, Float> weights;
   private final EntityExtractor variants;
+  private final boolean combinedFields;
 
+  /** A compiler scoring unfielded words by their best field (dis-max), the default. */
   public QueryCompiler(Schema schema, Map<SearchField, Float> boosts, EntityExtractor variants) {
+    this(schema, boosts, variants, false);
+  }
+
+  /**
+   * A compiler; with {@code combinedFields}, a single unfielded word is scored over all text fields
+   * together (BM25F, {@link CombinedFieldQuery}) instead of by its best field.
+   */
+  public QueryCompiler(
+      Schema schema, Map<SearchField, Float> boosts, EntityExtractor variants, boolean combinedFields) {
     this.schema = schema;
     this.boosts = new EnumMap<>(boosts);
     this.weights = combinedWeights(this.boosts);
     this.variants = variants;
+    this.combinedFields = combinedFields;
   }
 
   /**
@@ -395,7 +409,7 @@ public final class QueryCompiler {
    * CombinedFieldQuery} when it is a single token and a dis-max over the fields otherwise.
    */
   private Query text(SearchField only, String text, boolean exact) {
-    if (only == null) {
+    if (only == null && combinedFields) {
       String token = singleToken(text, exact);
       if (token != null) {
         CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(token);

@@ -28,7 +28,7 @@ class QueryCompilerTest {
   }
 
   private static QueryCompiler compiler(Map<SearchField, Float> boosts) {
-    return new QueryCompiler(SCHEMA, boosts, EntityExtractor.none());
+    return new QueryCompiler(SCHEMA, boosts, EntityExtractor.none(), true);
   }
 
   private static final QueryCompiler DEFAULTS = compiler(NewsIndex.Options.defaults().boosts());

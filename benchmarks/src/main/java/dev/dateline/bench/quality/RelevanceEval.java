@@ -59,7 +59,7 @@ import org.apache.lucene.search.IndexSearcher;
  * java -cp benchmarks/target/benchmarks.jar dev.dateline.bench.quality.RelevanceEval \
  *   [--data ../shared/corpora/time] [--corpus FILE] [--qrels FILE] [--topics NAME=FILE ...] \
  *   [--systems a,b,...] [--run-dir DIR] [--json] [--min-map-defaults X] [--extract] \
- *   [--qids all|odd|even] [--boost FIELD=X ...]
+ *   [--qids all|odd|even] [--boost FIELD=X ...] [--combined-fields]
  * </pre>
  *
  * Tables (Markdown) go to standard output, or one JSON object with {@code --json}; progress goes to
@@ -274,9 +274,11 @@ public final class RelevanceEval {
     return articles;
   }
 
-  static NewsIndex index(List<Article> articles, boolean extract, Map<SearchField, Float> boosts) {
+  static NewsIndex index(
+      List<Article> articles, boolean extract, Map<SearchField, Float> boosts, boolean combined) {
     NewsIndex.Options.Builder options = NewsIndex.Options.builder()
-        .entityExtractor(extract ? EntityExtractor.standard() : EntityExtractor.none());
+        .entityExtractor(extract ? EntityExtractor.standard() : EntityExtractor.none())
+        .combinedFieldScoring(combined);
     boosts.forEach(options::boost);
     NewsIndex index = NewsIndex.inMemory(options.build());
     articles.forEach(index::add);
@@ -295,6 +297,7 @@ public final class RelevanceEval {
     Path runDir;
     boolean json;
     boolean extract;
+    boolean combinedFields;
     Double minMapDefaults;
     String qids = "all";
     final Map<SearchField, Float> boosts = new EnumMap<>(SearchField.class);
@@ -322,10 +325,12 @@ public final class RelevanceEval {
     Args a = new Args();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--json") || arg.equals("--extract") || arg.equals("-h") || arg.equals("--help")) {
+      if (arg.equals("--json") || arg.equals("--extract") || arg.equals("--combined-fields")
+          || arg.equals("-h") || arg.equals("--help")) {
         switch (arg) {
           case "--json" -> a.json = true;
           case "--extract" -> a.extract = true;
+          case "--combined-fields" -> a.combinedFields = true;
           default -> usage(null);
         }
         continue;
@@ -415,6 +420,7 @@ public final class RelevanceEval {
           --json                one JSON object on standard output instead of the tables
           --min-map-defaults X  exit 1 if dateline-defaults' MAP on the natural topics is below X
           --extract             index with EntityExtractor.standard() instead of none()
+          --combined-fields     NewsIndex.Options combinedFieldScoring(true): BM25F for single words
           --qids WHICH          all (default), or only the odd- or even-numbered topics and their qrels
           --boost FIELD=X       NewsIndex.Options boost of a text field (repeatable); others keep the default""".formatted(SYSTEMS));
     System.exit(2);
@@ -475,9 +481,9 @@ public final class RelevanceEval {
     Bm25Peer bm25 = null;
     Map<String, List<Row>> tables = new LinkedHashMap<>();
     try {
-      plain = index(articles, args.extract, args.boosts);
+      plain = index(articles, args.extract, args.boosts, args.combinedFields);
       if (needHeadlines) {
-        withHeadlines = index(headlined, args.extract, args.boosts);
+        withHeadlines = index(headlined, args.extract, args.boosts, args.combinedFields);
       }
       if (args.systems.contains(BM25)) {
         bm25 = new Bm25Peer(articles);
