@@ -12,6 +12,7 @@ module dev.dateline {
   requires transitive org.apache.lucene.core;
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.highlighter;
+  requires org.apache.lucene.queries;
   requires com.fasterxml.jackson.core;
 
   exports dev.dateline;

@@ -3,6 +3,7 @@ package dev.dateline;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
+import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
 import java.io.Closeable;
 import java.io.IOException;
@@ -403,7 +404,17 @@ public final class NewsIndex implements Closeable {
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
     QueryCompiler.Compiled compiled = compiler.compile(query, query.parsed());
-    FieldDoc after = query.cursor() == null ? null : Cursors.decode(query.sort(), query.cursor());
+    SortOrder order = order(query);
+    FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
+    Instant reference = null;
+    Query scored = compiled.query();
+    if (order == SortOrder.RECENT) {
+      // A cursor page is ranked against the instant its first page was.
+      reference =
+          query.cursor() == null ? query.recencyReference() : Cursors.recencyReference(query.cursor());
+      scored =
+          RecencyDecay.boost(scored, reference, query.recencyHalfLife(), query.recencyFloor());
+    }
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = timed(shared);
@@ -411,14 +422,14 @@ public final class NewsIndex implements Closeable {
       try {
         top =
             searcher.search(
-                compiled.query(),
+                scored,
                 new TopFieldCollectorManager(
-                    Schema.sort(query.sort()), query.limit(), after, options.totalHitsThreshold));
+                    Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
       } catch (IndexSearcher.TooManyClauses e) {
         throw tooComplex();
       }
       checkTimeout(searcher);
-      return results(searcher, query, compiled, top);
+      return results(searcher, query, order, reference, compiled, top);
     } catch (IOException e) {
       throw failure("search", e);
     } finally {
@@ -565,8 +576,23 @@ public final class NewsIndex implements Closeable {
     return s;
   }
 
+  /**
+   * The order the search runs in: the query's, except that {@link SortOrder#RECENT} without scored
+   * text (nothing to blend with age) lists newest first.
+   */
+  private static SortOrder order(NewsQuery query) {
+    return query.sort() == SortOrder.RECENT && !QueryCompiler.scores(query.parsed())
+        ? SortOrder.NEWEST
+        : query.sort();
+  }
+
   private SearchResults results(
-      IndexSearcher searcher, NewsQuery query, QueryCompiler.Compiled compiled, TopFieldDocs top)
+      IndexSearcher searcher,
+      NewsQuery query,
+      SortOrder order,
+      Instant reference,
+      QueryCompiler.Compiled compiled,
+      TopFieldDocs top)
       throws IOException {
     ScoreDoc[] docs = top.scoreDocs;
     Snippet[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new Snippet[docs.length];
@@ -575,7 +601,8 @@ public final class NewsIndex implements Closeable {
     for (int i = 0; i < docs.length; i++) {
       HitSummary h = summaries[i];
       // Date orders do not compute scores: that lets newest-first queries stop early.
-      float score = query.sort() == SortOrder.RELEVANCE ? (Float) ((FieldDoc) docs[i]).fields[0] : 0f;
+      boolean scoreOrder = order == SortOrder.RELEVANCE || order == SortOrder.RECENT;
+      float score = scoreOrder ? (Float) ((FieldDoc) docs[i]).fields[0] : 0f;
       hits.add(
           new SearchHit(
               h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
@@ -583,7 +610,7 @@ public final class NewsIndex implements Closeable {
     }
     String next =
         docs.length == query.limit()
-            ? Cursors.encode(query.sort(), (FieldDoc) docs[docs.length - 1])
+            ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference)
             : null;
     TotalHits counted = top.totalHits;
     int threshold = options.totalHitsThreshold;

@@ -4,6 +4,7 @@ import dev.dateline.internal.Dates;
 import dev.dateline.internal.search.QueryNode;
 import dev.dateline.internal.search.QueryParser;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -59,6 +60,14 @@ import org.apache.lucene.search.Query;
  * NewsIndex.Options#totalHitsThreshold()} matches and is that threshold, flagged as a lower bound,
  * beyond it; {@link Builder#exactTotal(boolean)} asks for the exact number, and {@link
  * NewsIndex#count(NewsQuery)} gives only the number.
+ *
+ * <h2>Recency</h2>
+ *
+ * {@link SortOrder#RECENT} ranks by relevance multiplied by a decay on age, {@code floor + (1 -
+ * floor) * 0.5^(age / halfLife)}, with {@link Builder#recencyHalfLife} (default 7 days) and {@link
+ * Builder#recencyFloor} (default 0.3: an old exact match keeps at least 30% of its score; undated
+ * articles get the floor). Ages are measured from the {@link #recencyReference() reference
+ * instant} fixed at {@link Builder#build()}, so results and cursors are reproducible.
  */
 public final class NewsQuery {
 
@@ -121,8 +130,11 @@ public final class NewsQuery {
   private final boolean exactTotal;
   private final List<Query> filters;
   private final QueryLimits parserLimits;
+  private final Duration recencyHalfLife;
+  private final double recencyFloor;
+  private final Instant recencyReference;
 
-  private NewsQuery(Builder b, QueryNode parsed, Instant from, Instant to) {
+  private NewsQuery(Builder b, QueryNode parsed, Instant from, Instant to, Instant reference) {
     this.text = b.text == null ? "" : b.text;
     this.defaultOperator = b.defaultOperator;
     this.parsed = parsed;
@@ -140,6 +152,9 @@ public final class NewsQuery {
     this.highlight = b.highlight;
     this.exactTotal = b.exactTotal;
     this.filters = List.copyOf(b.filters);
+    this.recencyHalfLife = b.recencyHalfLife;
+    this.recencyFloor = b.recencyFloor;
+    this.recencyReference = this.sort == SortOrder.RECENT ? reference : null;
   }
 
   /**
@@ -174,7 +189,8 @@ public final class NewsQuery {
    * and the order as resolved: a query built without {@link Builder#sort} keeps {@link
    * SortOrder#RELEVANCE} or {@link SortOrder#NEWEST} even if the text is then changed. The {@link
    * Builder#parserLimits parser limits} carry over, so a query whose text needed raised limits can
-   * still be paged; the {@link Builder#clock clock} does not (it starts as the system clock).
+   * still be paged; the {@link Builder#clock clock} does not (it starts as the system clock). The
+   * {@link #recencyReference() recency reference instant} carries over as resolved, like the dates.
    *
    * @return a new builder, independent of this query
    */
@@ -196,6 +212,9 @@ public final class NewsQuery {
     b.exactTotal = exactTotal;
     b.filters.addAll(filters);
     b.parserLimits = parserLimits;
+    b.recencyHalfLife = recencyHalfLife;
+    b.recencyFloor = recencyFloor;
+    b.recencyReference = recencyReference;
     return b;
   }
 
@@ -380,6 +399,37 @@ public final class NewsQuery {
     return filters;
   }
 
+  /**
+   * The half-life of the {@link SortOrder#RECENT} decay: the age at which an article keeps half of
+   * what it can lose to its age (see {@link Builder#recencyHalfLife}).
+   *
+   * @return the half-life; {@link Builder#DEFAULT_RECENCY_HALF_LIFE} unless set otherwise
+   */
+  public Duration recencyHalfLife() {
+    return recencyHalfLife;
+  }
+
+  /**
+   * The floor of the {@link SortOrder#RECENT} multiplier (see {@link Builder#recencyFloor}).
+   *
+   * @return 0 to 1; {@link Builder#DEFAULT_RECENCY_FLOOR} unless set otherwise
+   */
+  public double recencyFloor() {
+    return recencyFloor;
+  }
+
+  /**
+   * The instant {@link SortOrder#RECENT} measures ages from: the builder's {@link Builder#clock
+   * clock} when the query was built (or the instant carried over by {@link #toBuilder()}). A page
+   * that continues a cursor is ranked against the instant carried in that cursor instead, so all
+   * pages of a listing use the first page's instant.
+   *
+   * @return the reference instant when the order is {@link SortOrder#RECENT}, otherwise null
+   */
+  public Instant recencyReference() {
+    return recencyReference;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof NewsQuery q
@@ -397,14 +447,18 @@ public final class NewsQuery {
         && Objects.equals(after, q.after)
         && highlight == q.highlight
         && exactTotal == q.exactTotal
-        && filters.equals(q.filters);
+        && filters.equals(q.filters)
+        && recencyHalfLife.equals(q.recencyHalfLife)
+        && Double.compare(recencyFloor, q.recencyFloor) == 0
+        && Objects.equals(recencyReference, q.recencyReference);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(
         text, defaultOperator, from, to, zone, entities, excludedEntities, sources, sections, sort,
-        limit, after, highlight, exactTotal, filters);
+        limit, after, highlight, exactTotal, filters, recencyHalfLife, recencyFloor,
+        recencyReference);
   }
 
   /**
@@ -433,6 +487,9 @@ public final class NewsQuery {
     }
     filters.forEach(f -> j.add("filter " + f));
     j.add("sort=" + sort);
+    if (sort == SortOrder.RECENT) {
+      j.add("half-life=" + recencyHalfLife + " floor=" + recencyFloor + " at " + recencyReference);
+    }
     j.add("limit=" + limit);
     if (after != null) {
       j.add("after=" + after);
@@ -468,6 +525,15 @@ public final class NewsQuery {
     private boolean exactTotal;
     private final List<Query> filters = new ArrayList<>();
     private QueryLimits parserLimits = QueryLimits.DEFAULT;
+    private Duration recencyHalfLife = DEFAULT_RECENCY_HALF_LIFE;
+    private double recencyFloor = DEFAULT_RECENCY_FLOOR;
+    private Instant recencyReference;
+
+    /** The default {@link #recencyHalfLife half-life} of the {@link SortOrder#RECENT} decay: 7 days. */
+    public static final Duration DEFAULT_RECENCY_HALF_LIFE = Duration.ofDays(7);
+
+    /** The default {@link #recencyFloor floor} of the {@link SortOrder#RECENT} multiplier: 0.3. */
+    public static final double DEFAULT_RECENCY_FLOOR = 0.3;
 
     private Builder() {}
 
@@ -586,6 +652,8 @@ public final class NewsQuery {
      * Sets the clock that {@link #build()} resolves relative {@link #from(String)} and {@link
      * #to(String)} bounds ({@code now-7d}, {@code today}) against; for tests. Default: the system
      * clock. The inline {@code after:} and {@code before:} of the text always use the system clock.
+     * {@link #build()} also takes the {@link NewsQuery#recencyReference() reference instant} of a
+     * {@link SortOrder#RECENT} query from this clock.
      *
      * @param clock the clock
      * @return this builder
@@ -705,6 +773,48 @@ public final class NewsQuery {
     }
 
     /**
+     * Sets the half-life of the {@link SortOrder#RECENT} decay (default {@link
+     * #DEFAULT_RECENCY_HALF_LIFE}): an article that old has its relevance multiplied by {@code
+     * floor + (1 - floor) / 2}, twice as old by {@code floor + (1 - floor) / 4}, and so on. A
+     * shorter half-life favours recent articles more. Used only by {@link SortOrder#RECENT}.
+     *
+     * @param halfLife at least one millisecond and at most 100,000 days
+     * @return this builder
+     * @throws NullPointerException if {@code halfLife} is null
+     * @throws InvalidQueryException if {@code halfLife} is out of that range
+     */
+    public Builder recencyHalfLife(Duration halfLife) {
+      Objects.requireNonNull(halfLife, "halfLife");
+      if (halfLife.compareTo(Duration.ofMillis(1)) < 0 || halfLife.compareTo(MAX_HALF_LIFE) > 0) {
+        throw new InvalidQueryException(
+            "recency half-life must be between 1 ms and 100000 days, was " + halfLife);
+      }
+      this.recencyHalfLife = halfLife;
+      return this;
+    }
+
+    private static final Duration MAX_HALF_LIFE = Duration.ofDays(100_000);
+
+    /**
+     * Sets the floor of the {@link SortOrder#RECENT} multiplier (default {@link
+     * #DEFAULT_RECENCY_FLOOR}): however old, an article keeps at least this share of its relevance
+     * score, so an old but much better match can still outrank a weak recent one; undated articles
+     * get exactly the floor. 0 lets age decay the score towards nothing; 1 turns recency off
+     * (the order is then {@link SortOrder#RELEVANCE}'s). Used only by {@link SortOrder#RECENT}.
+     *
+     * @param floor 0 to 1, inclusive
+     * @return this builder
+     * @throws InvalidQueryException if {@code floor} is outside that range or not a number
+     */
+    public Builder recencyFloor(double floor) {
+      if (!(floor >= 0 && floor <= 1)) {
+        throw new InvalidQueryException("recency floor must be between 0 and 1, was " + floor);
+      }
+      this.recencyFloor = floor;
+      return this;
+    }
+
+    /**
      * Sets the page size: the most hits one search returns (default 10). Further hits are reached
      * with the cursor of {@link SearchResults#next()}.
      *
@@ -807,7 +917,9 @@ public final class NewsQuery {
 
     /**
      * Parses the text and dates and builds the query. Relative {@code from} and {@code to} bounds
-     * are resolved now, against the {@link #clock}. The builder is unchanged and may build again.
+     * are resolved now, against the {@link #clock}, and so is the {@link
+     * NewsQuery#recencyReference() reference instant} of a {@link SortOrder#RECENT} query (unless
+     * carried over by {@link NewsQuery#toBuilder()}). The builder is unchanged and may build again.
      *
      * @return the query, immutable
      * @throws InvalidQueryException on a syntax error, with its position, or text beyond the
@@ -832,7 +944,8 @@ public final class NewsQuery {
         throw new InvalidDateException(
             "from (" + from + ") is after to (" + to + "): the date range is empty");
       }
-      return new NewsQuery(this, parsed, from, to);
+      Instant reference = recencyReference != null ? recencyReference : clock.instant();
+      return new NewsQuery(this, parsed, from, to, reference);
     }
 
     private static String requireText(String what, String value) {

@@ -15,7 +15,8 @@ import java.util.List;
  * @param section section, or null
  * @param score relevance score (BM25 over the weighted fields) when sorted by relevance; under the
  *     ranked default operator an article matching all the query's words carries 1000 on top, which
- *     is what puts those articles first; 0 when sorted by date (scores are not computed then, so
+ *     is what puts those articles first; under {@link SortOrder#RECENT} that score multiplied by
+ *     the article's recency multiplier; 0 when sorted by date (scores are not computed then, so
  *     newest-first queries can stop early) and for filter-only queries
  * @param highlight the best passage(s) of body or bullets with the spans that matched, as plain
  *     (unescaped) text and offsets, or the opening of the article when no term matched there; null

@@ -6,12 +6,15 @@ import dev.dateline.NewsQuery;
 import dev.dateline.SearchResults;
 import dev.dateline.SortOrder;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Stack;
 import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,8 +74,16 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--section", paramLabel = "NAME", description = "In this section. Repeated, ANY may match (OR): articles in any of the sections given.")
   List<String> sections = new ArrayList<>();
 
-  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance, newest or oldest (default: relevance with a query, newest without).")
+  @Option(names = "--sort", paramLabel = "ORDER", description = "relevance, newest, oldest or recent (relevance blended with age; default: relevance with a query, newest without).")
   String sort;
+
+  @Option(
+      names = "--half-life",
+      paramLabel = "DURATION",
+      description =
+          "With --sort recent: the age at which an article's relevance is halfway to the floor"
+              + " (30%%), e.g. 12h, 7d, 2w (units m h d w; default 7d).")
+  String halfLife;
 
   @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Results per page (default 10, at most 1000).")
   int limit;
@@ -204,6 +215,12 @@ final class SearchCommand implements Callable<Integer> {
     if (sort != null) {
       q.sort(parseSort(sort));
     }
+    if (halfLife != null) {
+      if (sort == null || parseSort(sort) != SortOrder.RECENT) {
+        throw new Main.UsageException("--half-life needs --sort recent");
+      }
+      q.recencyHalfLife(parseHalfLife(halfLife));
+    }
     if (and && or) {
       throw new Main.UsageException("--and and --or cannot be combined");
     }
@@ -220,7 +237,31 @@ final class SearchCommand implements Callable<Integer> {
     try {
       return SortOrder.valueOf(s.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new Main.UsageException("--sort must be relevance, newest or oldest, not '" + s + "'");
+      throw new Main.UsageException(
+          "--sort must be relevance, newest, oldest or recent, not '" + s + "'");
     }
+  }
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,7})([mhdw])");
+
+  /** {@code 90m}, {@code 12h}, {@code 7d}, {@code 2w}: a positive whole number and a unit. */
+  static Duration parseHalfLife(String s) {
+    Matcher m = DURATION.matcher(s.strip().toLowerCase(Locale.ROOT));
+    long n = m.matches() ? Long.parseLong(m.group(1)) : 0;
+    if (n <= 0) {
+      throw new Main.UsageException(
+          "--half-life must be a positive duration like 12h, 7d or 2w (units m h d w), not '" + s + "'");
+    }
+    Duration d =
+        switch (m.group(2)) {
+          case "m" -> Duration.ofMinutes(n);
+          case "h" -> Duration.ofHours(n);
+          case "d" -> Duration.ofDays(n);
+          default -> Duration.ofDays(7 * n);
+        };
+    if (d.compareTo(Duration.ofDays(100_000)) > 0) {
+      throw new Main.UsageException("--half-life must be at most 100000 days, not '" + s + "'");
+    }
+    return d;
   }
 }

@@ -455,7 +455,7 @@ public final class Schema {
   /** Sort for the given order; ties are broken by id so that the order is total. */
   public static Sort sort(dev.dateline.SortOrder order) {
     return switch (order) {
-      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, idSort());
+      case RELEVANCE, RECENT -> new Sort(SortField.FIELD_SCORE, idSort());
       case NEWEST -> new Sort(publishedSort(true), idSort());
       case OLDEST -> new Sort(publishedSort(false), idSort());
     };

@@ -369,6 +369,14 @@ public final class QueryCompiler {
    */
   public static final float ALL_WORDS_BONUS = 1000f;
 
+  /**
+   * Whether parsed text has a scored part, i.e. gives articles a relevance to rank by (false for no
+   * text and for text made only of filters, such as {@code person:x}).
+   */
+  public static boolean scores(QueryNode parsed) {
+    return parsed != null && !isFilter(parsed);
+  }
+
   /** Whether a node only filters (contributes no score). */
   private static boolean isFilter(QueryNode node) {
     return switch (node) {
