@@ -24,7 +24,10 @@ import org.apache.lucene.search.Query;
  * <pre>
  * ceasefire talks              both words (AND is the default; see {@link Builder#defaultOperator})
  * ceasefire OR truce           either
- * "peace talks"                the phrase, words in this order
+ * "peace talks"                the phrase, words in this order; “curly”, ‘single’ and „low“
+ *                              typographic quotes work the same
+ * "peace talks"~3              proximity: the words within 3 position moves (0 to 10)
+ * talks^2, "peace talks"^3     boost a word, phrase or (group)^0.5: a number above 0, at most 100
  * talks -russia, NOT russia    exclusion
  * (truce OR ceasefire) kyiv    grouping
  * headline:talks               one field: headline, bullets, subheads, body, captions, byline
@@ -33,6 +36,11 @@ import org.apache.lucene.search.Query;
  * source:"straits times"       source:, section:, tag:
  * after:2026-02-01 before:2026-02-28     publication date, inclusive, in the query's time zone
  * </pre>
+ *
+ * A {@code name:} prefix that is not one of these fields or filters is part of the word, so
+ * {@code Trump: "no deal"}, {@code https://example.com/x} and {@code 10:45} are searched as text.
+ * For text pasted into a search box, {@link QuerySyntax#PLAIN} reads words and phrases only and
+ * never rejects the text ({@link Builder#syntax}).
  *
  * <h2>Dates</h2>
  *
@@ -115,6 +123,7 @@ public final class NewsQuery {
 
   private final String text;
   private final Operator defaultOperator;
+  private final QuerySyntax syntax;
   private final QueryNode parsed;
   private final Instant from;
   private final Instant to;
@@ -137,6 +146,7 @@ public final class NewsQuery {
   private NewsQuery(Builder b, QueryNode parsed, Instant from, Instant to, Instant reference) {
     this.text = b.text == null ? "" : b.text;
     this.defaultOperator = b.defaultOperator;
+    this.syntax = b.syntax;
     this.parsed = parsed;
     this.from = from;
     this.to = to;
@@ -198,6 +208,7 @@ public final class NewsQuery {
     Builder b = new Builder();
     b.text = text;
     b.defaultOperator = defaultOperator;
+    b.syntax = syntax;
     b.fromInstant = from;
     b.toInstant = to;
     b.zone = zone;
@@ -252,12 +263,22 @@ public final class NewsQuery {
   }
 
   /**
+   * How the text is read.
+   *
+   * @return the syntax; {@link QuerySyntax#FULL} unless set otherwise
+   */
+  public QuerySyntax syntax() {
+    return syntax;
+  }
+
+  /**
    * The text as Dateline understood it, in the query syntax with every group in parentheses and
    * every operator explicit except the ranked juxtaposition: {@code talks kyiv -russia} gives
    * {@code (talks kyiv NOT russia)} under the default {@link Operator#RANKED} operator and {@code
    * (talks AND kyiv AND NOT russia)} under {@link Operator#AND}. Parsing this string again with the
    * same default operator gives the same query (an AND or OR query's text parses the same under
-   * either of those two). Empty when the query has no text. For showing users how their query was
+   * either of those two), also for a query written in {@link QuerySyntax#PLAIN}: the result is in
+   * the full syntax. Empty when the query has no text. For showing users how their query was
    * read, and for logs.
    *
    * @return the normalised text, or the empty string; never null
@@ -435,6 +456,7 @@ public final class NewsQuery {
     return o instanceof NewsQuery q
         && text.equals(q.text)
         && defaultOperator == q.defaultOperator
+        && syntax == q.syntax
         && Objects.equals(from, q.from)
         && Objects.equals(to, q.to)
         && zone.equals(q.zone)
@@ -456,9 +478,9 @@ public final class NewsQuery {
   @Override
   public int hashCode() {
     return Objects.hash(
-        text, defaultOperator, from, to, zone, entities, excludedEntities, sources, sections, sort,
-        limit, after, highlight, exactTotal, filters, recencyHalfLife, recencyFloor,
-        recencyReference);
+        text, defaultOperator, syntax, from, to, zone, entities, excludedEntities, sources,
+        sections, sort, limit, after, highlight, exactTotal, filters, recencyHalfLife,
+        recencyFloor, recencyReference);
   }
 
   /**
@@ -508,6 +530,7 @@ public final class NewsQuery {
   public static final class Builder {
     private String text;
     private Operator defaultOperator = Operator.RANKED;
+    private QuerySyntax syntax = QuerySyntax.FULL;
     private String fromText;
     private String toText;
     private Instant fromInstant;
@@ -561,6 +584,21 @@ public final class NewsQuery {
      */
     public Builder defaultOperator(Operator op) {
       this.defaultOperator = Objects.requireNonNull(op, "defaultOperator");
+      return this;
+    }
+
+    /**
+     * Sets how the text is read: {@link QuerySyntax#FULL} (the default: the query syntax of the
+     * class documentation, invalid syntax is an error) or {@link QuerySyntax#PLAIN} (words and
+     * phrases, {@code -word}, {@code +word} and known fields and filters; any text is accepted,
+     * for a search box).
+     *
+     * @param syntax the syntax
+     * @return this builder
+     * @throws NullPointerException if {@code syntax} is null
+     */
+    public Builder syntax(QuerySyntax syntax) {
+      this.syntax = Objects.requireNonNull(syntax, "syntax");
       return this;
     }
 
@@ -923,15 +961,20 @@ public final class NewsQuery {
      *
      * @return the query, immutable
      * @throws InvalidQueryException on a syntax error, with its position, or text beyond the
-     *     {@link #parserLimits parser limits}
+     *     {@link #parserLimits parser limits} (never for the text in {@link QuerySyntax#PLAIN})
      * @throws InvalidDateException on a date that is not a date (in {@code from}, {@code to} or
      *     an inline {@code after:} or {@code before:}), a blank {@code from} or {@code to} text, a
      *     year outside 1000..9999, or a from bound after the to bound
      */
     public NewsQuery build() {
       QueryNode parsed =
-          QueryParser.parse(
-              text, defaultOperator == Operator.AND, defaultOperator == Operator.RANKED, parserLimits);
+          syntax == QuerySyntax.PLAIN
+              ? QueryParser.parsePlain(
+                  text, defaultOperator == Operator.AND, defaultOperator == Operator.RANKED,
+                  parserLimits)
+              : QueryParser.parse(
+                  text, defaultOperator == Operator.AND, defaultOperator == Operator.RANKED,
+                  parserLimits);
       Instant from = fromInstant;
       Instant to = toInstant;
       if (fromText != null) {

@@ -52,7 +52,8 @@ class QuerySyntaxFuzzTest {
           "2026-02-30", "0000-01-01", "+999999-01-01", "now-7d", "now-99999999y", "today",
           "2026-02-04T10:00:00Z", "é", "ß", "İ", "東京", "😀", "\u0301", "\u0000", "\u0007",
           "\u00A0", "\u2028", "\u2029", "\u3000", "\t", "\n", "\uD800", "\uDC00", "\u202E",
-          "\uFEFF", "ﬁ", "Ⅻ");
+          "\uFEFF", "ﬁ", "Ⅻ", "^2", "^0.5", "^0", "^101", "~10", "~11", "“", "”", "„", "‘", "’",
+          "https://example.com/a", "Trump:", "10:45");
 
   private static NewsIndex index;
   private static final AtomicInteger parsed = new AtomicInteger();

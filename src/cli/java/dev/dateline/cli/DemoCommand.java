@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
           List.of("--limit", "3", "\"peace talks\""),
           List.of("--person", "zelenskyy", "--sort", "newest", "--limit", "3"),
           List.of("--from", "2026-03", "--to", "2026-03", "--limit", "3", "rates"),
-          List.of("--limit", "3", "headline:(storm OR flood) -place:manila"),
+          List.of("--limit", "3", "--syntax", "full", "headline:(storm OR flood) -place:manila"),
           List.of("--limit", "3", "org:ecb", "inflation"));
 
   private static final List<String> STATS = List.of("--top", "5");

@@ -3,6 +3,7 @@ package dev.dateline.cli;
 import dev.dateline.EntityType;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
+import dev.dateline.QuerySyntax;
 import dev.dateline.SearchResults;
 import dev.dateline.SortOrder;
 import java.io.PrintWriter;
@@ -28,10 +29,13 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Search an index.",
-      "QUERY uses the query syntax: words (any may match, articles with all of them",
-      "first; --and requires every word), +required, \"phrases\", OR, AND, NOT,",
-      "(groups), field:word (headline, bullets, subheads, body, captions, byline)",
-      "and the filters person: place: org: source: section: tag: after: before:.",
+      "QUERY is read as plain text by default (--syntax plain): words (any may match,",
+      "articles with all of them first; --and requires every word), \"phrases\" (also",
+      "\u201Ccurly\u201D), +required, -excluded, field:word (headline, bullets, subheads,",
+      "body, captions, byline) and the filters person: place: org: source: section:",
+      "tag: after: before:; anything else (colons, URLs, brackets, stray quotes) is",
+      "searched as text and never an error. --syntax full adds OR, AND, NOT, (groups),",
+      "prefix*, fuzzy~1, \"a b\"~3 proximity and word^2 boosts.",
       "A word starting with - excludes that word; it is query text, not an option:",
       "  dateline search --index DIR talks -ceasefire",
       "Options may come before or after the query. Everything after -- is query",
@@ -98,6 +102,14 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--or", description = "Words combine with plain OR, ranked by relevance alone.")
   boolean or;
+
+  @Option(
+      names = "--syntax",
+      paramLabel = "SYNTAX",
+      description =
+          "plain (default: words, phrases, -word, +word, fields and filters; any text is accepted)"
+              + " or full (the query syntax with OR, AND, NOT, groups, *, ~, ^; errors are reported).")
+  String syntax;
 
   @Option(
       names = "--exact-total",
@@ -229,8 +241,20 @@ final class SearchCommand implements Callable<Integer> {
     } else if (or) {
       q.defaultOperator(NewsQuery.Operator.OR);
     }
+    q.syntax(parseSyntax(syntax));
     q.exactTotal(exactTotal);
     return q.build();
+  }
+
+  private static QuerySyntax parseSyntax(String s) {
+    if (s == null) {
+      return QuerySyntax.PLAIN;
+    }
+    try {
+      return QuerySyntax.valueOf(s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException("--syntax must be plain or full, not '" + s + "'");
+    }
   }
 
   private static SortOrder parseSort(String s) {

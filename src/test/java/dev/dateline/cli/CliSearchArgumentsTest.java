@@ -73,7 +73,8 @@ class CliSearchArgumentsTest {
     // --json after -- is query text too: the output stays text.
     Cli.Result text = Cli.run("search", "--index", index, "--", "talks", "--json");
     assertThat(text.exit()).as(text.err()).isZero();
-    assertThat(text.out()).startsWith("0 articles match");
+    // (In the default plain syntax "--json" is an optional word, so the "talks" articles show.)
+    assertThat(text.out()).startsWith("2 articles match");
   }
 
   @Test
@@ -138,5 +139,18 @@ class CliSearchArgumentsTest {
     Cli.Result both = Cli.run("search", "--index", index, "--and", "--or", "talks");
     assertThat(both.exit()).isEqualTo(Main.EXIT_USAGE);
     assertThat(both.err()).contains("--and and --or cannot be combined");
+  }
+
+  @Test
+  void plainSyntaxIsTheDefaultAndFullIsAnOption() throws IOException {
+    // Pasted text with an unclosed parenthesis and quote is searched, not rejected.
+    assertThat(ids("search", "--index", index, "--json", "talks (\"geneva")).isNotEmpty();
+    Cli.Result full = Cli.run("search", "--index", index, "--syntax", "full", "talks (\"geneva");
+    assertThat(full.exit()).isEqualTo(Main.EXIT_USAGE);
+    // In plain text OR is a word; in the full syntax it is the operator.
+    assertThat(ids("search", "--index", index, "--json", "--syntax", "full", "--and", "talks", "OR", "storm"))
+        .isNotEmpty();
+    assertThat(ids("search", "--index", index, "--json", "--and", "talks", "OR", "storm")).isEmpty();
+    assertThat(Cli.run("search", "--help").out()).contains("--syntax").contains("plain");
   }
 }

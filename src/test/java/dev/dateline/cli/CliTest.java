@@ -112,7 +112,8 @@ class CliTest {
     run("index", "--index", index.toString(), "--no-extract", input.toString());
     for (String[] args :
         List.of(
-            new String[] {"search", "--index", index.toString(), "\"unclosed"},
+            new String[] {"search", "--index", index.toString(), "--syntax", "full", "\"unclosed"},
+            new String[] {"search", "--index", index.toString(), "--syntax", "fancy", "x"},
             new String[] {"search", "--index", index.toString(), "--from", "2026-13"},
             new String[] {"search", "--index", index.toString(), "--tz", "Nowhere/City"},
             new String[] {"search", "--index", index.toString(), "--sort", "sideways"},
@@ -169,7 +170,7 @@ class CliTest {
     assertThat(JSON.readTree(json).get("hits").get(0).get("id").asText()).isEqualTo("b");
 
     ProcessBuilder bad = new ProcessBuilder(new ArrayList<>(cmd));
-    bad.command().addAll(List.of("search", "--index", this.index.toString(), "(talks"));
+    bad.command().addAll(List.of("search", "--index", this.index.toString(), "--syntax", "full", "(talks"));
     Process b = bad.start();
     String badErr = new String(b.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(b.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -8,6 +8,7 @@ import dev.dateline.SearchField;
 import dev.dateline.internal.Dates;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.QueryNode.And;
+import dev.dateline.internal.search.QueryNode.Boosted;
 import dev.dateline.internal.search.QueryNode.Filter;
 import dev.dateline.internal.search.QueryNode.Fuzzy;
 import dev.dateline.internal.search.QueryNode.Not;
@@ -204,8 +205,12 @@ public final class QueryCompiler {
   /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
   Query node(QueryNode node, ZoneId zone) {
     return switch (node) {
-      case Term t -> text(t.field(), t.text(), false);
-      case Phrase p -> text(p.field(), p.text(), true);
+      case Term t -> text(t.field(), t.text(), false, 0);
+      case Phrase p -> text(p.field(), p.text(), true, p.slop());
+      case Boosted b -> {
+        Query inner = node(b.clause(), zone);
+        yield inner == null ? null : new BoostQuery(inner, b.boost());
+      }
       case Prefix p ->
           perField(p.field(), (f, field) -> {
             PrefixQuery pq =
@@ -382,6 +387,7 @@ public final class QueryCompiler {
     return switch (node) {
       case Filter f -> true;
       case Required r -> isFilter(r.clause());
+      case Boosted b -> isFilter(b.clause());
       case Ranked g -> g.clauses().stream().allMatch(c -> c instanceof Not || isFilter(c));
       case And a -> a.clauses().stream().allMatch(c -> c instanceof Not || isFilter(c));
       case Or o -> o.clauses().stream().allMatch(QueryCompiler::isFilter);
@@ -416,7 +422,7 @@ public final class QueryCompiler {
    * matched by exact word forms): in one field, or, without a field, one {@link
    * CombinedFieldQuery} when it is a single token and a dis-max over the fields otherwise.
    */
-  private Query text(SearchField only, String text, boolean exact) {
+  private Query text(SearchField only, String text, boolean exact, int slop) {
     if (only == null && combinedFields) {
       String token = singleToken(text, exact);
       if (token != null) {
@@ -427,7 +433,7 @@ public final class QueryCompiler {
         return b.build();
       }
     }
-    return perField(only, (f, field) -> wordQuery(field, text, exact));
+    return perField(only, (f, field) -> wordQuery(field, text, exact, slop));
   }
 
   /** The one token {@code text} analyses to in every text field; null if none or several. */
@@ -461,9 +467,10 @@ public final class QueryCompiler {
   }
 
   /**
-   * A word (matched by its stem) or a quoted phrase (matched by exact word forms) in one field.
+   * A word (matched by its stem) or a quoted phrase (matched by exact word forms, within {@code
+   * slop} position moves) in one field.
    */
-  private Query wordQuery(String field, String text, boolean phrase) {
+  private Query wordQuery(String field, String text, boolean phrase, int slop) {
     List<String> tokens = schema.analyze(field, text, phrase);
     if (tokens.isEmpty()) {
       return null;
@@ -472,7 +479,7 @@ public final class QueryCompiler {
       return new TermQuery(new org.apache.lucene.index.Term(field, tokens.get(0)));
     }
     // A "word" that analyses to several tokens (U.S.-backed, covid-19) is matched as a phrase.
-    PhraseQuery.Builder pb = new PhraseQuery.Builder();
+    PhraseQuery.Builder pb = new PhraseQuery.Builder().setSlop(slop);
     for (String t : tokens) {
       pb.add(new org.apache.lucene.index.Term(field, t));
     }

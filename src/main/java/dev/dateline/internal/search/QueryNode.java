@@ -29,15 +29,50 @@ public sealed interface QueryNode {
     }
   }
 
-  /** Words that must appear together in this order. */
-  record Phrase(SearchField field, String text) implements QueryNode {
+  /**
+   * Words that must appear together in this order ({@code "peace talks"}), or, with a {@code slop}
+   * above 0, within that many position moves of it ({@code "peace talks"~3}).
+   */
+  record Phrase(SearchField field, String text, int slop) implements QueryNode {
     public Phrase {
       Objects.requireNonNull(text, "text");
+      if (slop < 0 || slop > QueryParser.MAX_SLOP) {
+        throw new IllegalArgumentException("slop " + slop);
+      }
+    }
+
+    /** An exact phrase (slop 0). */
+    public Phrase(SearchField field, String text) {
+      this(field, text, 0);
     }
 
     @Override
     public String toString() {
-      return prefix(field) + QueryParser.quote(text);
+      return prefix(field) + QueryParser.quote(text) + (slop == 0 ? "" : "~" + slop);
+    }
+  }
+
+  /**
+   * A word, phrase or group whose score is multiplied by {@code boost} ({@code talks^2}, {@code
+   * "peace talks"^3}, {@code (a b)^0.5}); positive and at most {@link QueryParser#MAX_BOOST}.
+   */
+  record Boosted(QueryNode clause, float boost) implements QueryNode {
+    public Boosted {
+      Objects.requireNonNull(clause, "clause");
+      if (!(boost > 0) || boost > QueryParser.MAX_BOOST) {
+        throw new IllegalArgumentException("boost " + boost);
+      }
+    }
+
+    @Override
+    public String toString() {
+      String inner = clause.toString();
+      if (clause instanceof Required || clause instanceof Not || clause instanceof Boosted
+          || clause instanceof Prefix || clause instanceof Fuzzy) {
+        inner = "(" + inner + ")";
+      }
+      return inner + "^" + new java.math.BigDecimal(Float.toString(boost))
+          .stripTrailingZeros().toPlainString();
     }
   }
 

@@ -5,6 +5,7 @@ import dev.dateline.QueryLimits;
 import dev.dateline.SearchField;
 import dev.dateline.internal.Dates;
 import dev.dateline.internal.search.QueryNode.And;
+import dev.dateline.internal.search.QueryNode.Boosted;
 import dev.dateline.internal.search.QueryNode.Filter;
 import dev.dateline.internal.search.QueryNode.FilterKind;
 import dev.dateline.internal.search.QueryNode.Fuzzy;
@@ -18,9 +19,7 @@ import dev.dateline.internal.search.QueryNode.Term;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Parses the user query syntax into a {@link QueryNode} tree.
@@ -30,17 +29,27 @@ import java.util.stream.Collectors;
  * or       := and ( ("OR" | "||") and )*
  * and      := unary ( ("AND" | "&amp;&amp;")? unary )*      juxtaposition = the default operator
  * unary    := ("NOT" | "-" | "!") unary | "+"? primary
- * primary  := "(" or ")" | NAME ":" value | value
- * value    := WORD | WORD "*" | WORD "~" [0-2]? | '"' phrase '"'
+ * primary  := ( "(" or ")" | NAME ":" value | value ) boost?
+ * value    := WORD | WORD "*" | WORD "~" [0-2]? | QUOTE phrase QUOTE ( "~" [0-9]+ )?
+ * boost    := "^" NUMBER                             (0 &lt; NUMBER &lt;= MAX_BOOST)
  * </pre>
  *
  * When the default operator is OR, juxtaposition binds like OR. Field names are case-insensitive;
- * an unknown {@code name:} prefix is an error (quote the text to search for it literally).
- * Backslash escapes any character. Errors are {@link InvalidQueryException}s with the position of
- * the problem. Limits: {@link QueryLimits}.
+ * a {@code name:} prefix that is not a known field or filter is part of the word ({@code Trump:},
+ * {@code https://example.com}). Phrases are quoted with {@code "..."}, or with typographic quotes
+ * {@code “...”}, {@code ‘...’} or {@code „...“} (a typographic opening quote that is never closed
+ * is text). Backslash escapes any character. Errors are {@link InvalidQueryException}s with the
+ * position of the problem. Limits: {@link QueryLimits}.
+ *
+ * <p>{@link #parsePlain} reads text pasted into a search box instead, and never fails.
  */
 public final class QueryParser {
 
+  /** The largest phrase proximity ({@code "a b"~10}). */
+  public static final int MAX_SLOP = 10;
+
+  /** The largest boost ({@code talks^100}). */
+  public static final float MAX_BOOST = 100f;
 
   private final String text;
   private final boolean defaultAnd;
@@ -93,6 +102,121 @@ public final class QueryParser {
       throw new InvalidQueryException("unexpected '" + c + "'", p.pos);
     }
     return node;
+  }
+
+  /**
+   * Reads text pasted into a search box: words and quoted phrases ({@code "..."}, {@code “...”},
+   * {@code ‘...’}, {@code „...“}) only, joined by the default operator, and never fails. A word
+   * or phrase right after {@code -} is excluded and one after {@code +} required ({@code --x} is
+   * the word); {@code name:value} with a
+   * known field ({@code headline:talks}) or filter ({@code person:"Rustem Umerov"}, {@code
+   * after:2026-02}, if the date is a date) keeps its meaning. Everything else is text: {@code AND},
+   * {@code OR}, {@code NOT}, parentheses, {@code *}, {@code ~}, {@code ^}, backslashes, unknown
+   * {@code name:} prefixes, URLs and quotes that are never closed. Text beyond {@code limits} is
+   * ignored rather than rejected: characters after {@link QueryLimits#maxLength()} and clauses
+   * after {@link QueryLimits#maxClauses()}.
+   *
+   * @return the query, or null when there is nothing to search for (blank text)
+   */
+  public static QueryNode parsePlain(
+      String text, boolean defaultAnd, boolean ranked, QueryLimits limits) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    if (text.length() > limits.maxLength()) {
+      text = text.substring(0, limits.maxLength());
+    }
+    List<QueryNode> clauses = new ArrayList<>();
+    int i = 0;
+    int n = text.length();
+    while (i < n && clauses.size() < limits.maxClauses()) {
+      while (i < n && isSpace(text.charAt(i))) {
+        i++;
+      }
+      if (i >= n) {
+        break;
+      }
+      char sign = 0;
+      char c = text.charAt(i);
+      if ((c == '-' || c == '+') && i + 1 < n && !isSpace(text.charAt(i + 1))
+          && text.charAt(i + 1) != '-' && text.charAt(i + 1) != '+') {
+        sign = c;
+        i++;
+      }
+      QueryNode node;
+      int close = plainClose(text, i);
+      if (close >= 0) {
+        String phrase = text.substring(i + 1, close);
+        i = close + 1;
+        node = phrase.isBlank() ? new Term(null, text.substring(close - phrase.length() - 1, i))
+            : new Phrase(null, phrase);
+      } else {
+        int end = i;
+        while (end < n && !isSpace(text.charAt(end)) && (end == i || plainClose(text, end) < 0)) {
+          end++;
+        }
+        String word = text.substring(i, end);
+        i = end;
+        node = null;
+        int colon = word.indexOf(':');
+        String name = colon > 0 ? word.substring(0, colon) : "";
+        if (colon > 0 && name.chars().allMatch(ch -> isAsciiLetter((char) ch)) && isKnownName(name)) {
+          String value = word.substring(colon + 1);
+          int valueClose = value.isEmpty() ? plainClose(text, i) : -1;
+          boolean phrase = valueClose >= 0;
+          if (phrase) {
+            value = text.substring(i + 1, valueClose);
+          }
+          node = plainFielded(name, value, phrase);
+          if (node != null && phrase) {
+            i = valueClose + 1;
+          }
+        }
+        if (node == null) {
+          node = new Term(null, word);
+        }
+      }
+      clauses.add(sign == '-' ? new Not(node) : sign == '+' ? new Required(node) : node);
+    }
+    if (clauses.isEmpty()) {
+      return null;
+    }
+    if (clauses.size() == 1) {
+      return clauses.get(0);
+    }
+    return ranked ? new Ranked(clauses) : defaultAnd ? new And(clauses) : new Or(clauses);
+  }
+
+  /** Where a quote at {@code at} closes, for the plain syntax (no escapes); or -1. */
+  private static int plainClose(String text, int at) {
+    if (at >= text.length()) {
+      return -1;
+    }
+    char c = text.charAt(at);
+    if (c == '"') {
+      return text.indexOf('"', at + 1);
+    }
+    return closers(c) == null ? -1 : closingQuote(text, at);
+  }
+
+  /** A known field or filter with its value in the plain syntax; null if the value does not fit. */
+  private static QueryNode plainFielded(String name, String value, boolean phrase) {
+    if (value.isBlank()) {
+      return null;
+    }
+    SearchField field = SearchField.byKey(name);
+    if (field != null) {
+      return phrase ? new Phrase(field, value) : new Term(field, value);
+    }
+    FilterKind filter = FilterKind.byKey(name);
+    if (filter == FilterKind.AFTER || filter == FilterKind.BEFORE) {
+      try {
+        Dates.parseFilterBound(name + ":", value, ZoneOffset.UTC, Clock.systemUTC());
+      } catch (RuntimeException e) {
+        return null;
+      }
+    }
+    return new Filter(filter, value);
   }
 
   // ------------------------------------------------------------------ grammar
@@ -190,6 +314,63 @@ public final class QueryParser {
   }
 
   private QueryNode parsePrimary(SearchField field) {
+    QueryNode node = parseUnboosted(field);
+    int end = boostEnd(pos);
+    if (end < 0) {
+      return node;
+    }
+    int at = pos;
+    float boost;
+    try {
+      boost = Float.parseFloat(text.substring(pos + 1, end));
+    } catch (NumberFormatException e) {
+      boost = Float.NaN;
+    }
+    if (!(boost > 0) || boost > MAX_BOOST) {
+      throw new InvalidQueryException(
+          "a boost must be a number above 0 and at most " + (int) MAX_BOOST, at);
+    }
+    pos = end;
+    return boost(node, boost);
+  }
+
+  /** Boosts a node; a boost on {@code +x} or {@code NOT x} goes on {@code x}. */
+  private static QueryNode boost(QueryNode node, float boost) {
+    return switch (node) {
+      case Required r -> new Required(boost(r.clause(), boost));
+      case Not n -> new Not(boost(n.clause(), boost));
+      default -> new Boosted(node, boost);
+    };
+  }
+
+  /**
+   * Where a boost ({@code ^2}, {@code ^0.5}) starting at {@code at} ends, if there is one there
+   * that is followed by the end of the text or a terminator; otherwise -1.
+   */
+  private int boostEnd(int at) {
+    if (at >= text.length() || text.charAt(at) != '^') {
+      return -1;
+    }
+    int i = at + 1;
+    int digits = 0;
+    while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < text.length() && text.charAt(i) == '.') {
+      i++;
+      while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0 || (i < text.length() && !isTerminator(text.charAt(i)))) {
+      return -1;
+    }
+    return i;
+  }
+
+  private QueryNode parseUnboosted(SearchField field) {
     skipSpace();
     int start = pos;
     char c = text.charAt(pos);
@@ -212,8 +393,9 @@ public final class QueryParser {
     if (c == ')') {
       throw new InvalidQueryException("unbalanced parenthesis: ')' has no matching '('", pos);
     }
-    if (c == '"') {
-      return countClause(new Phrase(field, readPhrase()), start);
+    if (phraseAhead()) {
+      String phrase = readPhrase();
+      return countClause(new Phrase(field, phrase, readSlop()), start);
     }
     if (c == '/') {
       throw new InvalidQueryException(
@@ -224,7 +406,8 @@ public final class QueryParser {
     while (nameEnd < text.length() && isAsciiLetter(text.charAt(nameEnd))) {
       nameEnd++;
     }
-    if (nameEnd > pos && nameEnd < text.length() && text.charAt(nameEnd) == ':') {
+    if (nameEnd > pos && nameEnd < text.length() && text.charAt(nameEnd) == ':'
+        && isKnownName(text.substring(pos, nameEnd))) {
       String name = text.substring(pos, nameEnd);
       pos = nameEnd + 1;
       return parseFielded(name, start);
@@ -235,17 +418,6 @@ public final class QueryParser {
   private QueryNode parseFielded(String name, int start) {
     SearchField field = SearchField.byKey(name);
     FilterKind filter = field == null ? FilterKind.byKey(name) : null;
-    if (field == null && filter == null) {
-      throw new InvalidQueryException(
-          "unknown field '"
-              + name
-              + ":' (fields: "
-              + Arrays.stream(SearchField.values()).map(SearchField::key).collect(Collectors.joining(", "))
-              + "; filters: "
-              + Arrays.stream(FilterKind.values()).map(FilterKind::key).collect(Collectors.joining(", "))
-              + "); put text in quotes to search for it as written",
-          start);
-    }
     if (pos >= text.length() || isSpace(text.charAt(pos))) {
       throw new InvalidQueryException("'" + name + ":' needs a value right after the colon", start);
     }
@@ -258,8 +430,9 @@ public final class QueryParser {
       if (c == '(') {
         return parsePrimary(field);
       }
-      if (c == '"') {
-        return countClause(new Phrase(field, readPhrase()), start);
+      if (phraseAhead()) {
+        String phrase = readPhrase();
+        return countClause(new Phrase(field, phrase, readSlop()), start);
       }
       return countClause(readWordNode(field), start);
     }
@@ -270,7 +443,16 @@ public final class QueryParser {
           start);
     }
     int valuePos = pos;
-    String value = c == '"' ? readPhrase() : readWord().text;
+    String value;
+    if (phraseAhead()) {
+      value = readPhrase();
+      if (pos < text.length() && text.charAt(pos) == '~') {
+        throw new InvalidQueryException(
+            "proximity ('~') applies to phrases of words, not to filter '" + name + ":'", pos);
+      }
+    } else {
+      value = readWord().text;
+    }
     if (value.isBlank()) {
       throw new InvalidQueryException("'" + name + ":' needs a value", start);
     }
@@ -321,14 +503,14 @@ public final class QueryParser {
         pos += 2;
         continue;
       }
-      if (isSpace(c) || c == '(' || c == ')' || c == '"') {
+      if (isSpace(c) || c == '(' || c == ')' || c == '"' || (!sb.isEmpty() && boostEnd(pos) >= 0)) {
         break;
       }
       if (c == '*') {
         if (sb.isEmpty()) {
           throw new InvalidQueryException("leading wildcards are not supported", pos);
         }
-        if (pos + 1 < text.length() && !isTerminator(text.charAt(pos + 1))) {
+        if (pos + 1 < text.length() && !isTerminator(text.charAt(pos + 1)) && boostEnd(pos + 1) < 0) {
           throw new InvalidQueryException("'*' is only supported at the end of a word", pos);
         }
         prefix = true;
@@ -349,7 +531,7 @@ public final class QueryParser {
           fuzzy = d;
           pos++;
         }
-        if (pos < text.length() && !isTerminator(text.charAt(pos))) {
+        if (pos < text.length() && !isTerminator(text.charAt(pos)) && boostEnd(pos) < 0) {
           throw new InvalidQueryException("unexpected text after '~'", pos);
         }
         break;
@@ -363,22 +545,75 @@ public final class QueryParser {
     return new Word(sb.toString(), escaped, prefix, fuzzy);
   }
 
+  /**
+   * Whether a phrase starts at {@code pos}: a straight quote, or a typographic opening quote that
+   * is closed later in the text.
+   */
+  private boolean phraseAhead() {
+    if (pos >= text.length()) {
+      return false;
+    }
+    char c = text.charAt(pos);
+    return c == '"' || (closers(c) != null && closingQuote(text, pos) >= 0);
+  }
+
+  /** The closing quotes of a typographic opening quote, or null if {@code c} is not one. */
+  private static String closers(char c) {
+    return switch (c) {
+      case '\u201C' -> "\u201D"; // “ ... ”
+      case '\u201E' -> "\u201C\u201D"; // „ ... “ (or ”)
+      case '\u2018' -> "\u2019"; // ‘ ... ’
+      default -> null;
+    };
+  }
+
+  /** Where the typographic quote opened at {@code open} closes (no escapes), or -1. */
+  private static int closingQuote(String text, int open) {
+    String closers = closers(text.charAt(open));
+    for (int i = open + 1; i < text.length(); i++) {
+      if (closers.indexOf(text.charAt(i)) >= 0) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** A phrase proximity {@code ~N} right after a phrase, or 0. */
+  private int readSlop() {
+    if (pos >= text.length() || text.charAt(pos) != '~') {
+      return 0;
+    }
+    int at = pos;
+    int i = pos + 1;
+    while (i < text.length() && isAsciiDigit(text.charAt(i))) {
+      i++;
+    }
+    if (i == pos + 1 || i - pos - 1 > 2 || Integer.parseInt(text.substring(pos + 1, i)) > MAX_SLOP
+        || (i < text.length() && !isTerminator(text.charAt(i)) && boostEnd(i) < 0)) {
+      throw new InvalidQueryException(
+          "phrase proximity must be '~' and a number of positions from 0 to " + MAX_SLOP
+              + " (\"peace talks\"~3)", at);
+    }
+    pos = i;
+    return Integer.parseInt(text.substring(at + 1, i));
+  }
+
   private String readPhrase() {
     int start = pos;
+    char open = text.charAt(pos);
+    String closers = open == '"' ? "\"" : closers(open);
+    boolean typographic = open != '"';
     pos++; // opening quote
     StringBuilder sb = new StringBuilder();
     while (pos < text.length()) {
       char c = text.charAt(pos);
-      if (c == '\\' && pos + 1 < text.length()) {
+      if (c == '\\' && pos + 1 < text.length() && !typographic) {
         sb.append(text.charAt(pos + 1));
         pos += 2;
         continue;
       }
-      if (c == '"') {
+      if (closers.indexOf(c) >= 0) {
         pos++;
-        if (pos < text.length() && text.charAt(pos) == '~') {
-          throw new InvalidQueryException("phrase proximity ('\"...\"~N') is not supported", pos);
-        }
         if (sb.toString().isBlank()) {
           throw new InvalidQueryException("empty phrase", start);
         }
@@ -447,6 +682,14 @@ public final class QueryParser {
     return isSpace(c) || c == '(' || c == ')' || c == '"';
   }
 
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isKnownName(String name) {
+    return SearchField.byKey(name) != null || FilterKind.byKey(name) != null;
+  }
+
   private static boolean isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
@@ -459,7 +702,7 @@ public final class QueryParser {
     for (int i = 0; i < word.length(); i++) {
       char c = word.charAt(i);
       boolean special =
-          isSpace(c) || "()\"\\*~:/".indexOf(c) >= 0
+          isSpace(c) || "()\"\\*~:/^\u201C\u201E\u2018".indexOf(c) >= 0
               || (i == 0 && "-!+".indexOf(c) >= 0)
               || (i == 0 && c == '&' && word.startsWith("&&"))
               || (i == 0 && c == '|' && word.startsWith("||"));

@@ -124,10 +124,15 @@ class QueryParserTest {
     assertError("a OR", "OR needs something", 2);
     assertError("AND a", "needs something to its left", 0);
     assertError("a (", "the query ends where a word was expected", 3);
-    assertError("foo:bar", "unknown field 'foo:'", 0);
     assertError("*talks", "leading wildcards", 0);
     assertError("/ab+c/", "regular expressions", 0);
     assertError("x~3", "0, 1 or 2", 2);
+    assertError("\"a b\"~11", "from 0 to 10", 5);
+    assertError("\"a b\"~", "from 0 to 10", 5);
+    assertError("\"a b\"~2x", "from 0 to 10", 5);
+    assertError("person:\"a b\"~2", "not to filter", 12);
+    assertError("talks^0", "above 0", 5);
+    assertError("talks^101", "at most 100", 5);
     assertError("headline: x", "needs a value", 0);
     assertError("person:(a b)", "not a group", 0);
     assertError("()", "empty group", 0);
