@@ -19,12 +19,17 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The stem cache is an optimisation only: with or without it, every token is the same. */
 class NewsAnalyzerStemCacheTest {
-  /** Inflected and uninflected words, names the stemmer touches, possessives, numbers, accents. */
+  /**
+   * Inflected and uninflected words, names the stemmer touches, possessives, numbers, accents,
+   * words each stemming step handles (plurals and -ing forms KStem leaves, nationalities).
+   */
   private static final String[] WORDS = {
     "officials", "official", "negotiated", "negotiating", "talks", "talk", "Hamas", "Hama",
     "policies", "Russia's", "Russia’s", "ZELENSKYY", "Zélenskyy", "universities", "generous",
     "ran", "running", "2026", "U.S.", "ceasefire", "cease-fire", "the", "of", "strikes", "struck",
-    "Kyiv", "Kyiv's", "leaders", "élite", "naïve", "é", "a", "children", "mice", "analyses"
+    "Kyiv", "Kyiv's", "leaders", "élite", "naïve", "é", "a", "children", "mice", "analyses",
+    "troops", "relations", "facing", "meetings", "Russian", "Russians", "russia", "Chinese", "news",
+    "crisis", "during", "years"
   };
 
   @ParameterizedTest(name = "seed {0}")

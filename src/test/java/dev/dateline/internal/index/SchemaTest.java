@@ -20,7 +20,7 @@ class SchemaTest {
   @Test
   void textAnalysisFoldsCaseDiacriticsQuotesAndPossessives() {
     assertThat(schema.analyze("body", "Russia’s ZELENSKYY Zélenskyy “talks”", false))
-        .containsExactly("russia", "zelenskyy", "zelenskyy", "talks");
+        .containsExactly("russia", "zelenskyy", "zelenskyy", "talk");
   }
 
   @Test
