@@ -13,6 +13,7 @@ module dev.dateline {
   requires org.apache.lucene.analysis.common;
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;
+  requires org.apache.lucene.suggest;
   requires com.fasterxml.jackson.core;
 
   exports dev.dateline;

@@ -5,6 +5,7 @@ import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
 import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
+import dev.dateline.internal.search.TypoCorrector;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -391,7 +392,12 @@ public final class NewsIndex implements Closeable {
 
   /**
    * Runs a query against the latest refreshed view of the index. Inline relative dates ({@code
-   * after:now-7d}) are resolved now.
+   * after:now-7d}) are resolved now. Unless {@link NewsQuery.Builder#correctTypos(boolean) turned
+   * off}, misspelt words are corrected: a query that matches nothing as written runs corrected
+   * ({@link SearchResults#correctedText()}), one that matches something offers the correction
+   * ({@link SearchResults#suggestion()}); see {@link SearchResults}. The correction is made within
+   * the same {@link Options#queryTimeout}: if the time runs out while correcting, the query's own
+   * results are returned uncorrected.
    *
    * @param query the query; a query with a cursor continues the listing where that cursor's page
    *     ended
@@ -429,7 +435,45 @@ public final class NewsIndex implements Closeable {
         throw tooComplex();
       }
       checkTimeout(searcher);
-      return results(searcher, query, order, reference, compiled, top);
+      TypoCorrector.Correction correction =
+          query.correctTypos()
+              ? TypoCorrector.correct(
+                  schema, searcher.getIndexReader(), query.parsed(), () -> timeUp(searcher))
+              : null;
+      if (correction != null && top.totalHits.value() == 0) {
+        // Nothing matched as written: run the corrected query, with the same filters and page.
+        QueryCompiler.Compiled fixed = compiler.compile(query, correction.query());
+        Query fixedScored = fixed.query();
+        if (order == SortOrder.RECENT) {
+          fixedScored =
+              RecencyDecay.boost(
+                  fixedScored, reference, query.recencyHalfLife(), query.recencyFloor());
+        }
+        TopFieldDocs fixedTop;
+        try {
+          fixedTop =
+              searcher.search(
+                  fixedScored,
+                  new TopFieldCollectorManager(
+                      Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
+        } catch (IndexSearcher.TooManyClauses e) {
+          throw tooComplex();
+        }
+        checkTimeout(searcher);
+        if (fixedTop.totalHits.value() > 0) {
+          SearchResults r = results(searcher, query, order, reference, fixed, fixedTop);
+          return new SearchResults(
+              r.total(), r.totalIsExact(), r.hits(), r.next(), correction.apply(query.text()),
+              null);
+        }
+        correction = null; // the correction finds nothing either: say nothing
+      }
+      SearchResults r = results(searcher, query, order, reference, compiled, top);
+      return correction == null
+          ? r
+          : new SearchResults(
+              r.total(), r.totalIsExact(), r.hits(), r.next(), null,
+              correction.apply(query.text()));
     } catch (IOException e) {
       throw failure("search", e);
     } finally {
@@ -564,6 +608,11 @@ public final class NewsIndex implements Closeable {
      *     IndexException}
      */
     T apply(IndexSearcher searcher) throws IOException;
+  }
+
+  /** Whether a timed searcher's time is up (never for an untimed one). */
+  private static boolean timeUp(IndexSearcher searcher) {
+    return searcher.getTimeout() != null && searcher.getTimeout().shouldExit();
   }
 
   private IndexSearcher timed(IndexSearcher shared) {

@@ -142,6 +142,7 @@ public final class NewsQuery {
   private final Duration recencyHalfLife;
   private final double recencyFloor;
   private final Instant recencyReference;
+  private final boolean correctTypos;
 
   private NewsQuery(Builder b, QueryNode parsed, Instant from, Instant to, Instant reference) {
     this.text = b.text == null ? "" : b.text;
@@ -165,6 +166,7 @@ public final class NewsQuery {
     this.recencyHalfLife = b.recencyHalfLife;
     this.recencyFloor = b.recencyFloor;
     this.recencyReference = this.sort == SortOrder.RECENT ? reference : null;
+    this.correctTypos = b.correctTypos;
   }
 
   /**
@@ -226,6 +228,7 @@ public final class NewsQuery {
     b.recencyHalfLife = recencyHalfLife;
     b.recencyFloor = recencyFloor;
     b.recencyReference = recencyReference;
+    b.correctTypos = correctTypos;
     return b;
   }
 
@@ -285,6 +288,15 @@ public final class NewsQuery {
    */
   public String normalizedText() {
     return parsed == null ? "" : parsed.toString();
+  }
+
+  /**
+   * Whether unknown words of the text are corrected (see {@link Builder#correctTypos(boolean)}).
+   *
+   * @return true unless turned off
+   */
+  public boolean correctTypos() {
+    return correctTypos;
   }
 
   /** The parsed text; null when there is no text. Not API: the compiler's input. */
@@ -472,7 +484,8 @@ public final class NewsQuery {
         && filters.equals(q.filters)
         && recencyHalfLife.equals(q.recencyHalfLife)
         && Double.compare(recencyFloor, q.recencyFloor) == 0
-        && Objects.equals(recencyReference, q.recencyReference);
+        && Objects.equals(recencyReference, q.recencyReference)
+        && correctTypos == q.correctTypos;
   }
 
   @Override
@@ -480,7 +493,7 @@ public final class NewsQuery {
     return Objects.hash(
         text, defaultOperator, syntax, from, to, zone, entities, excludedEntities, sources,
         sections, sort, limit, after, highlight, exactTotal, filters, recencyHalfLife,
-        recencyFloor, recencyReference);
+        recencyFloor, recencyReference, correctTypos);
   }
 
   /**
@@ -551,6 +564,7 @@ public final class NewsQuery {
     private Duration recencyHalfLife = DEFAULT_RECENCY_HALF_LIFE;
     private double recencyFloor = DEFAULT_RECENCY_FLOOR;
     private Instant recencyReference;
+    private boolean correctTypos = true;
 
     /** The default {@link #recencyHalfLife half-life} of the {@link SortOrder#RECENT} decay: 7 days. */
     public static final Duration DEFAULT_RECENCY_HALF_LIFE = Duration.ofDays(7);
@@ -936,6 +950,23 @@ public final class NewsQuery {
      */
     public Builder filter(Query filter) {
       filters.add(Objects.requireNonNull(filter, "filter"));
+      return this;
+    }
+
+    /**
+     * Sets whether misspelt words are corrected (default true). A word of free text (unquoted,
+     * without a field, not a prefix, fuzzy or excluded word) of four letters or more that occurs
+     * nowhere in the index is replaced by the closest indexed word within two edits, if any. When
+     * the query as written matches nothing, the corrected query runs instead and {@link
+     * SearchResults#correctedText()} says so; otherwise the results are the query's own and
+     * {@link SearchResults#suggestion()} offers the correction. See {@link SearchResults}. Does not
+     * apply to {@link NewsIndex#count(NewsQuery)}.
+     *
+     * @param correct whether to correct unknown words
+     * @return this builder
+     */
+    public Builder correctTypos(boolean correct) {
+      this.correctTypos = correct;
       return this;
     }
 

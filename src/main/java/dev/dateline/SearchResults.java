@@ -32,6 +32,22 @@ import java.util.List;
  * is not reported: the count is cut at the threshold instead. An exact count has to visit every
  * match; it is there when asked for.
  *
+ * <h2>Typo correction</h2>
+ *
+ * With {@link NewsQuery.Builder#correctTypos(boolean) typo correction} on (the default), a free-text
+ * word that occurs nowhere in the index is <i>unknown</i>, and is replaced by the closest word of
+ * the index within two edits, if there is one ({@code negotations} by {@code negotiations}):
+ *
+ * <ul>
+ *   <li>when the query as written matches nothing, the corrected query is run instead, with the
+ *       same filters, sort and page, and {@link #correctedText()} says so ("showing results for");
+ *   <li>when it matches something, its results are returned as they are and {@link #suggestion()}
+ *       offers the corrected text ("did you mean").
+ * </ul>
+ *
+ * Only unquoted words without a field, of four letters or more, are corrected; phrases, prefixes,
+ * fuzzy words, excluded words and filters are kept as written.
+ *
  * @param total the number of matching articles, or the threshold when more match and the total is
  *     not exact (see above)
  * @param totalIsExact whether {@code total} is the exact number of matching articles; when false,
@@ -39,10 +55,43 @@ import java.util.List;
  * @param hits this page, in order
  * @param next cursor for the next page (pass it to {@link NewsQuery#after(String)}), or null when
  *     this page is the last
+ * @param correctedText the query text that was run instead of the query's own, which matched
+ *     nothing: the query's text with its unknown words corrected ("showing results for ..."); null
+ *     when the query ran as written
+ * @param suggestion the query's text with its unknown words corrected, when the query as written
+ *     did match articles and ran as written ("did you mean ..."); null when there is nothing to
+ *     suggest or {@code correctedText} is set
  */
-public record SearchResults(long total, boolean totalIsExact, List<SearchHit> hits, String next) {
+public record SearchResults(
+    long total,
+    boolean totalIsExact,
+    List<SearchHit> hits,
+    String next,
+    String correctedText,
+    String suggestion) {
   /** Copies {@code hits} into an unmodifiable list. */
   public SearchResults {
     hits = List.copyOf(hits);
+  }
+
+  /**
+   * Results of a query run as written, with nothing to suggest.
+   *
+   * @param total see {@link #total()}
+   * @param totalIsExact see {@link #totalIsExact()}
+   * @param hits see {@link #hits()}
+   * @param next see {@link #next()}
+   */
+  public SearchResults(long total, boolean totalIsExact, List<SearchHit> hits, String next) {
+    this(total, totalIsExact, hits, next, null, null);
+  }
+
+  /**
+   * Whether these are the results of a corrected query ({@link #correctedText()} is set).
+   *
+   * @return true when the query's text was corrected before it ran
+   */
+  public boolean corrected() {
+    return correctedText != null;
   }
 }

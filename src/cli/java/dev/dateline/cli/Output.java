@@ -87,6 +87,8 @@ final class Output {
     ObjectNode root = JSON.createObjectNode();
     root.put("total", r.total());
     root.put("totalIsExact", r.totalIsExact());
+    root.put("correctedText", r.correctedText());
+    root.put("suggestion", r.suggestion());
     ArrayNode hits = root.putArray("hits");
     for (SearchHit h : r.hits()) {
       ObjectNode o = hits.addObject();
@@ -140,6 +142,11 @@ final class Output {
    */
   static String text(SearchResults r, ZoneId zone, boolean ansi, boolean showNext) {
     StringBuilder sb = new StringBuilder();
+    if (r.correctedText() != null) {
+      sb.append("showing results for: ").append(printable(r.correctedText())).append('\n');
+    } else if (r.suggestion() != null) {
+      sb.append("did you mean: ").append(printable(r.suggestion())).append('\n');
+    }
     String count = r.total() == 1 ? "1 article matches" : r.total() + " articles match";
     sb.append(r.totalIsExact() ? count : "at least " + count).append('\n');
     int n = 0;

@@ -119,6 +119,14 @@ final class SearchCommand implements Callable<Integer> {
   boolean exactTotal;
 
   @Option(
+      names = "--no-typo-correction",
+      description =
+          "Search the words as typed. By default a misspelt word that occurs nowhere in the index"
+              + " is corrected: a query that finds nothing runs corrected ('showing results for:'),"
+              + " one that finds something suggests the correction ('did you mean:').")
+  boolean noTypoCorrection;
+
+  @Option(
       names = "--count",
       description = "Print only the exact number of matching articles ({\"count\":N} with --json).")
   boolean count;
@@ -243,6 +251,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     q.syntax(parseSyntax(syntax));
     q.exactTotal(exactTotal);
+    q.correctTypos(!noTypoCorrection);
     return q.build();
   }
 
