@@ -142,6 +142,7 @@ public final class NewsQuery {
   private final Duration recencyHalfLife;
   private final double recencyFloor;
   private final Instant recencyReference;
+  private final boolean expandAliases;
 
   private NewsQuery(Builder b, QueryNode parsed, Instant from, Instant to, Instant reference) {
     this.text = b.text == null ? "" : b.text;
@@ -165,6 +166,7 @@ public final class NewsQuery {
     this.recencyHalfLife = b.recencyHalfLife;
     this.recencyFloor = b.recencyFloor;
     this.recencyReference = this.sort == SortOrder.RECENT ? reference : null;
+    this.expandAliases = b.expandAliases;
   }
 
   /**
@@ -226,6 +228,7 @@ public final class NewsQuery {
     b.recencyHalfLife = recencyHalfLife;
     b.recencyFloor = recencyFloor;
     b.recencyReference = recencyReference;
+    b.expandAliases = expandAliases;
     return b;
   }
 
@@ -409,6 +412,16 @@ public final class NewsQuery {
   }
 
   /**
+   * Whether free-text words and phrases that name a known entity also match the entity's other
+   * names (see {@link Builder#expandAliases(boolean)}).
+   *
+   * @return true unless turned off with {@link Builder#expandAliases(boolean)}
+   */
+  public boolean expandAliases() {
+    return expandAliases;
+  }
+
+  /**
    * The caller's Lucene filters (see {@link Builder#filter}), in the order added.
    *
    * <p><b>Advanced, experimental:</b> exposes Lucene types, so it may change with the Lucene
@@ -472,7 +485,8 @@ public final class NewsQuery {
         && filters.equals(q.filters)
         && recencyHalfLife.equals(q.recencyHalfLife)
         && Double.compare(recencyFloor, q.recencyFloor) == 0
-        && Objects.equals(recencyReference, q.recencyReference);
+        && Objects.equals(recencyReference, q.recencyReference)
+        && expandAliases == q.expandAliases;
   }
 
   @Override
@@ -480,7 +494,7 @@ public final class NewsQuery {
     return Objects.hash(
         text, defaultOperator, syntax, from, to, zone, entities, excludedEntities, sources,
         sections, sort, limit, after, highlight, exactTotal, filters, recencyHalfLife,
-        recencyFloor, recencyReference);
+        recencyFloor, recencyReference, expandAliases);
   }
 
   /**
@@ -519,6 +533,9 @@ public final class NewsQuery {
     if (exactTotal) {
       j.add("exactTotal");
     }
+    if (!expandAliases) {
+      j.add("noAliases");
+    }
     return j.toString();
   }
 
@@ -551,6 +568,7 @@ public final class NewsQuery {
     private Duration recencyHalfLife = DEFAULT_RECENCY_HALF_LIFE;
     private double recencyFloor = DEFAULT_RECENCY_FLOOR;
     private Instant recencyReference;
+    private boolean expandAliases = true;
 
     /** The default {@link #recencyHalfLife half-life} of the {@link SortOrder#RECENT} decay: 7 days. */
     public static final Duration DEFAULT_RECENCY_HALF_LIFE = Duration.ofDays(7);
@@ -849,6 +867,28 @@ public final class NewsQuery {
         throw new InvalidQueryException("recency floor must be between 0 and 1, was " + floor);
       }
       this.recencyFloor = floor;
+      return this;
+    }
+
+    /**
+     * Sets whether free text that names a known entity also finds the entity's other names (default
+     * true). An unfielded word, quoted phrase or run of up to four juxtaposed words that the index's {@link EntityExtractor} knows as a
+     * name of a person, place or organisation (the {@link EntityExtractor#variants variants} the
+     * entity filters use; for the {@link EntityExtractor#standard() standard} extractor, a
+     * gazetteer name or alias in any case and with or without diacritics, an acronym such as
+     * {@code US} only when typed in capitals) matches as itself or any other name of the entity,
+     * each as a phrase: {@code kyiv} also finds "Kiev", {@code zelenskiy} finds "Zelensky". The
+     * expansion stays one word of the query (for {@link Operator#RANKED}'s all-words ranking and
+     * for AND), and a match of another name scores 0.9 times what the same match of the typed
+     * name would. Names that contain the typed text ("Donald Trump" for {@code trump}) add
+     * nothing and are left out. Prefixes, fuzzy words and words restricted to a field are never
+     * expanded. False searches the text as typed.
+     *
+     * @param expand whether to expand entity names in the text
+     * @return this builder
+     */
+    public Builder expandAliases(boolean expand) {
+      this.expandAliases = expand;
       return this;
     }
 
