@@ -143,6 +143,7 @@ public final class NewsQuery {
   private final double recencyFloor;
   private final Instant recencyReference;
   private final boolean correctTypos;
+  private final boolean expandAliases;
 
   private NewsQuery(Builder b, QueryNode parsed, Instant from, Instant to, Instant reference) {
     this.text = b.text == null ? "" : b.text;
@@ -167,6 +168,7 @@ public final class NewsQuery {
     this.recencyFloor = b.recencyFloor;
     this.recencyReference = this.sort == SortOrder.RECENT ? reference : null;
     this.correctTypos = b.correctTypos;
+    this.expandAliases = b.expandAliases;
   }
 
   /**
@@ -229,6 +231,7 @@ public final class NewsQuery {
     b.recencyFloor = recencyFloor;
     b.recencyReference = recencyReference;
     b.correctTypos = correctTypos;
+    b.expandAliases = expandAliases;
     return b;
   }
 
@@ -421,6 +424,16 @@ public final class NewsQuery {
   }
 
   /**
+   * Whether free-text words and phrases that name a known entity also match the entity's other
+   * names (see {@link Builder#expandAliases(boolean)}).
+   *
+   * @return true unless turned off with {@link Builder#expandAliases(boolean)}
+   */
+  public boolean expandAliases() {
+    return expandAliases;
+  }
+
+  /**
    * The caller's Lucene filters (see {@link Builder#filter}), in the order added.
    *
    * <p><b>Advanced, experimental:</b> exposes Lucene types, so it may change with the Lucene
@@ -485,7 +498,8 @@ public final class NewsQuery {
         && recencyHalfLife.equals(q.recencyHalfLife)
         && Double.compare(recencyFloor, q.recencyFloor) == 0
         && Objects.equals(recencyReference, q.recencyReference)
-        && correctTypos == q.correctTypos;
+        && correctTypos == q.correctTypos
+        && expandAliases == q.expandAliases;
   }
 
   @Override
@@ -493,7 +507,7 @@ public final class NewsQuery {
     return Objects.hash(
         text, defaultOperator, syntax, from, to, zone, entities, excludedEntities, sources,
         sections, sort, limit, after, highlight, exactTotal, filters, recencyHalfLife,
-        recencyFloor, recencyReference, correctTypos);
+        recencyFloor, recencyReference, correctTypos, expandAliases);
   }
 
   /**
@@ -532,6 +546,9 @@ public final class NewsQuery {
     if (exactTotal) {
       j.add("exactTotal");
     }
+    if (!expandAliases) {
+      j.add("noAliases");
+    }
     return j.toString();
   }
 
@@ -565,6 +582,7 @@ public final class NewsQuery {
     private double recencyFloor = DEFAULT_RECENCY_FLOOR;
     private Instant recencyReference;
     private boolean correctTypos = true;
+    private boolean expandAliases = true;
 
     /** The default {@link #recencyHalfLife half-life} of the {@link SortOrder#RECENT} decay: 7 days. */
     public static final Duration DEFAULT_RECENCY_HALF_LIFE = Duration.ofDays(7);
@@ -863,6 +881,28 @@ public final class NewsQuery {
         throw new InvalidQueryException("recency floor must be between 0 and 1, was " + floor);
       }
       this.recencyFloor = floor;
+      return this;
+    }
+
+    /**
+     * Sets whether free text that names a known entity also finds the entity's other names (default
+     * true). An unfielded word, quoted phrase or run of up to four juxtaposed words that the index's {@link EntityExtractor} knows as a
+     * name of a person, place or organisation (the {@link EntityExtractor#variants variants} the
+     * entity filters use; for the {@link EntityExtractor#standard() standard} extractor, a
+     * gazetteer name or alias in any case and with or without diacritics, an acronym such as
+     * {@code US} only when typed in capitals) matches as itself or any other name of the entity,
+     * each as a phrase: {@code kyiv} also finds "Kiev", {@code zelenskiy} finds "Zelensky". The
+     * expansion stays one word of the query (for {@link Operator#RANKED}'s all-words ranking and
+     * for AND), and a match of another name scores 0.9 times what the same match of the typed
+     * name would. Names that contain the typed text ("Donald Trump" for {@code trump}) add
+     * nothing and are left out. Prefixes, fuzzy words and words restricted to a field are never
+     * expanded. False searches the text as typed.
+     *
+     * @param expand whether to expand entity names in the text
+     * @return this builder
+     */
+    public Builder expandAliases(boolean expand) {
+      this.expandAliases = expand;
       return this;
     }
 

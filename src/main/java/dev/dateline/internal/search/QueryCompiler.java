@@ -67,6 +67,12 @@ import org.apache.lucene.search.TermQuery;
  *       fields, each boosted by its boost.
  *       The tie-breaker is {@value #TIE_BREAKER}: only the best field counts, which keeps
  *       block-max WAND available for them.
+ *   <li>Unfielded text that names a known entity ({@code kyiv}, {@code "volodymyr zelenskiy"},
+ *       and unquoted runs of up to {@value #MAX_NAME_WORDS} juxtaposed words such as {@code
+ *       volodymyr zelenskiy}) also matches the entity's other names, through the extractor's {@link
+ *       EntityExtractor#variants} as the entity filters use them: one dis-max unit of the name as
+ *       typed and the others, boosted by {@value #ALIAS_BOOST}; off with
+ *       {@link NewsQuery#expandAliases()} false.
  *   <li>Text restricted to a field ({@code headline:talks}) is a plain query on that field,
  *       without a boost.
  *   <li>Filters (dates, entities, sources, sections; inline or structured; and the caller's own
@@ -92,6 +98,9 @@ public final class QueryCompiler {
   private final Map<SearchField, Float> weights;
   private final EntityExtractor variants;
   private final boolean combinedFields;
+  private final boolean expandAliases;
+  /** This compiler without alias expansion, for queries that turn it off. */
+  private final QueryCompiler literal;
 
   /** A compiler scoring unfielded words by their best field (dis-max), the default. */
   public QueryCompiler(Schema schema, Map<SearchField, Float> boosts, EntityExtractor variants) {
@@ -109,6 +118,19 @@ public final class QueryCompiler {
     this.weights = combinedWeights(this.boosts);
     this.variants = variants;
     this.combinedFields = combinedFields;
+    this.expandAliases = true;
+    this.literal = new QueryCompiler(this);
+  }
+
+  /** The literal twin of {@code expanding}: the same settings, no alias expansion. */
+  private QueryCompiler(QueryCompiler expanding) {
+    this.schema = expanding.schema;
+    this.boosts = expanding.boosts;
+    this.weights = expanding.weights;
+    this.variants = expanding.variants;
+    this.combinedFields = expanding.combinedFields;
+    this.expandAliases = false;
+    this.literal = this;
   }
 
   /**
@@ -138,7 +160,7 @@ public final class QueryCompiler {
    */
   public Compiled compile(NewsQuery q, QueryNode parsed) {
     try {
-      return compileClauses(q, parsed);
+      return (q.expandAliases() ? this : literal).compileClauses(q, parsed);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidQueryException(
           "query is too complex: it expands to more than "
@@ -205,8 +227,8 @@ public final class QueryCompiler {
   /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
   Query node(QueryNode node, ZoneId zone) {
     return switch (node) {
-      case Term t -> text(t.field(), t.text(), false, 0);
-      case Phrase p -> text(p.field(), p.text(), true, p.slop());
+      case Term t -> expanded(t.field(), t.text(), false, 0);
+      case Phrase p -> expanded(p.field(), p.text(), true, p.slop());
       case Boosted b -> {
         Query inner = node(b.clause(), zone);
         yield inner == null ? null : new BoostQuery(inner, b.boost());
@@ -253,7 +275,17 @@ public final class QueryCompiler {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     boolean positive = false;
     int n = 0;
-    for (QueryNode c : a.clauses()) {
+    List<QueryNode> clauses = a.clauses();
+    for (int i = 0; i < clauses.size(); i++) {
+      QueryNode c = clauses.get(i);
+      NameRun name = nameRun(clauses, i);
+      if (name != null) {
+        b.add(name.query(), Occur.MUST);
+        positive = true;
+        n++;
+        i = name.end() - 1;
+        continue;
+      }
       if (c instanceof Not not) {
         Query inner = node(not.clause(), zone);
         if (inner != null) {
@@ -323,7 +355,18 @@ public final class QueryCompiler {
     boolean required = false;
     boolean positive = false;
     int n = 0;
-    for (QueryNode c : r.clauses()) {
+    List<QueryNode> clauses = r.clauses();
+    for (int i = 0; i < clauses.size(); i++) {
+      QueryNode c = clauses.get(i);
+      NameRun name = nameRun(clauses, i);
+      if (name != null) {
+        b.add(name.query(), Occur.SHOULD); // a known name of several words: one unit
+        optional.add(name.query());
+        positive = true;
+        n++;
+        i = name.end() - 1;
+        continue;
+      }
       if (c instanceof Not not) {
         Query inner = node(not.clause(), zone);
         if (inner != null) {
@@ -415,6 +458,172 @@ public final class QueryCompiler {
           }
         };
     return new BoostQuery(new ConstantScoreQuery(q), 0f);
+  }
+
+  /**
+   * What a match of another name of an entity scores relative to the same match of the name as
+   * typed: below 1, so that between two articles alike but for the spelling (and with equally rare
+   * spellings), the one with the typed spelling ranks first.
+   */
+  public static final float ALIAS_BOOST = 0.9f;
+
+  /** Most other names one word or phrase expands to. */
+  static final int MAX_ALIASES = 16;
+
+  /** Longest text (in chars) looked up as an entity name. */
+  static final int MAX_ALIAS_LOOKUP_CHARS = 100;
+
+  /**
+   * A word or phrase of the text, expanded to the other names of the entity it names: with alias
+   * expansion on, unfielded text that the extractor knows as a name of a person, place or
+   * organisation (its {@link EntityExtractor#variants} give other names) is a dis-max of the text
+   * as typed and each other name, boosted by {@link #ALIAS_BOOST} and matched the same way as the
+   * text (stemmed for a word, exact for a quoted phrase, as a phrase when several words), so the
+   * whole stays one unit of the query. Otherwise the text as typed ({@link #text}).
+   */
+  private Query expanded(SearchField only, String text, boolean exact, int slop) {
+    Query typed = text(only, text, exact, slop);
+    if (typed == null || only != null || !expandAliases) {
+      return typed;
+    }
+    List<String> others = aliases(text, exact);
+    if (others.isEmpty()) {
+      return typed;
+    }
+    List<Query> disjuncts = new ArrayList<>();
+    disjuncts.add(typed);
+    for (String name : others) {
+      Query q = text(null, name, exact, slop);
+      if (q != null) {
+        disjuncts.add(new BoostQuery(q, ALIAS_BOOST));
+      }
+    }
+    return disjuncts.size() == 1 ? typed : new DisjunctionMaxQuery(disjuncts, TIE_BREAKER);
+  }
+
+  /**
+   * The other names of the entity (or entities, one per type) that {@code text} names, those that
+   * could match an article the typed text does not: a name whose analysed words contain those of
+   * the text or of a shorter other name ("Donald Trump" for {@code trump}) is left out, and so is a
+   * name analysing to the same words. An acronym of capitals ({@code US}) names an entity only
+   * when typed in capitals, as the gazetteer reads text, so {@code us} is not the United States.
+   */
+  private List<String> aliases(String text, boolean exact) {
+    String typed = text.strip();
+    if (typed.isEmpty() || typed.length() > MAX_ALIAS_LOOKUP_CHARS) {
+      return List.of();
+    }
+    String body = Schema.field(SearchField.BODY);
+    List<String> typedTokens = schema.analyze(body, typed, exact);
+    if (typedTokens.isEmpty()) {
+      return List.of();
+    }
+    List<String> candidates = new ArrayList<>();
+    for (EntityType type : EntityType.values()) {
+      List<String> names = variants.variants(type, typed);
+      if (names == null || names.stream().anyMatch(n -> isAcronymOf(n, typed))) {
+        continue;
+      }
+      candidates.addAll(names);
+    }
+    if (candidates.isEmpty()) {
+      return List.of();
+    }
+    record Name(String name, List<String> tokens) {}
+    List<Name> analysed = new ArrayList<>();
+    for (String c : candidates) {
+      if (c != null && !c.isBlank() && c.length() <= MAX_ALIAS_LOOKUP_CHARS) {
+        analysed.add(new Name(c, schema.analyze(body, c, exact)));
+      }
+    }
+    analysed.sort(java.util.Comparator.comparingInt(n -> n.tokens().size()));
+    List<List<String>> kept = new ArrayList<>();
+    kept.add(typedTokens);
+    List<String> others = new ArrayList<>();
+    for (Name n : analysed) {
+      if (n.tokens().isEmpty() || kept.stream().anyMatch(k -> containsRun(n.tokens(), k))) {
+        continue;
+      }
+      kept.add(n.tokens());
+      others.add(n.name());
+      if (others.size() == MAX_ALIASES) {
+        break;
+      }
+    }
+    return others;
+  }
+
+  /** Most words of an unquoted name read as one ({@code volodymyr zelenskiy}). */
+  static final int MAX_NAME_WORDS = 4;
+
+  /** Unquoted words {@code [start, end)} of a group that name an entity, compiled as one unit. */
+  private record NameRun(Query query, int end) {}
+
+  /**
+   * The longest run of at least two juxtaposed plain words (unfielded, without {@code +}, boost,
+   * prefix or fuzzy) starting at {@code start} that names an entity with other names ({@code
+   * volodymyr zelenskiy}), as one unit: a dis-max of all the words as typed (each matched by its
+   * stem, all required) and each other name as a phrase boosted by {@link #ALIAS_BOOST}. Null
+   * when alias expansion is off or there is no such run.
+   */
+  private NameRun nameRun(List<QueryNode> clauses, int start) {
+    if (!expandAliases) {
+      return null;
+    }
+    int limit = start;
+    while (limit < clauses.size()
+        && limit - start < MAX_NAME_WORDS
+        && clauses.get(limit) instanceof Term t
+        && t.field() == null) {
+      limit++;
+    }
+    for (int end = limit; end >= start + 2; end--) {
+      StringBuilder joined = new StringBuilder();
+      for (int i = start; i < end; i++) {
+        joined.append(i > start ? " " : "").append(((Term) clauses.get(i)).text());
+      }
+      List<String> others = aliases(joined.toString(), false);
+      if (others.isEmpty()) {
+        continue;
+      }
+      BooleanQuery.Builder typed = new BooleanQuery.Builder();
+      for (int i = start; i < end; i++) {
+        Query w = text(null, ((Term) clauses.get(i)).text(), false, 0);
+        if (w == null) {
+          return null;
+        }
+        typed.add(w, Occur.MUST);
+      }
+      List<Query> disjuncts = new ArrayList<>();
+      disjuncts.add(typed.build());
+      for (String name : others) {
+        Query q = text(null, name, false, 0);
+        if (q != null) {
+          disjuncts.add(new BoostQuery(q, ALIAS_BOOST));
+        }
+      }
+      return new NameRun(new DisjunctionMaxQuery(disjuncts, TIE_BREAKER), end);
+    }
+    return null;
+  }
+
+  /**
+   * Whether {@code name} is an acronym in capitals (at most 5 letters, as the gazetteer's
+   * capitals-only aliases) that {@code typed} spells without them.
+   */
+  private static boolean isAcronymOf(String name, String typed) {
+    String letters = name.replaceAll("[^\\p{L}]", "");
+    String typedLetters = typed.replaceAll("[^\\p{L}]", "");
+    return !letters.isEmpty()
+        && letters.length() <= 5
+        && letters.equals(letters.toUpperCase(java.util.Locale.ROOT))
+        && letters.equalsIgnoreCase(typedLetters)
+        && !typedLetters.equals(letters);
+  }
+
+  /** Whether {@code run} occurs in {@code tokens} as consecutive tokens. */
+  private static boolean containsRun(List<String> tokens, List<String> run) {
+    return java.util.Collections.indexOfSubList(tokens, run) >= 0;
   }
 
   /**
