@@ -90,7 +90,20 @@ class AliasSearchTest {
     assertThat(literal).isNotEqualTo(NewsQuery.of("kyiv"));
     assertThat(literal.toBuilder().build().expandAliases()).isFalse();
     assertThat(ids(literal)).containsExactly("kyiv");
-    assertThat(ids(NewsQuery.builder().text("zelenskiy").expandAliases(false).build())).isEmpty();
+    NewsQuery noAliasesNoTypos =
+        NewsQuery.builder().text("zelenskiy").expandAliases(false).correctTypos(false).build();
+    assertThat(ids(noAliasesNoTypos)).isEmpty();
+    // Without aliases, typo correction still rescues the empty page, and says so.
+    SearchResults corrected = index.search(NewsQuery.builder().text("zelenskiy").expandAliases(false).build());
+    assertThat(corrected.correctedText()).isEqualTo("zelensky");
+    assertThat(corrected.hits()).extracting(SearchHit::id).contains("zelensky");
+  }
+
+  @Test
+  void anAliasMatchIsNotReportedAsATypo() {
+    SearchResults r = index.search(NewsQuery.of("zelenskiy"));
+    assertThat(r.correctedText()).as("the alias found articles: nothing was corrected").isNull();
+    assertThat(r.hits()).extracting(SearchHit::id).contains("zelensky");
   }
 
   @Test
