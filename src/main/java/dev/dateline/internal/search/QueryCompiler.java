@@ -26,6 +26,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -271,43 +272,64 @@ public final class QueryCompiler {
     };
   }
 
-  private Query and(And a, ZoneId zone) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    boolean positive = false;
-    int n = 0;
-    List<QueryNode> clauses = a.clauses();
-    for (int i = 0; i < clauses.size(); i++) {
-      QueryNode c = clauses.get(i);
-      NameRun name = nameRun(clauses, i);
-      if (name != null) {
-        b.add(name.query(), Occur.MUST);
-        positive = true;
-        n++;
-        i = name.end() - 1;
-        continue;
-      }
-      if (c instanceof Not not) {
-        Query inner = node(not.clause(), zone);
-        if (inner != null) {
-          b.add(inner, Occur.MUST_NOT);
-          n++;
+  /**
+   * The clauses of an AND, OR or ranked group, compiled in order into one boolean query: {@code NOT
+   * x} as MUST_NOT, a run of words naming an entity ({@link #nameRun}, where the group allows it) as
+   * one unit, every other clause with the occurrence the group gives it. A group of exclusions
+   * alone matches everything else; a group with no searchable clause is null.
+   */
+  private final class Group {
+    final BooleanQuery.Builder builder = new BooleanQuery.Builder();
+    final List<Query> optional = new ArrayList<>();
+    boolean required;
+    private boolean positive;
+    private int size;
+
+    Group(List<QueryNode> clauses, ZoneId zone, Occur nameOccur, Function<QueryNode, Occur> occur) {
+      for (int i = 0; i < clauses.size(); i++) {
+        QueryNode c = clauses.get(i);
+        NameRun name = nameOccur == null ? null : nameRun(clauses, i);
+        if (name != null) {
+          add(name.query(), nameOccur);
+          i = name.end() - 1;
+        } else if (c instanceof Not not) {
+          Query inner = node(not.clause(), zone);
+          if (inner != null) {
+            builder.add(inner, Occur.MUST_NOT);
+            size++;
+          }
+        } else {
+          Query q = node(c, zone);
+          if (q != null) {
+            add(q, occur.apply(c));
+          }
         }
-        continue;
       }
-      Query q = node(c, zone);
-      if (q != null) {
-        b.add(q, isFilter(c) ? Occur.FILTER : Occur.MUST);
-        positive = true;
-        n++;
+      if (size > 0 && !positive) {
+        builder.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
       }
     }
-    if (n == 0) {
-      return null;
+
+    private void add(Query q, Occur occur) {
+      builder.add(q, occur);
+      size++;
+      positive = true;
+      if (occur == Occur.SHOULD) {
+        optional.add(q);
+      } else if (occur == Occur.MUST) {
+        required = true;
+      }
     }
-    if (!positive) {
-      b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
+
+    /** The compiled group; null when it has no searchable clause. */
+    Query build() {
+      return size == 0 ? null : builder.build();
     }
-    return b.build();
+  }
+
+  private Query and(And a, ZoneId zone) {
+    return new Group(a.clauses(), zone, Occur.MUST, c -> isFilter(c) ? Occur.FILTER : Occur.MUST)
+        .build();
   }
 
   /**
@@ -315,32 +337,14 @@ public final class QueryCompiler {
    * x} clauses must not, the others may (at least one of them when nothing is required).
    */
   private Query or(Or o, ZoneId zone) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    int n = 0;
-    boolean positive = false;
-    for (QueryNode c : o.clauses()) {
-      if (c instanceof Not not) {
-        Query inner = node(not.clause(), zone);
-        if (inner != null) {
-          b.add(inner, Occur.MUST_NOT);
-          n++;
-        }
-        continue;
-      }
-      Query q = node(c, zone);
-      if (q != null) {
-        b.add(q, c instanceof Required r ? (isFilter(r.clause()) ? Occur.FILTER : Occur.MUST) : Occur.SHOULD);
-        n++;
-        positive = true;
-      }
-    }
-    if (n == 0) {
-      return null;
-    }
-    if (!positive) {
-      b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
-    }
-    return b.build();
+    return new Group(
+            o.clauses(),
+            zone,
+            null,
+            c -> c instanceof Required r
+                ? (isFilter(r.clause()) ? Occur.FILTER : Occur.MUST)
+                : Occur.SHOULD)
+        .build();
   }
 
   /**
@@ -350,63 +354,25 @@ public final class QueryCompiler {
    * clause gains {@link #ALL_WORDS_BONUS}, so it ranks above those matching only some.
    */
   private Query ranked(Ranked r, ZoneId zone) {
-    BooleanQuery.Builder b = new BooleanQuery.Builder();
-    List<Query> optional = new ArrayList<>();
-    boolean required = false;
-    boolean positive = false;
-    int n = 0;
-    List<QueryNode> clauses = r.clauses();
-    for (int i = 0; i < clauses.size(); i++) {
-      QueryNode c = clauses.get(i);
-      NameRun name = nameRun(clauses, i);
-      if (name != null) {
-        b.add(name.query(), Occur.SHOULD); // a known name of several words: one unit
-        optional.add(name.query());
-        positive = true;
-        n++;
-        i = name.end() - 1;
-        continue;
-      }
-      if (c instanceof Not not) {
-        Query inner = node(not.clause(), zone);
-        if (inner != null) {
-          b.add(inner, Occur.MUST_NOT);
-          n++;
-        }
-        continue;
-      }
-      Query q = node(c, zone);
-      if (q == null) {
-        continue;
-      }
-      n++;
-      positive = true;
-      if (isFilter(c)) {
-        b.add(q, Occur.FILTER);
-      } else if (c instanceof Required) {
-        b.add(q, Occur.MUST);
-        required = true;
-      } else {
-        b.add(q, Occur.SHOULD); // a word, a phrase, an AND or OR group: one unit each
-        optional.add(q);
-      }
+    // A run of words naming an entity is one optional unit; a word, a phrase, an AND or OR group
+    // too.
+    Group g =
+        new Group(
+            r.clauses(),
+            zone,
+            Occur.SHOULD,
+            c -> isFilter(c) ? Occur.FILTER : c instanceof Required ? Occur.MUST : Occur.SHOULD);
+    List<Query> optional = g.optional;
+    if (!optional.isEmpty() && !g.required) {
+      g.builder.setMinimumNumberShouldMatch(1);
     }
-    if (n == 0) {
-      return null;
-    }
-    if (!positive) {
-      b.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
-    }
-    if (!optional.isEmpty() && !required) {
-      b.setMinimumNumberShouldMatch(1);
-    }
-    if (optional.size() > 1 || (required && !optional.isEmpty())) {
+    if (optional.size() > 1 || (g.required && !optional.isEmpty())) {
       // Required clauses match anyway: matching every optional one means matching all the words.
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       optional.forEach(q -> all.add(q, Occur.FILTER));
-      b.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
+      g.builder.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
     }
-    return b.build();
+    return g.build();
   }
 
   /**
@@ -490,6 +456,14 @@ public final class QueryCompiler {
     if (others.isEmpty()) {
       return typed;
     }
+    return withAliases(typed, others, exact, slop);
+  }
+
+  /**
+   * {@code typed} or any of the {@code others} names (matched like the typed text, each boosted by
+   * {@link #ALIAS_BOOST}), as one dis-max; {@code typed} alone when no other name compiles.
+   */
+  private Query withAliases(Query typed, List<String> others, boolean exact, int slop) {
     List<Query> disjuncts = new ArrayList<>();
     disjuncts.add(typed);
     for (String name : others) {
@@ -594,15 +568,7 @@ public final class QueryCompiler {
         }
         typed.add(w, Occur.MUST);
       }
-      List<Query> disjuncts = new ArrayList<>();
-      disjuncts.add(typed.build());
-      for (String name : others) {
-        Query q = text(null, name, false, 0);
-        if (q != null) {
-          disjuncts.add(new BoostQuery(q, ALIAS_BOOST));
-        }
-      }
-      return new NameRun(new DisjunctionMaxQuery(disjuncts, TIE_BREAKER), end);
+      return new NameRun(withAliases(typed.build(), others, false, 0), end);
     }
     return null;
   }
