@@ -428,6 +428,14 @@ public final class Schema {
     return tokens(analyzer, field, text, exact);
   }
 
+  /**
+   * The terms a text yields in each text field ({@link SearchField}): they all use the same
+   * analyzer, so this is {@link #analyze} for any one of them.
+   */
+  public List<String> analyzeText(String text, boolean exact) {
+    return tokens(TEXT_ANALYZER, field(SearchField.BODY), text, exact);
+  }
+
   private static List<String> tokens(Analyzer analyzer, String field, String text, boolean exact) {
     List<String> out = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {

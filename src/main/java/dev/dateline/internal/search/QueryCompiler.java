@@ -487,8 +487,7 @@ public final class QueryCompiler {
     if (typed.isEmpty() || typed.length() > MAX_ALIAS_LOOKUP_CHARS) {
       return List.of();
     }
-    String body = Schema.field(SearchField.BODY);
-    List<String> typedTokens = schema.analyze(body, typed, exact);
+    List<String> typedTokens = schema.analyzeText(typed, exact);
     if (typedTokens.isEmpty()) {
       return List.of();
     }
@@ -507,7 +506,7 @@ public final class QueryCompiler {
     List<Name> analysed = new ArrayList<>();
     for (String c : candidates) {
       if (c != null && !c.isBlank() && c.length() <= MAX_ALIAS_LOOKUP_CHARS) {
-        analysed.add(new Name(c, schema.analyze(body, c, exact)));
+        analysed.add(new Name(c, schema.analyzeText(c, exact)));
       }
     }
     analysed.sort(java.util.Comparator.comparingInt(n -> n.tokens().size()));
@@ -611,17 +610,10 @@ public final class QueryCompiler {
     return perField(only, (f, field) -> wordQuery(field, text, exact, slop));
   }
 
-  /** The one token {@code text} analyses to in every text field; null if none or several. */
+  /** The one token {@code text} analyses to in the text fields; null if none or several. */
   private String singleToken(String text, boolean exact) {
-    String token = null;
-    for (SearchField f : SearchField.values()) {
-      List<String> tokens = schema.analyze(Schema.field(f), text, exact);
-      if (tokens.size() != 1 || (token != null && !token.equals(tokens.get(0)))) {
-        return null;
-      }
-      token = tokens.get(0);
-    }
-    return token;
+    List<String> tokens = schema.analyzeText(text, exact);
+    return tokens.size() == 1 ? tokens.get(0) : null;
   }
 
   /** One query per field (all text fields when {@code field} is null), combined by dis-max. */

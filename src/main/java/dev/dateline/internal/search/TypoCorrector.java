@@ -141,17 +141,14 @@ public final class TypoCorrector {
     if (known != null) {
       return known;
     }
-    List<String[]> stems = new ArrayList<>(); // {field, stem}
+    List<String> tokens = schema.analyzeText(word, false);
+    if (tokens.size() != 1) {
+      return null;
+    }
     for (SearchField f : SearchField.values()) {
-      String field = Schema.field(f);
-      List<String> tokens = schema.analyze(field, word, false);
-      if (tokens.size() != 1) {
-        return null;
-      }
-      if (reader.docFreq(new org.apache.lucene.index.Term(field, tokens.get(0))) > 0) {
+      if (reader.docFreq(new org.apache.lucene.index.Term(Schema.field(f), tokens.get(0))) > 0) {
         return null; // a known word
       }
-      stems.add(new String[] {field, tokens.get(0)});
     }
     DirectSpellChecker exactForms = checker(2);
     DirectSpellChecker stemForms = checker(1);
@@ -160,8 +157,8 @@ public final class TypoCorrector {
     long bestFreq = -1;
     Map<String, Long> freqs = new LinkedHashMap<>();
     Map<String, Float> scores = new LinkedHashMap<>();
-    for (String[] fs : stems) {
-      String field = fs[0];
+    for (SearchField f : SearchField.values()) {
+      String field = Schema.field(f);
       for (SuggestWord s :
           exactForms.suggestSimilar(
               new org.apache.lucene.index.Term(field, NewsAnalyzer.EXACT_MARK + word),
@@ -177,7 +174,7 @@ public final class TypoCorrector {
         // Only a word that is its own stem: otherwise the stem may be no word anyone types.
         if (!NewsAnalyzer.isExactForm(s.string)
             && WORD.matcher(s.string).matches()
-            && schema.analyze(field, s.string, false).equals(List.of(s.string))) {
+            && schema.analyzeText(s.string, false).equals(List.of(s.string))) {
           collect(word, s.string, s.freq, freqs, scores);
         }
       }
