@@ -412,29 +412,17 @@ public final class NewsIndex implements Closeable {
     QueryCompiler.Compiled compiled = compiler.compile(query, query.parsed());
     SortOrder order = order(query);
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
-    Instant reference = null;
-    Query scored = compiled.query();
-    if (order == SortOrder.RECENT) {
-      // A cursor page is ranked against the instant its first page was.
-      reference =
-          query.cursor() == null ? query.recencyReference() : Cursors.recencyReference(query.cursor());
-      scored =
-          RecencyDecay.boost(scored, reference, query.recencyHalfLife(), query.recencyFloor());
-    }
+    // A RECENT cursor page is ranked against the instant its first page was.
+    Instant reference =
+        order != SortOrder.RECENT
+            ? null
+            : query.cursor() == null
+                ? query.recencyReference()
+                : Cursors.recencyReference(query.cursor());
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = timed(shared);
-      TopFieldDocs top;
-      try {
-        top =
-            searcher.search(
-                scored,
-                new TopFieldCollectorManager(
-                    Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw tooComplex();
-      }
-      checkTimeout(searcher);
+      TopFieldDocs top = page(searcher, compiled, query, order, reference, after);
       TypoCorrector.Correction correction =
           query.correctTypos()
               ? TypoCorrector.correct(
@@ -443,23 +431,7 @@ public final class NewsIndex implements Closeable {
       if (correction != null && top.totalHits.value() == 0) {
         // Nothing matched as written: run the corrected query, with the same filters and page.
         QueryCompiler.Compiled fixed = compiler.compile(query, correction.query());
-        Query fixedScored = fixed.query();
-        if (order == SortOrder.RECENT) {
-          fixedScored =
-              RecencyDecay.boost(
-                  fixedScored, reference, query.recencyHalfLife(), query.recencyFloor());
-        }
-        TopFieldDocs fixedTop;
-        try {
-          fixedTop =
-              searcher.search(
-                  fixedScored,
-                  new TopFieldCollectorManager(
-                      Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
-        } catch (IndexSearcher.TooManyClauses e) {
-          throw tooComplex();
-        }
-        checkTimeout(searcher);
+        TopFieldDocs fixedTop = page(searcher, fixed, query, order, reference, after);
         if (fixedTop.totalHits.value() > 0) {
           SearchResults r = results(searcher, query, order, reference, fixed, fixedTop);
           return new SearchResults(
@@ -517,16 +489,10 @@ public final class NewsIndex implements Closeable {
     try {
       return searcher.count(query);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw tooComplex();
+      throw QueryCompiler.tooComplex();
     }
   }
 
-  private static InvalidQueryException tooComplex() {
-    return new InvalidQueryException(
-        "query is too complex: it expands to more than "
-            + IndexSearcher.getMaxClauseCount()
-            + " clauses (use fewer words, prefixes or fuzzy terms)");
-  }
 
   private void checkTimeout(IndexSearcher searcher) {
     if (searcher.timedOut()) {
@@ -613,6 +579,40 @@ public final class NewsIndex implements Closeable {
   /** Whether a timed searcher's time is up (never for an untimed one). */
   private static boolean timeUp(IndexSearcher searcher) {
     return searcher.getTimeout() != null && searcher.getTimeout().shouldExit();
+  }
+
+  /**
+   * One page of {@code compiled} in {@code order} ({@code RECENT}: relevance decayed by age from
+   * {@code reference}), after {@code after}.
+   *
+   * @throws InvalidQueryException if the query expands beyond the clause limit
+   * @throws SearchTimeoutException if the search ran out of time
+   */
+  private TopFieldDocs page(
+      IndexSearcher searcher,
+      QueryCompiler.Compiled compiled,
+      NewsQuery query,
+      SortOrder order,
+      Instant reference,
+      FieldDoc after)
+      throws IOException {
+    Query scored = compiled.query();
+    if (order == SortOrder.RECENT) {
+      scored =
+          RecencyDecay.boost(scored, reference, query.recencyHalfLife(), query.recencyFloor());
+    }
+    TopFieldDocs top;
+    try {
+      top =
+          searcher.search(
+              scored,
+              new TopFieldCollectorManager(
+                  Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
+    }
+    checkTimeout(searcher);
+    return top;
   }
 
   private IndexSearcher timed(IndexSearcher shared) {

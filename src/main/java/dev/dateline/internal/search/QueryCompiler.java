@@ -163,11 +163,16 @@ public final class QueryCompiler {
     try {
       return (q.expandAliases() ? this : literal).compileClauses(q, parsed);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidQueryException(
-          "query is too complex: it expands to more than "
-              + IndexSearcher.getMaxClauseCount()
-              + " clauses (use fewer words, prefixes or fuzzy terms)");
+      throw tooComplex();
     }
+  }
+
+  /** The error for a query that expands beyond Lucene's clause limit, when built or run. */
+  public static InvalidQueryException tooComplex() {
+    return new InvalidQueryException(
+        "query is too complex: it expands to more than "
+            + IndexSearcher.getMaxClauseCount()
+            + " clauses (use fewer words, prefixes or fuzzy terms)");
   }
 
   private Compiled compileClauses(NewsQuery q, QueryNode parsed) {
