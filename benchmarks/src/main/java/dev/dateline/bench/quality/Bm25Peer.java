@@ -26,6 +26,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -36,6 +37,9 @@ import org.apache.lucene.store.Directory;
  * as a {@link BooleanQuery} of SHOULD {@link TermQuery} clauses, one per token occurrence (a term
  * repeated in the topic gets one clause per occurrence, as Lucene's classic QueryParser builds it),
  * so any matching term retrieves a document. Nothing of Dateline is used but the parsed articles.
+ *
+ * <p>{@link #Bm25Peer(List, Similarity)} builds the same peer with another similarity (the
+ * {@code lm-dirichlet} system of {@link ReutersEval}).
  */
 final class Bm25Peer implements AutoCloseable {
   static final String ID = "id";
@@ -49,7 +53,11 @@ final class Bm25Peer implements AutoCloseable {
   private final IndexSearcher searcher;
 
   Bm25Peer(List<Article> articles) throws IOException {
-    BM25Similarity similarity = new BM25Similarity(K1, B);
+    this(articles, new BM25Similarity(K1, B));
+  }
+
+  /** The same index and queries, scored by {@code similarity} instead of BM25. */
+  Bm25Peer(List<Article> articles, Similarity similarity) throws IOException {
     try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(analyzer).setSimilarity(similarity))) {
       for (Article a : articles) {
         Document doc = new Document();
@@ -66,7 +74,11 @@ final class Bm25Peer implements AutoCloseable {
 
   /** The top {@code depth} documents for the topic text, best first; empty when no term matches. */
   List<RelevanceEval.Scored> search(String text, int depth) throws IOException {
-    Query q = query(text);
+    return top(searcher, query(text), depth);
+  }
+
+  /** The top {@code depth} documents of {@code q}, best first, by their stored {@link #ID}. */
+  static List<RelevanceEval.Scored> top(IndexSearcher searcher, Query q, int depth) throws IOException {
     TopDocs top = searcher.search(q, depth);
     StoredFields stored = searcher.storedFields();
     List<RelevanceEval.Scored> out = new ArrayList<>(top.scoreDocs.length);
@@ -79,17 +91,26 @@ final class Bm25Peer implements AutoCloseable {
   /** SHOULD term clauses over the analysed text. */
   Query query(String text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    try (TokenStream ts = analyzer.tokenStream(TEXT, text)) {
+    for (String term : terms(analyzer, TEXT, text)) {
+      b.add(new TermQuery(new Term(TEXT, term)), Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  /** The tokens {@code analyzer} makes of {@code text} for {@code field}, one per occurrence, in order. */
+  static List<String> terms(Analyzer analyzer, String field, String text) {
+    List<String> terms = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
       ts.reset();
       while (ts.incrementToken()) {
-        b.add(new TermQuery(new Term(TEXT, term.toString())), Occur.SHOULD);
+        terms.add(term.toString());
       }
       ts.end();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return b.build();
+    return terms;
   }
 
   @Override
