@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -69,6 +70,16 @@ final class Highlighting {
 
     Highlighter(Builder builder) {
       super(builder);
+    }
+
+    /**
+     * A field is marked with the query's terms on that field and on {@link IndexFields#ALL_TEXT},
+     * where text without a field is searched (the highlighter analyses the stored field again, so
+     * a term of the combined field is found in whichever field holds it).
+     */
+    @Override
+    protected Predicate<String> getFieldMatcher(String field) {
+      return queryField -> queryField.equals(field) || queryField.equals(IndexFields.ALL_TEXT);
     }
 
     Map<String, Object[]> objects(String[] fields, Query query, int[] docIds, int[] maxPassages)

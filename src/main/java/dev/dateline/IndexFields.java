@@ -81,6 +81,16 @@ public final class IndexFields {
    */
   public static final String BYLINE = "byline";
 
+  /**
+   * All text fields as one, for scoring them together (BM25F): text, not stored, never a query
+   * prefix. Each field's text is indexed here as many times as its {@link
+   * SearchField#defaultBoost() default boost} (the headline three times, bullets and subheads
+   * twice, the others once), each value separated from the next by the usual position gap, so the
+   * BM25 statistics of a word here are the weighted sums of its statistics in the fields. Text
+   * without a field prefix is searched here when the index uses the default boosts.
+   */
+  public static final String ALL_TEXT = "all_text";
+
   // ---------------------------------------------------------------- names
 
   /**

@@ -5,6 +5,7 @@ import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
 import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
+import dev.dateline.internal.search.Scoring;
 import dev.dateline.internal.search.TypoCorrector;
 import java.io.Closeable;
 import java.io.IOException;
@@ -119,9 +120,11 @@ public final class NewsIndex implements Closeable {
     this.compiler =
         new QueryCompiler(schema, options.boosts, options.extractor, options.combinedFieldScoring);
     IndexWriter w = null;
+    SearcherFactory factory = Scoring.searcherFactory(options.k1, options.b);
     try {
       if (readOnly) {
-        this.searchers = new SearcherManager(directory, new SearcherFactory());
+        Schema.checkFormat(directory);
+        this.searchers = new SearcherManager(directory, factory);
       } else {
         IndexWriterConfig config =
             new IndexWriterConfig(schema.analyzer())
@@ -129,8 +132,10 @@ public final class NewsIndex implements Closeable {
                 .setIndexSort(Schema.indexSort())
                 .setRAMBufferSizeMB(options.ramBufferMb)
                 .setCommitOnClose(true);
+        Schema.checkFormat(directory);
         w = new IndexWriter(directory, config);
-        this.searchers = new SearcherManager(w, new SearcherFactory());
+        w.setLiveCommitData(Schema.formatCommitData().entrySet());
+        this.searchers = new SearcherManager(w, factory);
       }
       this.writer = w;
     } catch (LockObtainFailedException e) {
@@ -142,6 +147,9 @@ public final class NewsIndex implements Closeable {
     } catch (IndexNotFoundException e) {
       closeQuietly(directory);
       throw new IndexException("no index at " + description, e);
+    } catch (Schema.FormatMismatchException e) {
+      closeQuietly(directory);
+      throw new IndexException("index at " + description + " " + e.getMessage(), e);
     } catch (IndexFormatTooOldException | IndexFormatTooNewException | CorruptIndexException e) {
       closeQuietly(w, directory);
       throw new IndexException("index at " + description + " cannot be read: " + e.getMessage(), e);
@@ -409,7 +417,6 @@ public final class NewsIndex implements Closeable {
    */
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
-    QueryCompiler.Compiled compiled = compiler.compile(query, query.parsed());
     SortOrder order = order(query);
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
     // A RECENT cursor page is ranked against the instant its first page was.
@@ -422,6 +429,8 @@ public final class NewsIndex implements Closeable {
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = timed(shared);
+      QueryCompiler.Compiled compiled =
+          compiler.compile(query, query.parsed(), searcher.getIndexReader());
       TopFieldDocs top = page(searcher, compiled, query, order, reference, after);
       TypoCorrector.Correction correction =
           query.correctTypos()
@@ -430,7 +439,7 @@ public final class NewsIndex implements Closeable {
               : null;
       if (correction != null && top.totalHits.value() == 0) {
         // Nothing matched as written: run the corrected query, with the same filters and page.
-        QueryCompiler.Compiled fixed = compiler.compile(query, correction.query());
+        QueryCompiler.Compiled fixed = compiler.compile(query, correction.query(), searcher.getIndexReader());
         TopFieldDocs fixedTop = page(searcher, fixed, query, order, reference, after);
         if (fixedTop.totalHits.value() > 0) {
           SearchResults r = results(searcher, query, order, reference, fixed, fixedTop);
@@ -471,10 +480,10 @@ public final class NewsIndex implements Closeable {
    */
   public long count(NewsQuery query) {
     Objects.requireNonNull(query, "query");
-    Query compiled = compiler.compile(query, query.parsed()).query();
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = timed(shared);
+      Query compiled = compiler.compile(query, query.parsed(), searcher.getIndexReader()).query();
       long n = countMatches(searcher, compiled);
       checkTimeout(searcher);
       return n;
@@ -993,6 +1002,8 @@ public final class NewsIndex implements Closeable {
     private final double ramBufferMb;
     private final Duration queryTimeout;
     private final boolean combinedFieldScoring;
+    private final float k1;
+    private final float b;
     private final String highlightPre;
     private final String highlightPost;
     private final int maxHighlightChars;
@@ -1005,6 +1016,8 @@ public final class NewsIndex implements Closeable {
       this.ramBufferMb = b.ramBufferMb;
       this.queryTimeout = b.queryTimeout;
       this.combinedFieldScoring = b.combinedFieldScoring;
+      this.k1 = b.k1;
+      this.b = b.b;
       this.highlightPre = b.highlightPre;
       this.highlightPost = b.highlightPost;
       this.maxHighlightChars = b.maxHighlightChars;
@@ -1076,13 +1089,31 @@ public final class NewsIndex implements Closeable {
     }
 
     /**
-     * Whether single words are scored over all text fields together (see {@link
+     * Whether text without a field is scored over all text fields together (see {@link
      * Builder#combinedFieldScoring(boolean)}).
      *
-     * @return true for BM25F over the text fields, false (the default) for the best field
+     * @return true (the default) for BM25F over the text fields, false for the best field
      */
     public boolean combinedFieldScoring() {
       return combinedFieldScoring;
+    }
+
+    /**
+     * BM25's term-frequency saturation (see {@link Builder#bm25(float, float)}).
+     *
+     * @return k1; 2.0 unless set otherwise
+     */
+    public float bm25K1() {
+      return k1;
+    }
+
+    /**
+     * BM25's length normalisation (see {@link Builder#bm25(float, float)}).
+     *
+     * @return b; 0.85 unless set otherwise
+     */
+    public float bm25B() {
+      return b;
     }
 
     /** Builder for {@link Options}. Not thread-safe; it can build any number of options. */
@@ -1093,7 +1124,9 @@ public final class NewsIndex implements Closeable {
       private int maxFieldChars = 1_000_000;
       private double ramBufferMb = 64;
       private Duration queryTimeout = Duration.ofSeconds(5);
-      private boolean combinedFieldScoring;
+      private boolean combinedFieldScoring = true;
+      private float k1 = Scoring.DEFAULT_K1;
+      private float b = Scoring.DEFAULT_B;
       private String highlightPre = "<em>";
       private String highlightPost = "</em>";
       private int maxHighlightChars = 100_000;
@@ -1122,22 +1155,19 @@ public final class NewsIndex implements Closeable {
       /**
        * Overrides the weight of a text field in relevance scoring (see {@link
        * SearchField#defaultBoost()}). Applies to text not restricted to one field ({@code talks},
-       * not {@code headline:talks}, which is never weighted):
+       * not {@code headline:talks}, which is never weighted). With {@link
+       * #combinedFieldScoring(boolean) combined field scoring} (the default) the fields are scored
+       * together (BM25F): each occurrence of a word in a field counts as {@code boost / smallest
+       * boost} occurrences, and the field's length is weighted the same way. Only the ratios
+       * between fields and the smallest boost matter: multiplying every boost by the same number
+       * changes nothing, while making one boost smaller than the others scales all the others up,
+       * which makes term frequency saturate sooner (as a smaller BM25 k1 would).
        *
-       * <ul>
-       *   <li>by default, a word or phrase is scored by its best field, whose score is multiplied
-       *       by the boost (a dis-max with tie-breaker 0);
-       *   <li>with {@link #combinedFieldScoring(boolean)}, a single word, unquoted or quoted, is
-       *       scored over all text fields together (BM25F, with Lucene's {@code
-       *       CombinedFieldQuery}): each occurrence of the word in the field
-       *       counts as {@code boost / smallest boost} occurrences, and the field's length is
-       *       weighted the same way. Only the ratios between fields and the smallest boost matter
-       *       ({@code CombinedFieldQuery} takes weights of at least 1): multiplying every boost
-       *       by the same number leaves the score of a single word unchanged, while making one
-       *       boost smaller than the others scales all the others up, which makes term frequency
-       *       saturate sooner (as a smaller BM25 k1 would);
-       *       phrases, prefixes and fuzzy words are still scored by their best field.
-       * </ul>
+       * <p>With the default boosts, unfielded text is searched in the combined field the index
+       * holds ({@link IndexFields#ALL_TEXT}). With any other boosts it is scored at search time
+       * with Lucene's {@code CombinedFieldQuery} (a single word) or by the best field (a phrase, a
+       * prefix or a fuzzy word): the same scores for single words, but slower on large indexes, as
+       * {@code CombinedFieldQuery} cannot skip blocks of low-scoring articles.
        *
        * @param field the text field
        * @param boost the weight, positive and finite
@@ -1210,18 +1240,42 @@ public final class NewsIndex implements Closeable {
       }
 
       /**
-       * Scores a single word without a field over all text fields together (BM25F: a headline
-       * match adds to the body's evidence instead of replacing it) rather than by its best field.
-       * Experimental, off by default: on TIME with a stand-in headline it lifts MAP from 0.51 to
-       * 0.67 (benchmarks/results/relevance/RESULTS.md), but Lucene's {@code CombinedFieldQuery} has
-       * no per-block score bounds, so a query for one common word scores every article containing
-       * it (several times slower on large indexes) until Dateline indexes a combined field.
+       * Scores text without a field over all text fields together (BM25F, the default: a
+       * headline match adds to the body's evidence instead of replacing it), or, with false, by
+       * its best field (a dis-max of per-field scores, each multiplied by the field's boost, with
+       * tie-breaker 0), as Dateline did before. On TIME with a stand-in headline, BM25F lifts MAP
+       * from 0.51 to 0.67 (benchmarks/results/relevance/RESULTS.md).
        *
-       * @param combined true for BM25F over the text fields
+       * @param combined true (the default) for BM25F over the text fields, false for the best field
        * @return this builder
        */
       public Builder combinedFieldScoring(boolean combined) {
         this.combinedFieldScoring = combined;
+        return this;
+      }
+
+      /**
+       * Sets BM25's parameters for every text field: {@code k1}, how quickly repeated occurrences
+       * of a word stop adding to its score (0: a word counts once), and {@code b}, how much a long
+       * text's score is reduced (0: not at all; 1: in full proportion to its length). The defaults
+       * (k1 2.0, b 0.85) were chosen by measurement on news
+       * (benchmarks/results/relevance/RESULTS.md); Lucene's own defaults are 1.2 and 0.75. Applies
+       * at search time: an index need not be rebuilt to change them.
+       *
+       * @param k1 term-frequency saturation, zero or positive and finite
+       * @param b length normalisation, between 0 and 1
+       * @return this builder
+       * @throws IllegalArgumentException if {@code k1} or {@code b} is out of range or NaN
+       */
+      public Builder bm25(float k1, float b) {
+        if (!(k1 >= 0) || Float.isInfinite(k1)) {
+          throw new IllegalArgumentException("bm25 k1 must be zero or positive and finite, was " + k1);
+        }
+        if (!(b >= 0 && b <= 1)) {
+          throw new IllegalArgumentException("bm25 b must be between 0 and 1, was " + b);
+        }
+        this.k1 = k1;
+        this.b = b;
         return this;
       }
 

@@ -8,12 +8,11 @@ import java.util.Locale;
  * {@link NewsIndex.Options.Builder#boost(SearchField, float)} overrides per index); with a prefix
  * ({@code headline:ceasefire}) it searches only that one, unweighted.
  *
- * <p>How the boost weighs depends on the term. A single word without a prefix ({@code talks},
- * also quoted: {@code "talks"}) scores the fields together as one (BM25F): an occurrence in a
- * field counts as many occurrences as the field's weight, where the weights are the boosts divided
- * by the smallest boost, so a headline match adds to the body's evidence for the word instead of
- * replacing it. A phrase, a prefix or a fuzzy word without a prefix scores by its best field,
- * whose score is multiplied by the field's boost.
+ * <p>Without a prefix, the fields are scored together as one (BM25F): an occurrence in a field
+ * counts as many occurrences as the field's weight, and the field's length is weighted the same
+ * way, so a headline match adds to the body's evidence for a word instead of replacing it. With
+ * the default boosts the index holds this weighted field ready ({@link IndexFields#ALL_TEXT}), so
+ * a word, phrase, prefix or fuzzy word reads one list of postings instead of one per field.
  */
 public enum SearchField {
   /**
@@ -28,9 +27,9 @@ public enum SearchField {
   BULLETS("bullets", 2.0f),
   /**
    * The {@link Article#subheads() section headings} inside the body. Query prefix {@code
-   * subheads:} (or {@code subhead:}); default boost 1.5.
+   * subheads:} (or {@code subhead:}); default boost 2.0.
    */
-  SUBHEADS("subheads", 1.5f),
+  SUBHEADS("subheads", 2.0f),
   /**
    * The {@link Article#body() body paragraphs}. Query prefix {@code body:} (or {@code text:});
    * default boost 1.0.
@@ -70,14 +69,16 @@ public enum SearchField {
    * one-line statement of what the story is about, so a match there is the strongest evidence
    * (3x; chosen by measurement on the TIME test collection with each article's first sentence as
    * a stand-in headline, where 3x ranked better than 1.5x, 2x, 4x and 6x); summary bullets
-   * condense the story (2x) and subheads name its sections (1.5x), by judgement, not measured;
-   * body paragraphs are the baseline (1x), and so are captions and the byline. Captions and the
-   * byline were once weighted below the body (0.75x, 0.5x), but as the weights of single words are
-   * the boosts divided by the smallest boost, a boost below 1 scales every other field up, which
-   * scores like a smaller BM25 k1 (term frequency saturates sooner) and measured worse (MAP 0.655
-   * instead of 0.682 on TIME, even without headlines).
+   * condense the story and subheads name its sections (2x each, by judgement, not measured);
+   * body paragraphs are the baseline (1x), and so are captions and the byline. The defaults are
+   * whole numbers because the index holds the text fields once more as one field in which each
+   * field's text is repeated that many times ({@link IndexFields#ALL_TEXT}). None is below 1:
+   * weights are relative to the smallest, and a weight below the others scales every other field
+   * up, which scores like a smaller BM25 k1 (term frequency saturates sooner) and measured worse
+   * (MAP 0.655 instead of 0.682 on TIME with captions at 0.75x and the byline at 0.5x, even
+   * without headlines).
    *
-   * @return the boost used unless the index options override it; always positive
+   * @return the boost used unless the index options override it; a whole number, at least 1
    */
   public float defaultBoost() {
     return defaultBoost;

@@ -8,9 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * How the text fields weigh in the ranking of words without a field with combined field scoring
- * (opt-in): scored together (BM25F), a headline match adds to the body's evidence instead of
- * replacing it, and still counts for more than one body match. By default the best field counts.
+ * How the text fields weigh in the ranking of words without a field: scored together (BM25F, the
+ * default), a headline match adds to the body's evidence instead of replacing it, and still counts
+ * for more than one body match; the same with boosts other than the defaults (scored at search
+ * time). With combined field scoring off, the best field counts.
  */
 class FieldWeightingTest {
 
@@ -25,7 +26,7 @@ class FieldWeightingTest {
 
   private static NewsIndex index(NewsIndex.Options.Builder options, Article... articles) {
     NewsIndex index =
-        NewsIndex.inMemory(options.entityExtractor(EntityExtractor.none()).combinedFieldScoring(true).build());
+        NewsIndex.inMemory(options.entityExtractor(EntityExtractor.none()).build());
     for (Article a : articles) {
       index.add(a);
     }
@@ -48,16 +49,33 @@ class FieldWeightingTest {
         Article.builder().id("body-many").headline("Talks resume in port")
             .body(body("ceasefire", 6, 40)).build())) {
       assertThat(ids(index, "ceasefire")).containsExactly("body-many", "headline-once");
-      // The same with more words: the body evidence for "ceasefire" is not dropped.
-      assertThat(ids(index, "port ceasefire")).containsExactly("body-many", "headline-once");
+      // The same with another word both bodies have: the body evidence for "ceasefire" is not
+      // dropped.
+      assertThat(ids(index, "harbour ceasefire")).containsExactly("body-many", "headline-once");
     }
   }
 
   @Test
-  void combinedFieldScoringIsOptIn_theDefaultScoresTheBestField() {
-    assertThat(NewsIndex.Options.defaults().combinedFieldScoring()).isFalse();
+  void otherBoostsScoreTheFieldsTogetherAtSearchTime() {
+    // Headline 2 and body 1 are not the index's weights (3 and 1), so single words are scored
+    // with CombinedFieldQuery; the body evidence still adds up.
+    try (NewsIndex index = index(NewsIndex.Options.builder().boost(SearchField.HEADLINE, 2f),
+        Article.builder().id("headline-once").headline("Ceasefire holds in port")
+            .body(body("ceasefire", 0, 40)).build(),
+        Article.builder().id("body-many").headline("Talks resume in port")
+            .body(body("ceasefire", 6, 40)).build(),
+        Article.builder().id("in-body").headline("Talks resume in port")
+            .body(body("ceasefire", 1, 40)).build())) {
+      assertThat(ids(index, "ceasefire")).containsExactly("body-many", "headline-once", "in-body");
+    }
+  }
+
+  @Test
+  void combinedFieldScoringIsTheDefault_bestFieldOnRequest() {
+    assertThat(NewsIndex.Options.defaults().combinedFieldScoring()).isTrue();
     try (NewsIndex index =
-        NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {
+        NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(EntityExtractor.none())
+            .combinedFieldScoring(false).build())) {
       index.add(Article.builder().id("headline-once").headline("Ceasefire holds in port")
           .body(body("ceasefire", 0, 40)).build());
       index.add(Article.builder().id("body-many").headline("Talks resume in port")

@@ -52,7 +52,11 @@ class MultiValuedHighlightTest {
       assertThat(hit.snippet()).isEqualTo("y <em>Russian official</em>");
       assertThat(hit.highlight().text()).isEqualTo("y Russian official");
       assertThat(hit.highlight().matches()).containsExactly(new Snippet.Match(2, 18));
+      // Unquoted, each word is marked wherever its stem occurs; adjacent words are also a
+      // proximity match, marked as one.
       assertThat(index.search("Russian official").hits().get(0).snippet())
+          .isEqualTo("<em>Russians</em> x … y <em>Russian official</em>");
+      assertThat(index.search("Russian OR official").hits().get(0).snippet())
           .isEqualTo("<em>Russians</em> x … y <em>Russian</em> <em>official</em>");
       assertThat(index.search("\"officials\" OR \"Russians\"").hits().get(0).snippet())
           .isEqualTo("<em>Russians</em> x");
@@ -188,7 +192,7 @@ class MultiValuedHighlightTest {
     Generator gen = new Generator(random);
     List<Article> articles = new ArrayList<>();
     QueryCompiler compiler =
-        new QueryCompiler(SCHEMA, NewsIndex.Options.defaults().boosts(), EntityExtractor.none());
+        new QueryCompiler(SCHEMA, NewsIndex.Options.defaults().boosts(), EntityExtractor.none(), true);
     SearchField[] fields = SearchField.values();
     String[] names = new String[fields.length];
     int[] maxPassages = new int[fields.length];
@@ -211,7 +215,7 @@ class MultiValuedHighlightTest {
           GenQuery query = gen.query();
           String context = "seed " + seed + ", query " + q + ": " + query.text;
           NewsQuery parsed = NewsQuery.of(query.text.toString());
-          Query text = compiler.compile(parsed, parsed.parsed()).text();
+          Query text = compiler.compile(parsed, parsed.parsed(), reader).text();
           if (text == null) {
             continue;
           }

@@ -12,6 +12,7 @@ import java.text.Normalizer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,9 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -45,6 +48,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -57,7 +61,8 @@ import org.apache.lucene.util.BytesRef;
  *   <caption>Fields</caption>
  *   <tr><th>field</th><th>indexed as</th><th>used for</th></tr>
  *   <tr><td>id</td><td>StringField + sorted doc values, stored</td><td>update/delete, tie-break, cursor</td></tr>
- *   <tr><td>headline, bullets, subheads, body, captions, byline</td><td>text ({@link NewsAnalyzer}), stored</td><td>full-text search, highlighting</td></tr>
+ *   <tr><td>headline, bullets, subheads, body, captions, byline</td><td>text ({@link NewsAnalyzer}), stored</td><td>field searches ({@code headline:x}), highlighting</td></tr>
+ *   <tr><td>all_text</td><td>text ({@link NewsAnalyzer}): each text field's values repeated {@link #weight} times</td><td>unfielded text, scored as BM25F</td></tr>
  *   <tr><td>published</td><td>{@link LongField} (points + doc values), stored; epoch millis</td><td>date filters, date sorts, index sort</td></tr>
  *   <tr><td>person, place, org</td><td>text ({@link NameAnalyzer}) over canonical names and aliases</td><td>entity filters</td></tr>
  *   <tr><td>source, section, tag</td><td>text ({@link NameAnalyzer})</td><td>source/section/tag filters</td></tr>
@@ -84,6 +89,7 @@ public final class Schema {
   public static final String CREDITS = IndexFields.CREDITS;
   public static final String PUBLISHED = IndexFields.PUBLISHED;
   public static final String UPDATED = IndexFields.UPDATED;
+  public static final String ALL_TEXT = IndexFields.ALL_TEXT;
   /** Stored encoding of the article's entities (see {@link #encodeEntity}). */
   public static final String ENTITIES = "entities";
   /** Binary doc value with what a search hit shows ({@link HitSummary}). */
@@ -150,6 +156,53 @@ public final class Schema {
     return IndexFields.entityField(type);
   }
 
+  // ---------------------------------------------------------------- index format
+
+  /** The commit user-data key under which an index records the format it was built with. */
+  static final String FORMAT_KEY = "dateline.format";
+
+  /**
+   * The index format: which fields exist and how text is analysed. Raised when an index built
+   * before would answer queries wrongly: 2 added {@link #ALL_TEXT} and changed the stemming.
+   */
+  static final String FORMAT = "2";
+
+  /** What the writer records in every commit. */
+  public static Map<String, String> formatCommitData() {
+    return Map.of(FORMAT_KEY, FORMAT);
+  }
+
+  /** An index holds documents in another format than this version writes and reads. */
+  public static final class FormatMismatchException extends IOException {
+    FormatMismatchException(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Checks that the index in {@code dir}, if there is one with documents, was built in this
+   * version's {@link #FORMAT}. An empty index, or none, is fine: it gets the format with its
+   * first commit.
+   *
+   * @throws FormatMismatchException if the documents were indexed in another format
+   * @throws IOException if the latest commit cannot be read
+   */
+  public static void checkFormat(Directory dir) throws IOException {
+    if (!DirectoryReader.indexExists(dir)) {
+      return;
+    }
+    SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
+    String format = infos.getUserData().get(FORMAT_KEY);
+    if (infos.totalMaxDoc() > 0 && !FORMAT.equals(format)) {
+      throw new FormatMismatchException(
+          "was built by "
+              + (format == null ? "an earlier version of Dateline" : "Dateline index format " + format)
+              + ", and this version reads format "
+              + FORMAT
+              + ": rebuild it from the articles (dateline index)");
+    }
+  }
+
   // ---------------------------------------------------------------- Article -> Document
 
   /** Maps an article to the Lucene document that represents it. */
@@ -178,16 +231,20 @@ public final class Schema {
       }
       doc.add(new StringField(LANGUAGE, a.language().toLowerCase(Locale.ROOT), Field.Store.YES));
     }
-    text(doc, SearchField.HEADLINE, a.headline());
-    texts(doc, SearchField.BULLETS, a.bullets());
-    texts(doc, SearchField.SUBHEADS, a.subheads());
-    texts(doc, SearchField.BODY, a.body());
-    texts(doc, SearchField.CAPTIONS, a.captions());
-    text(doc, SearchField.BYLINE, a.byline());
+    Map<SearchField, List<String>> text = new EnumMap<>(SearchField.class);
+    text.put(SearchField.HEADLINE, text(doc, SearchField.HEADLINE, a.headline()));
+    text.put(SearchField.BULLETS, texts(doc, SearchField.BULLETS, a.bullets()));
+    text.put(SearchField.SUBHEADS, texts(doc, SearchField.SUBHEADS, a.subheads()));
+    text.put(SearchField.BODY, texts(doc, SearchField.BODY, a.body()));
+    text.put(SearchField.CAPTIONS, texts(doc, SearchField.CAPTIONS, a.captions()));
+    List<String> byline = new ArrayList<>(text(doc, SearchField.BYLINE, a.byline()));
     for (String author : capped(a.authors())) {
       doc.add(new StoredField(AUTHORS, author));
       doc.add(new TextField(field(SearchField.BYLINE), author, Field.Store.NO));
+      byline.add(author);
     }
+    text.put(SearchField.BYLINE, byline);
+    allText(doc, text);
     if (a.dateline() != null) {
       doc.add(new StoredField(DATELINE, a.dateline()));
       doc.add(new TextField(entityField(EntityType.PLACE), a.dateline(), Field.Store.NO));
@@ -215,17 +272,23 @@ public final class Schema {
     return doc;
   }
 
-  private void text(Document doc, SearchField f, String value) {
-    if (value != null) {
-      doc.add(new TextField(field(f), truncate(value), Field.Store.YES));
+  /** Adds a single-valued text field; returns the value as indexed (none if null). */
+  private List<String> text(Document doc, SearchField f, String value) {
+    if (value == null) {
+      return List.of();
     }
+    String t = truncate(value);
+    doc.add(new TextField(field(f), t, Field.Store.YES));
+    return List.of(t);
   }
 
   /**
    * Adds the values of a multi-valued text field: at most {@link #MAX_FIELD_VALUES} of them and at
    * most {@code maxFieldChars} characters in all, the value that crosses the limit truncated.
+   * Returns the values as indexed.
    */
-  private void texts(Document doc, SearchField f, List<String> values) {
+  private List<String> texts(Document doc, SearchField f, List<String> values) {
+    List<String> indexed = new ArrayList<>();
     int budget = maxFieldChars;
     for (String value : capped(values)) {
       if (budget <= 0) {
@@ -234,9 +297,48 @@ public final class Schema {
       String t = truncate(value, budget);
       if (!t.isEmpty()) {
         doc.add(new TextField(field(f), t, Field.Store.YES));
+        indexed.add(t);
       }
       budget -= t.length();
     }
+    return indexed;
+  }
+
+  /**
+   * How many times a text field's values are indexed in {@link #ALL_TEXT}: its default boost
+   * ({@link SearchField#defaultBoost()}, a whole number). Repeating a value {@code w} times adds
+   * {@code w} times its term frequencies and its length to the combined field, which is exactly
+   * how BM25F weights a field (Lucene's {@code CombinedFieldQuery} computes the same sums at
+   * search time).
+   */
+  public static int weight(SearchField f) {
+    return WEIGHTS.get(f);
+  }
+
+  private static final Map<SearchField, Integer> WEIGHTS = weights();
+
+  private static Map<SearchField, Integer> weights() {
+    Map<SearchField, Integer> w = new EnumMap<>(SearchField.class);
+    for (SearchField f : SearchField.values()) {
+      float boost = f.defaultBoost();
+      if (boost < 1 || boost != Math.round(boost)) {
+        throw new AssertionError("default boost of " + f + " is not a whole number: " + boost);
+      }
+      w.put(f, Math.round(boost));
+    }
+    return w;
+  }
+
+  /** Adds {@link #ALL_TEXT}: each field's indexed values, {@link #weight} times over. */
+  private static void allText(Document doc, Map<SearchField, List<String>> text) {
+    text.forEach(
+        (f, values) -> {
+          for (int copy = 0; copy < weight(f); copy++) {
+            for (String v : values) {
+              doc.add(new TextField(ALL_TEXT, v, Field.Store.NO));
+            }
+          }
+        });
   }
 
   private static <T> List<T> capped(List<T> values) {

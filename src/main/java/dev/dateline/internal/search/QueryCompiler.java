@@ -21,12 +21,16 @@ import dev.dateline.internal.search.QueryNode.Term;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -48,26 +52,26 @@ import org.apache.lucene.search.TermQuery;
  * filters become Lucene clauses:
  *
  * <ul>
- *   <li>With combined field scoring ({@code NewsIndex.Options.Builder.combinedFieldScoring},
- *       off by default), a single word without a field, unquoted (matched by its stem) or quoted
- *       (matched by its exact form), is a {@link CombinedFieldQuery} over the text fields: BM25F, the fields
- *       scored as if they were one field in which an occurrence in a field counts as many
- *       occurrences as the field's weight (and the field's length is weighted the same way). A
- *       headline match therefore adds to the body's evidence for the word instead of replacing
- *       it, and weighs more than one body match. {@link CombinedFieldQuery} requires weights of
- *       at least 1, so the weights are the index's field boosts divided by the smallest of them
- *       (with the default boosts, whose smallest is 1, the weights are the boosts). The scale
- *       matters: multiplying all weights by c scores like BM25 with k1 divided by c, so a boost
- *       below the others makes term frequency saturate sooner in every field. {@link
- *       CombinedFieldQuery} gives Lucene one score bound per word for the whole index (it skips
- *       documents by that bound, but has no per-block bounds, so block-max WAND does not apply to
- *       it).
- *   <li>Otherwise (by default, and for phrases, words that analyse to several tokens ({@code
- *       U.S.-backed}), prefixes and fuzzy words, which {@link CombinedFieldQuery} cannot express:
- *       it takes single terms) text without a field is a {@link DisjunctionMaxQuery} over the text
- *       fields, each boosted by its boost.
- *       The tie-breaker is {@value #TIE_BREAKER}: only the best field counts, which keeps
- *       block-max WAND available for them.
+ *   <li>Text without a field is scored over the text fields together (BM25F): with the default
+ *       boosts, as a query on the combined field the index holds ({@link Schema#ALL_TEXT}, each
+ *       field's text repeated as many times as its weight), one postings list per word with
+ *       per-block score bounds, so words, phrases, prefixes and fuzzy words cost what they would
+ *       in a single field. With other boosts ({@code NewsIndex.Options.Builder.boost}), a single
+ *       word is a {@link CombinedFieldQuery} over the text fields with the boosts divided by the
+ *       smallest as weights (the same BM25F scores, computed at search time, without per-block
+ *       bounds), and anything else (a phrase, a word analysing to several tokens such as {@code
+ *       U.S.-backed}, a prefix, a fuzzy word) a dis-max of the fields, each boosted.
+ *   <li>With combined field scoring off ({@code combinedFieldScoring(false)}), text without a field
+ *       is a {@link DisjunctionMaxQuery} over the text fields, each boosted by its boost, with
+ *       tie-breaker {@value #TIE_BREAKER}: only the best field counts.
+ *   <li>A ranked group (juxtaposed words, the default) is Lucene's classic OR with three
+ *       refinements, each measured on TIME (benchmarks/results/relevance/RESULTS.md): English stop
+ *       words ({@code the}, {@code of}, ...) are left out of the scoring unless quoted, required or
+ *       alone; an article matching every word that is not common ({@link #COMMON_FRACTION}) gains
+ *       {@link #ALL_WORDS_BONUS}, so it ranks above those that miss one (when at least two words
+ *       are not common); and each pair of adjacent
+ *       words found within {@value #PROXIMITY_SLOP} positions of each other adds a proximity
+ *       score ({@link #PROXIMITY_BOOST}).
  *   <li>Unfielded text that names a known entity ({@code kyiv}, {@code "volodymyr zelenskiy"},
  *       and unquoted runs of up to {@value #MAX_NAME_WORDS} juxtaposed words such as {@code
  *       volodymyr zelenskiy}) also matches the entity's other names, through the extractor's {@link
@@ -98,19 +102,24 @@ public final class QueryCompiler {
   private final Map<SearchField, Float> boosts;
   private final Map<SearchField, Float> weights;
   private final EntityExtractor variants;
-  private final boolean combinedFields;
+  private final Unfielded unfielded;
   private final boolean expandAliases;
   /** This compiler without alias expansion, for queries that turn it off. */
   private final QueryCompiler literal;
 
-  /** A compiler scoring unfielded words by their best field (dis-max), the default. */
-  public QueryCompiler(Schema schema, Map<SearchField, Float> boosts, EntityExtractor variants) {
-    this(schema, boosts, variants, false);
+  /** How text without a field is searched and scored. */
+  enum Unfielded {
+    /** In the combined field {@link Schema#ALL_TEXT} (BM25F with the index's weights). */
+    ALL_TEXT,
+    /** BM25F at search time with other weights ({@link CombinedFieldQuery}), else best field. */
+    WEIGHTED_FIELDS,
+    /** By the best field: a dis-max of the boosted fields. */
+    BEST_FIELD
   }
 
   /**
-   * A compiler; with {@code combinedFields}, a single unfielded word is scored over all text fields
-   * together (BM25F, {@link CombinedFieldQuery}) instead of by its best field.
+   * A compiler; with {@code combinedFields}, unfielded text is scored over all text fields
+   * together (BM25F), otherwise by its best field.
    */
   public QueryCompiler(
       Schema schema, Map<SearchField, Float> boosts, EntityExtractor variants, boolean combinedFields) {
@@ -118,7 +127,10 @@ public final class QueryCompiler {
     this.boosts = new EnumMap<>(boosts);
     this.weights = combinedWeights(this.boosts);
     this.variants = variants;
-    this.combinedFields = combinedFields;
+    this.unfielded =
+        !combinedFields
+            ? Unfielded.BEST_FIELD
+            : indexWeights(this.boosts) ? Unfielded.ALL_TEXT : Unfielded.WEIGHTED_FIELDS;
     this.expandAliases = true;
     this.literal = new QueryCompiler(this);
   }
@@ -129,9 +141,20 @@ public final class QueryCompiler {
     this.boosts = expanding.boosts;
     this.weights = expanding.weights;
     this.variants = expanding.variants;
-    this.combinedFields = expanding.combinedFields;
+    this.unfielded = expanding.unfielded;
     this.expandAliases = false;
     this.literal = this;
+  }
+
+  /** Whether the boosts weigh the fields as {@link Schema#ALL_TEXT} does (up to a common factor). */
+  static boolean indexWeights(Map<SearchField, Float> boosts) {
+    Map<SearchField, Float> weights = combinedWeights(boosts);
+    for (SearchField f : SearchField.values()) {
+      if (weights.get(f) != Schema.weight(f)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -156,12 +179,14 @@ public final class QueryCompiler {
    *
    * @param parsed the parsed text of {@code q} (null when it has no text); passed in because the
    *     parsed form is not part of {@link NewsQuery}'s public API
+   * @param reader the index searched, whose statistics say which words are common; null to treat
+   *     no word as common
    * @throws InvalidQueryException if a boolean clause of the query has more direct clauses than
    *     Lucene allows ({@link IndexSearcher#getMaxClauseCount()})
    */
-  public Compiled compile(NewsQuery q, QueryNode parsed) {
+  public Compiled compile(NewsQuery q, QueryNode parsed, IndexReader reader) {
     try {
-      return (q.expandAliases() ? this : literal).compileClauses(q, parsed);
+      return (q.expandAliases() ? this : literal).compileClauses(q, parsed, new Context(q.zone(), reader));
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex();
     }
@@ -175,12 +200,15 @@ public final class QueryCompiler {
             + " clauses (use fewer words, prefixes or fuzzy terms)");
   }
 
-  private Compiled compileClauses(NewsQuery q, QueryNode parsed) {
+  /** What compiling one query needs besides the node: the time zone of dates, the index. */
+  record Context(ZoneId zone, IndexReader reader) {}
+
+  private Compiled compileClauses(NewsQuery q, QueryNode parsed, Context cx) {
     BooleanQuery.Builder root = new BooleanQuery.Builder();
     Query text = null;
     boolean any = false;
     if (parsed != null) {
-      text = node(parsed, q.zone());
+      text = node(parsed, cx);
       if (text == null) {
         // Text that analyses to nothing (only punctuation) matches nothing.
         return new Compiled(new MatchNoDocsQuery("query text has no searchable terms"), null);
@@ -230,17 +258,22 @@ public final class QueryCompiler {
     return Schema.nameMatches(Schema.entityField(type), variants.variants(type, name));
   }
 
-  /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
+  /** Compiles one node without index statistics; null when it has no searchable terms. */
   Query node(QueryNode node, ZoneId zone) {
+    return node(node, new Context(zone, null));
+  }
+
+  /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
+  private Query node(QueryNode node, Context cx) {
     return switch (node) {
       case Term t -> expanded(t.field(), t.text(), false, 0);
       case Phrase p -> expanded(p.field(), p.text(), true, p.slop());
       case Boosted b -> {
-        Query inner = node(b.clause(), zone);
+        Query inner = node(b.clause(), cx);
         yield inner == null ? null : new BoostQuery(inner, b.boost());
       }
       case Prefix p ->
-          perField(p.field(), (f, field) -> {
+          perField(p.field(), field -> {
             PrefixQuery pq =
                 new PrefixQuery(
                     new org.apache.lucene.index.Term(field, normalize(field, p.text())),
@@ -248,7 +281,7 @@ public final class QueryCompiler {
             return pq;
           });
       case Fuzzy z ->
-          perField(z.field(), (f, field) -> {
+          perField(z.field(), field -> {
             String normalized = normalize(field, z.text());
             if (normalized.length() > MAX_TERM_CHARS + z.edits()) {
               // No indexed word is that long, so nothing is within reach; and building the
@@ -259,9 +292,9 @@ public final class QueryCompiler {
                 new org.apache.lucene.index.Term(field, normalized),
                 z.edits(), 1, MAX_FUZZY_EXPANSIONS, true);
           });
-      case Filter f -> filter(f, zone);
+      case Filter f -> filter(f, cx.zone());
       case Not n -> {
-        Query inner = node(n.clause(), zone);
+        Query inner = node(n.clause(), cx);
         if (inner == null) {
           yield null;
         }
@@ -270,10 +303,10 @@ public final class QueryCompiler {
             .add(inner, Occur.MUST_NOT)
             .build();
       }
-      case Required r -> node(r.clause(), zone);
-      case And a -> and(a, zone);
-      case Or o -> or(o, zone);
-      case Ranked r -> ranked(r, zone);
+      case Required r -> node(r.clause(), cx);
+      case And a -> and(a, cx);
+      case Or o -> or(o, cx);
+      case Ranked r -> ranked(r, cx);
     };
   }
 
@@ -286,27 +319,29 @@ public final class QueryCompiler {
   private final class Group {
     final BooleanQuery.Builder builder = new BooleanQuery.Builder();
     final List<Query> optional = new ArrayList<>();
+    /** The optional clauses that are single plain words ({@link #common} candidates). */
+    final List<Term> optionalWords = new ArrayList<>();
     boolean required;
     private boolean positive;
     private int size;
 
-    Group(List<QueryNode> clauses, ZoneId zone, Occur nameOccur, Function<QueryNode, Occur> occur) {
+    Group(List<QueryNode> clauses, Context cx, Occur nameOccur, Function<QueryNode, Occur> occur) {
       for (int i = 0; i < clauses.size(); i++) {
         QueryNode c = clauses.get(i);
         NameRun name = nameOccur == null ? null : nameRun(clauses, i);
         if (name != null) {
-          add(name.query(), nameOccur);
+          add(name.query(), nameOccur, null);
           i = name.end() - 1;
         } else if (c instanceof Not not) {
-          Query inner = node(not.clause(), zone);
+          Query inner = node(not.clause(), cx);
           if (inner != null) {
             builder.add(inner, Occur.MUST_NOT);
             size++;
           }
         } else {
-          Query q = node(c, zone);
+          Query q = node(c, cx);
           if (q != null) {
-            add(q, occur.apply(c));
+            add(q, occur.apply(c), c);
           }
         }
       }
@@ -315,12 +350,13 @@ public final class QueryCompiler {
       }
     }
 
-    private void add(Query q, Occur occur) {
+    private void add(Query q, Occur occur, QueryNode node) {
       builder.add(q, occur);
       size++;
       positive = true;
       if (occur == Occur.SHOULD) {
         optional.add(q);
+        optionalWords.add(node instanceof Term t && t.field() == null ? t : null);
       } else if (occur == Occur.MUST) {
         required = true;
       }
@@ -332,8 +368,8 @@ public final class QueryCompiler {
     }
   }
 
-  private Query and(And a, ZoneId zone) {
-    return new Group(a.clauses(), zone, Occur.MUST, c -> isFilter(c) ? Occur.FILTER : Occur.MUST)
+  private Query and(And a, Context cx) {
+    return new Group(a.clauses(), cx, Occur.MUST, c -> isFilter(c) ? Occur.FILTER : Occur.MUST)
         .build();
   }
 
@@ -341,10 +377,10 @@ public final class QueryCompiler {
    * Any of the clauses, as in Lucene's classic syntax: {@code +x} clauses must match, {@code NOT
    * x} clauses must not, the others may (at least one of them when nothing is required).
    */
-  private Query or(Or o, ZoneId zone) {
+  private Query or(Or o, Context cx) {
     return new Group(
             o.clauses(),
-            zone,
+            cx,
             null,
             c -> c instanceof Required r
                 ? (isFilter(r.clause()) ? Occur.FILTER : Occur.MUST)
@@ -355,29 +391,153 @@ public final class QueryCompiler {
   /**
    * A ranked group (the default for juxtaposed words), with the rules of Lucene's classic syntax:
    * each word, phrase or group is optional, at least one must match unless a {@code +x} clause is
-   * required, {@code NOT x} excludes and filters restrict. An article matching every optional
-   * clause gains {@link #ALL_WORDS_BONUS}, so it ranks above those matching only some.
+   * required, {@code NOT x} excludes and filters restrict. Three refinements, measured on TIME:
+   *
+   * <ul>
+   *   <li>Stop words are not scored ({@link #scoredClauses}).
+   *   <li>An article matching every optional clause that is not a common word ({@link #common})
+   *       gains {@link #ALL_WORDS_BONUS}, so it ranks above those matching only some, when there
+   *       are at least two such clauses (or one and a required clause). With fewer, BM25 alone
+   *       ranks: a tier of one word puts every article with the rare word above any without it,
+   *       which measured worse than letting the other words count (TIME dev half, MAP 0.706 /
+   *       0.701 with such tiers, 0.718 / 0.742 without; natural / short topics).
+   *   <li>Adjacent words near each other in an article score more ({@link #proximity}).
+   * </ul>
    */
-  private Query ranked(Ranked r, ZoneId zone) {
+  private Query ranked(Ranked r, Context cx) {
+    List<QueryNode> clauses = scoredClauses(r.clauses());
     // A run of words naming an entity is one optional unit; a word, a phrase, an AND or OR group
     // too.
     Group g =
         new Group(
-            r.clauses(),
-            zone,
+            clauses,
+            cx,
             Occur.SHOULD,
             c -> isFilter(c) ? Occur.FILTER : c instanceof Required ? Occur.MUST : Occur.SHOULD);
     List<Query> optional = g.optional;
     if (!optional.isEmpty() && !g.required) {
       g.builder.setMinimumNumberShouldMatch(1);
     }
-    if (optional.size() > 1 || (g.required && !optional.isEmpty())) {
-      // Required clauses match anyway: matching every optional one means matching all the words.
+    List<Query> tier = new ArrayList<>();
+    for (int i = 0; i < optional.size(); i++) {
+      Term word = g.optionalWords.get(i);
+      if (word == null || !common(word, cx.reader())) {
+        tier.add(optional.get(i));
+      }
+    }
+    if (tier.size() > 1 || (g.required && !tier.isEmpty())) {
+      // Required clauses match anyway: matching every tier clause means having all the words
+      // that matter.
       BooleanQuery.Builder all = new BooleanQuery.Builder();
-      optional.forEach(q -> all.add(q, Occur.FILTER));
+      tier.forEach(q -> all.add(q, Occur.FILTER));
       g.builder.add(new BoostQuery(new ConstantScoreQuery(all.build()), ALL_WORDS_BONUS), Occur.SHOULD);
     }
+    proximity(clauses).forEach(q -> g.builder.add(q, Occur.SHOULD));
     return g.build();
+  }
+
+  /**
+   * English stop words ({@code the}, {@code of}, {@code and}, ...: Lucene's {@link
+   * EnglishAnalyzer#ENGLISH_STOP_WORDS_SET}) that a ranked group leaves out of its scoring. They
+   * are still indexed, so a phrase ({@code "bank of england"}) matches them as written.
+   */
+  static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
+  /**
+   * The clauses of a ranked group that are scored: all but the plain unfielded words that are stop
+   * words, unless nothing else would score (a query of stop words only, such as {@code the who},
+   * is searched as typed). A stop word that is quoted, required ({@code +the}), fielded or boosted
+   * is kept. Measured on TIME's dev half: MAP +0.006 on natural-language topics, no change on
+   * short ones (benchmarks/results/relevance/RESULTS.md).
+   */
+  private static List<QueryNode> scoredClauses(List<QueryNode> clauses) {
+    List<QueryNode> kept = new ArrayList<>(clauses.size());
+    boolean scores = false;
+    for (QueryNode c : clauses) {
+      if (!isStopWord(c)) {
+        kept.add(c);
+        scores |= !(c instanceof Not) && !isFilter(c);
+      }
+    }
+    return scores && kept.size() < clauses.size() ? kept : clauses;
+  }
+
+  private static boolean isStopWord(QueryNode c) {
+    return c instanceof Term t
+        && t.field() == null
+        && STOP_WORDS.contains(t.text().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * The share of articles a word must occur in to be common: a common word does not count among
+   * the words an article must all have for {@link #ALL_WORDS_BONUS}, as an article that lacks only
+   * "new" or "talks" is often what the searcher wants (CommonTermsQuery's idea, applied to the
+   * tier only: the word still scores). 10% was chosen on TIME's dev half among 5%, 8%, 10%, 12%,
+   * 15%, 20%, 30% and 50% (short topics: MAP 0.706 with every word in the tier, 0.742 at 10%).
+   */
+  static final double COMMON_FRACTION = 0.10;
+
+  /** Indexes with fewer articles than this have no common words: the shares are too coarse. */
+  static final int COMMON_MIN_ARTICLES = 100;
+
+  /**
+   * Whether an unfielded word occurs in at least {@link #COMMON_FRACTION} of the articles of the
+   * index (counted in {@link Schema#ALL_TEXT} by its stem; false without an index, for a word that
+   * analyses to several tokens, and on indexes of fewer than {@link #COMMON_MIN_ARTICLES}).
+   */
+  private boolean common(Term word, IndexReader reader) {
+    if (reader == null) {
+      return false;
+    }
+    try {
+      int articles = reader.getDocCount(Schema.ALL_TEXT);
+      if (articles < COMMON_MIN_ARTICLES) {
+        return false;
+      }
+      String token = singleToken(word.text(), false);
+      return token != null
+          && reader.docFreq(new org.apache.lucene.index.Term(Schema.ALL_TEXT, token))
+              >= COMMON_FRACTION * articles;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading term statistics failed", e);
+    }
+  }
+
+  /** Most word pairs of a ranked group scored for proximity. */
+  static final int MAX_PROXIMITY_PAIRS = 32;
+
+  /** How far apart (in position moves) two adjacent query words may be to score as near. */
+  static final int PROXIMITY_SLOP = 8;
+
+  /**
+   * The weight of a proximity match relative to a word match: the sloppy phrase of two adjacent
+   * words scores its BM25 score (higher the nearer and the more often) times this. Chosen on
+   * TIME's dev half among 0.25, 0.5, 1 and 2 (natural-language topics: +0.006 MAP at 0.5; 1 and 2
+   * lost MAP, as the pair then outweighs the words).
+   */
+  static final float PROXIMITY_BOOST = 0.5f;
+
+  /**
+   * The proximity clauses of a ranked group: for each pair of adjacent plain unfielded words (stop
+   * words already left out, so {@code bank of england} pairs {@code bank} and {@code england}),
+   * their stems as a phrase with slop {@value #PROXIMITY_SLOP}, boosted by {@link
+   * #PROXIMITY_BOOST}; at most {@value #MAX_PROXIMITY_PAIRS}. They only add to the score of
+   * articles that match both words anyway, so they change the order, never what matches.
+   */
+  private List<Query> proximity(List<QueryNode> clauses) {
+    List<Query> pairs = new ArrayList<>();
+    for (int i = 0; i + 1 < clauses.size() && pairs.size() < MAX_PROXIMITY_PAIRS; i++) {
+      if (clauses.get(i) instanceof Term a
+          && a.field() == null
+          && clauses.get(i + 1) instanceof Term b
+          && b.field() == null) {
+        String pair = a.text() + " " + b.text();
+        if (schema.analyzeText(pair, false).size() >= 2) {
+          pairs.add(new BoostQuery(text(null, pair, false, PROXIMITY_SLOP), PROXIMITY_BOOST));
+        }
+      }
+    }
+    return pairs;
   }
 
   /**
@@ -598,11 +758,10 @@ public final class QueryCompiler {
 
   /**
    * A word ({@code exact} false: matched by its stem) or a quoted phrase ({@code exact} true:
-   * matched by exact word forms): in one field, or, without a field, one {@link
-   * CombinedFieldQuery} when it is a single token and a dis-max over the fields otherwise.
+   * matched by exact word forms): in one field, or, without a field, as {@link #unfielded} says.
    */
   private Query text(SearchField only, String text, boolean exact, int slop) {
-    if (only == null && combinedFields) {
+    if (only == null && unfielded == Unfielded.WEIGHTED_FIELDS) {
       String token = singleToken(text, exact);
       if (token != null) {
         CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(token);
@@ -612,7 +771,7 @@ public final class QueryCompiler {
         return b.build();
       }
     }
-    return perField(only, (f, field) -> wordQuery(field, text, exact, slop));
+    return perField(only, (field) -> wordQuery(field, text, exact, slop));
   }
 
   /** The one token {@code text} analyses to in the text fields; null if none or several. */
@@ -621,11 +780,17 @@ public final class QueryCompiler {
     return tokens.size() == 1 ? tokens.get(0) : null;
   }
 
-  /** One query per field (all text fields when {@code field} is null), combined by dis-max. */
-  private Query perField(SearchField only, BiFunction<SearchField, String, Query> perField) {
+  /**
+   * The query {@code perField} builds for a Lucene field: for {@code only}, or without a field for
+   * {@link Schema#ALL_TEXT} (with the index's weights) or each text field, boosted, as a dis-max.
+   */
+  private Query perField(SearchField only, Function<String, Query> perField) {
+    if (only == null && unfielded == Unfielded.ALL_TEXT) {
+      return perField.apply(Schema.ALL_TEXT);
+    }
     List<Query> disjuncts = new ArrayList<>();
     for (SearchField f : only == null ? SearchField.values() : new SearchField[] {only}) {
-      Query q = perField.apply(f, Schema.field(f));
+      Query q = perField.apply(Schema.field(f));
       if (q == null) {
         continue;
       }

@@ -1,6 +1,5 @@
 package dev.dateline.internal.search;
 
-import dev.dateline.SearchField;
 import dev.dateline.internal.index.NewsAnalyzer;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.QueryNode.And;
@@ -30,7 +29,7 @@ import org.apache.lucene.search.spell.SuggestWord;
  *
  * <p>A word is corrected when it is unknown: a word of free text (no field, not quoted, not a
  * prefix or fuzzy word, not excluded), of at least four letters, whose stem occurs in no text field
- * of the index. Its replacement is the closest indexed word within two edits (ties: the more
+ * of the index (one look-up in {@link Schema#ALL_TEXT}, which holds them all). Its replacement is the closest indexed word within two edits (ties: the more
  * frequent). Candidates are the exact forms the analyser indexes for inflected words ({@code
  * =negotiations}), so the suggestion is a word as written in some article, and stems that are
  * their own stem (words indexed uninflected); other stems are not offered, being possibly not
@@ -145,10 +144,8 @@ public final class TypoCorrector {
     if (tokens.size() != 1) {
       return null;
     }
-    for (SearchField f : SearchField.values()) {
-      if (reader.docFreq(new org.apache.lucene.index.Term(Schema.field(f), tokens.get(0))) > 0) {
-        return null; // a known word
-      }
+    if (reader.docFreq(new org.apache.lucene.index.Term(Schema.ALL_TEXT, tokens.get(0))) > 0) {
+      return null; // a known word
     }
     DirectSpellChecker exactForms = checker(2);
     DirectSpellChecker stemForms = checker(1);
@@ -157,26 +154,24 @@ public final class TypoCorrector {
     long bestFreq = -1;
     Map<String, Long> freqs = new LinkedHashMap<>();
     Map<String, Float> scores = new LinkedHashMap<>();
-    for (SearchField f : SearchField.values()) {
-      String field = Schema.field(f);
-      for (SuggestWord s :
-          exactForms.suggestSimilar(
-              new org.apache.lucene.index.Term(field, NewsAnalyzer.EXACT_MARK + word),
-              5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
-        if (NewsAnalyzer.isExactForm(s.string)) {
-          collect(word, s.string.substring(1), s.freq, freqs, scores);
-        }
+    String field = Schema.ALL_TEXT;
+    for (SuggestWord s :
+        exactForms.suggestSimilar(
+            new org.apache.lucene.index.Term(field, NewsAnalyzer.EXACT_MARK + word),
+            5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+      if (NewsAnalyzer.isExactForm(s.string)) {
+        collect(word, s.string.substring(1), s.freq, freqs, scores);
       }
-      for (SuggestWord s :
-          stemForms.suggestSimilar(
-              new org.apache.lucene.index.Term(field, word),
-              5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
-        // Only a word that is its own stem: otherwise the stem may be no word anyone types.
-        if (!NewsAnalyzer.isExactForm(s.string)
-            && WORD.matcher(s.string).matches()
-            && schema.analyzeText(s.string, false).equals(List.of(s.string))) {
-          collect(word, s.string, s.freq, freqs, scores);
-        }
+    }
+    for (SuggestWord s :
+        stemForms.suggestSimilar(
+            new org.apache.lucene.index.Term(field, word),
+            5, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX)) {
+      // Only a word that is its own stem: otherwise the stem may be no word anyone types.
+      if (!NewsAnalyzer.isExactForm(s.string)
+          && WORD.matcher(s.string).matches()
+          && schema.analyzeText(s.string, false).equals(List.of(s.string))) {
+        collect(word, s.string, s.freq, freqs, scores);
       }
     }
     for (Map.Entry<String, Float> e : scores.entrySet()) {
