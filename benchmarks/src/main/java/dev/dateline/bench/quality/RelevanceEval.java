@@ -59,7 +59,7 @@ import org.apache.lucene.search.IndexSearcher;
  * java -cp benchmarks/target/benchmarks.jar dev.dateline.bench.quality.RelevanceEval \
  *   [--data ../shared/corpora/time] [--corpus FILE] [--qrels FILE] [--topics NAME=FILE ...] \
  *   [--systems a,b,...] [--run-dir DIR] [--json] [--min-map-defaults X] [--extract] \
- *   [--qids all|odd|even] [--boost FIELD=X ...] [--combined-fields]
+ *   [--qids all|odd|even] [--boost FIELD=X ...] [--best-field] [--bm25 K1,B]
  * </pre>
  *
  * Tables (Markdown) go to standard output, or one JSON object with {@code --json}; progress goes to
@@ -275,10 +275,14 @@ public final class RelevanceEval {
   }
 
   static NewsIndex index(
-      List<Article> articles, boolean extract, Map<SearchField, Float> boosts, boolean combined) {
+      List<Article> articles, boolean extract, Map<SearchField, Float> boosts, boolean bestField,
+      float[] bm25) {
     NewsIndex.Options.Builder options = NewsIndex.Options.builder()
         .entityExtractor(extract ? EntityExtractor.standard() : EntityExtractor.none())
-        .combinedFieldScoring(combined);
+        .combinedFieldScoring(!bestField);
+    if (bm25 != null) {
+      options.bm25(bm25[0], bm25[1]);
+    }
     boosts.forEach(options::boost);
     NewsIndex index = NewsIndex.inMemory(options.build());
     articles.forEach(index::add);
@@ -297,7 +301,8 @@ public final class RelevanceEval {
     Path runDir;
     boolean json;
     boolean extract;
-    boolean combinedFields;
+    boolean bestField;
+    float[] bm25;
     Double minMapDefaults;
     String qids = "all";
     final Map<SearchField, Float> boosts = new EnumMap<>(SearchField.class);
@@ -319,18 +324,18 @@ public final class RelevanceEval {
 
   private static final Set<String> VALUE_OPTIONS =
       Set.of("--data", "--corpus", "--qrels", "--topics", "--systems", "--run-dir", "--min-map-defaults", "--qids",
-          "--boost");
+          "--boost", "--bm25");
 
   private static Args parse(String[] args) {
     Args a = new Args();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
-      if (arg.equals("--json") || arg.equals("--extract") || arg.equals("--combined-fields")
+      if (arg.equals("--json") || arg.equals("--extract") || arg.equals("--best-field")
           || arg.equals("-h") || arg.equals("--help")) {
         switch (arg) {
           case "--json" -> a.json = true;
           case "--extract" -> a.extract = true;
-          case "--combined-fields" -> a.combinedFields = true;
+          case "--best-field" -> a.bestField = true;
           default -> usage(null);
         }
         continue;
@@ -387,6 +392,14 @@ public final class RelevanceEval {
             usage("--boost takes FIELD=X with X a number");
           }
         }
+        case "--bm25" -> {
+          String[] kb = v.split(",", -1);
+          try {
+            a.bm25 = new float[] {Float.parseFloat(kb[0]), Float.parseFloat(kb[1])};
+          } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            usage("--bm25 takes K1,B, two numbers");
+          }
+        }
         default -> usage("unknown argument " + arg);
       }
     }
@@ -410,7 +423,7 @@ public final class RelevanceEval {
     System.err.println("""
         usage: RelevanceEval [--data DIR] [--corpus FILE] [--qrels FILE] [--topics NAME=FILE ...]
                              [--systems a,b,...] [--run-dir DIR] [--json] [--min-map-defaults X] [--extract]
-                             [--qids all|odd|even] [--boost FIELD=X ...]
+                             [--qids all|odd|even] [--boost FIELD=X ...] [--best-field] [--bm25 K1,B]
           --data DIR            the TIME collection (default ../shared/corpora/time, relative to the working directory)
           --corpus, --qrels     default DIR/time.jsonl, DIR/qrels.txt
           --topics NAME=FILE    topic file (qid<TAB>text), repeatable; default natural=DIR/topics.tsv
@@ -420,7 +433,8 @@ public final class RelevanceEval {
           --json                one JSON object on standard output instead of the tables
           --min-map-defaults X  exit 1 if dateline-defaults' MAP on the natural topics is below X
           --extract             index with EntityExtractor.standard() instead of none()
-          --combined-fields     NewsIndex.Options combinedFieldScoring(true): BM25F for single words
+          --best-field          NewsIndex.Options combinedFieldScoring(false): score each word by its best field
+          --bm25 K1,B           NewsIndex.Options bm25(K1, B) instead of the library's defaults
           --qids WHICH          all (default), or only the odd- or even-numbered topics and their qrels
           --boost FIELD=X       NewsIndex.Options boost of a text field (repeatable); others keep the default""".formatted(SYSTEMS));
     System.exit(2);
@@ -481,9 +495,9 @@ public final class RelevanceEval {
     Bm25Peer bm25 = null;
     Map<String, List<Row>> tables = new LinkedHashMap<>();
     try {
-      plain = index(articles, args.extract, args.boosts, args.combinedFields);
+      plain = index(articles, args.extract, args.boosts, args.bestField, args.bm25);
       if (needHeadlines) {
-        withHeadlines = index(headlined, args.extract, args.boosts, args.combinedFields);
+        withHeadlines = index(headlined, args.extract, args.boosts, args.bestField, args.bm25);
       }
       if (args.systems.contains(BM25)) {
         bm25 = new Bm25Peer(articles);
@@ -581,7 +595,9 @@ public final class RelevanceEval {
     StringBuilder b = new StringBuilder();
     int judgments = qrels.values().stream().mapToInt(Map::size).sum();
     String settings = (args.qids.equals("all") ? "" : args.qids + " qids; ")
-        + (args.boosts.isEmpty() ? "" : "boosts " + boosts(args) + "; ");
+        + (args.boosts.isEmpty() ? "" : "boosts " + boosts(args) + "; ")
+        + (args.bestField ? "best-field scoring; " : "")
+        + (args.bm25 == null ? "" : "bm25 " + args.bm25[0] + "," + args.bm25[1] + "; ");
     for (TopicSet set : sets) {
       b.append(String.format(Locale.ROOT, "### %s (`%s`, %d topics; %smeasures over the %d judged topics, %d judgments)%n%n",
           set.label(), set.file().getFileName(), set.topics().size(), settings, qrels.size(), judgments));
@@ -619,6 +635,10 @@ public final class RelevanceEval {
     root.put("qids", args.qids);
     if (!args.boosts.isEmpty()) {
       root.put("boosts", boosts(args));
+    }
+    root.put("bestField", args.bestField);
+    if (args.bm25 != null) {
+      root.put("bm25", List.of(args.bm25[0], args.bm25[1]));
     }
     root.put("depth", DEPTH);
     root.put("qrels", args.qrels.toString());
