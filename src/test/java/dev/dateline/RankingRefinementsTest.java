@@ -114,8 +114,8 @@ class RankingRefinementsTest {
 
   @Test
   void bm25ParametersApplyAndAreChecked() {
-    assertThat(NewsIndex.Options.defaults().bm25K1()).isEqualTo(2.0f);
-    assertThat(NewsIndex.Options.defaults().bm25B()).isEqualTo(0.85f);
+    assertThat(NewsIndex.Options.defaults().bm25K1()).isEqualTo(1.2f);
+    assertThat(NewsIndex.Options.defaults().bm25B()).isEqualTo(0.75f);
     List<Article> articles = List.of(
         Article.builder().id("once").headline("Report").bodyText("Ceasefire near the quay and the harbour.").build(),
         Article.builder().id("thrice").headline("Report").bodyText("Ceasefire, ceasefire, ceasefire, harbour.").build());

@@ -32,7 +32,7 @@ class RecencyTest {
     add("z-new", NOW.minus(Duration.ofDays(1)), "Harbour reopens", "The harbour reopened." + FILLER);
     // Floor: a much better old match and a weak match published now.
     add("quake-old", NOW.minus(Duration.ofDays(365)), "Quake quake quake", "Quake after quake shook the quake zone.");
-    add("quake-new", NOW, "Council news", "A quake was mentioned in passing." + FILLER + FILLER);
+    add("quake-new", NOW, "Council news", "A quake was mentioned in passing." + FILLER.repeat(6));
     // Undated: gets the floor.
     add("lantern-undated", null, "Lantern festival", "The lantern festival drew crowds.");
     // Half-life: a better match three days old and a weaker one published now.

@@ -65,7 +65,7 @@ import org.apache.lucene.search.TermQuery;
  *       is a {@link DisjunctionMaxQuery} over the text fields, each boosted by its boost, with
  *       tie-breaker {@value #TIE_BREAKER}: only the best field counts.
  *   <li>A ranked group (juxtaposed words, the default) is Lucene's classic OR with three
- *       refinements, each measured on TIME (benchmarks/results/relevance/RESULTS.md): English stop
+ *       refinements, measured on TIME (benchmarks/results/relevance/RESULTS.md): English stop
  *       words ({@code the}, {@code of}, ...) are left out of the scoring unless quoted, required or
  *       alone; an article matching every word that is not common ({@link #COMMON_FRACTION}) gains
  *       {@link #ALL_WORDS_BONUS}, so it ranks above those that miss one (when at least two words
@@ -391,17 +391,16 @@ public final class QueryCompiler {
   /**
    * A ranked group (the default for juxtaposed words), with the rules of Lucene's classic syntax:
    * each word, phrase or group is optional, at least one must match unless a {@code +x} clause is
-   * required, {@code NOT x} excludes and filters restrict. Three refinements, measured on TIME:
+   * required, {@code NOT x} excludes and filters restrict. Three refinements, measured on TIME
+   * (each within noise there, on 83 topics, and kept for the reasons given on each):
    *
    * <ul>
    *   <li>Stop words are not scored ({@link #scoredClauses}).
    *   <li>An article matching every optional clause that is not a common word ({@link #common})
    *       gains {@link #ALL_WORDS_BONUS}, so it ranks above those matching only some, when there
    *       are at least two such clauses (or one and a required clause). With fewer, BM25 alone
-   *       ranks: a tier of one word puts every article with the rare word above any without it,
-   *       which measured worse than letting the other words count (TIME dev half, MAP 0.706 /
-   *       0.701 with such tiers, 0.718 / 0.742 without; natural / short topics).
-   *   <li>Adjacent words near each other in an article score more ({@link #proximity}).
+   *       ranks: a tier of one word would put every article with the rare word above any
+   *       without it, whatever the other words say.
    * </ul>
    */
   private Query ranked(Ranked r, Context cx) {
@@ -447,8 +446,9 @@ public final class QueryCompiler {
    * The clauses of a ranked group that are scored: all but the plain unfielded words that are stop
    * words, unless nothing else would score (a query of stop words only, such as {@code the who},
    * is searched as typed). A stop word that is quoted, required ({@code +the}), fielded or boosted
-   * is kept. Measured on TIME's dev half: MAP +0.006 on natural-language topics, no change on
-   * short ones (benchmarks/results/relevance/RESULTS.md).
+   * is kept. On TIME, MAP +0.004 (natural-language topics, not significant) and no change on
+   * short ones; kept because a stop word's long postings list is the most expensive part of a
+   * query while its score says next to nothing.
    */
   private static List<QueryNode> scoredClauses(List<QueryNode> clauses) {
     List<QueryNode> kept = new ArrayList<>(clauses.size());
@@ -472,8 +472,8 @@ public final class QueryCompiler {
    * The share of articles a word must occur in to be common: a common word does not count among
    * the words an article must all have for {@link #ALL_WORDS_BONUS}, as an article that lacks only
    * "new" or "talks" is often what the searcher wants (CommonTermsQuery's idea, applied to the
-   * tier only: the word still scores). 10% was chosen on TIME's dev half among 5%, 8%, 10%, 12%,
-   * 15%, 20%, 30% and 50% (short topics: MAP 0.706 with every word in the tier, 0.742 at 10%).
+   * tier only: the word still scores). 10% was the best of 5% to 50% on TIME's dev half (odd
+   * topics), but on all 83 topics the rule is within noise either way.
    */
   static final double COMMON_FRACTION = 0.10;
 
@@ -511,9 +511,10 @@ public final class QueryCompiler {
 
   /**
    * The weight of a proximity match relative to a word match: the sloppy phrase of two adjacent
-   * words scores its BM25 score (higher the nearer and the more often) times this. Chosen on
-   * TIME's dev half among 0.25, 0.5, 1 and 2 (natural-language topics: +0.006 MAP at 0.5; 1 and 2
-   * lost MAP, as the pair then outweighs the words).
+   * words scores its BM25 score (higher the nearer and the more often) times this. The best of
+   * 0.25, 0.5, 1 and 2 on TIME's dev half (1 and 2 lost MAP: the pair then outweighs the words);
+   * on all 83 topics +0.005 MAP, not significant. Term proximity is a well-documented gain in
+   * retrieval (sequential dependence models) that a collection of 83 topics cannot confirm.
    */
   static final float PROXIMITY_BOOST = 0.5f;
 
