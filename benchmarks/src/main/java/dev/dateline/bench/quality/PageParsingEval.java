@@ -34,12 +34,14 @@ import java.util.zip.GZIPInputStream;
  * <ul>
  *   <li><b>Datelines.</b> The expected place is the place of the {@code DATELINE} element as the
  *       converter defines it (text before the first comma, else before the dash; white space
- *       collapsed) without the leading {@code ****} some stories carry. Stories whose dateline has
+ *       collapsed) without the leading {@code ****} some stories carry, and without a date the
+ *       dateline gives after the place with no comma ({@code JOHANNESBURG March 13 -}). Stories whose dateline has
  *       no place ({@code APRIL 7 -}, {@code MAR8 -- --}) or none at all are not counted here. A
  *       dateline is <i>exact</i> when the parsed place equals the expected one character for
  *       character (case as printed: {@code omaha} stays {@code omaha}) <i>and</i> the whole
  *       dateline (region, date, {@code Reuter}, dash) is out of the body: the first parsed
- *       paragraphs, joined, start with the first 30 characters of the clean paragraphs, joined. <i>Wrong
+ *       paragraphs, joined, start with the first 30 characters of the clean paragraphs, joined (without
+ *       a date the converter moved into the body: {@code CHEVY CHASE, Md., - March 4 - Geico}). <i>Wrong
  *       place</i>: a place was parsed and differs; <i>missing</i>: no place parsed; <i>leaked</i>:
  *       the right place but dateline text left in the body. <i>Spurious</i>: a dateline parsed from
  *       a story that has none.
@@ -69,6 +71,11 @@ public final class PageParsingEval {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern NOT_A_PLACE =
       Pattern.compile("(?i)(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*\\d+");
+  private static final Pattern TRAILING_DATE =
+      Pattern.compile("(?i)\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*\\d+$");
+  /** A date the converter moved back into the body ("CHEVY CHASE, Md., - March 4 - Geico ..."). */
+  private static final Pattern SPILLED_DATE =
+      Pattern.compile("(?i)^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s*\\d+\\s*-+\\s*");
   private static final Pattern SIGN_OFF = Pattern.compile("(?i)(?:^|.*\\W)reuter\\W*$");
 
   private PageParsingEval() {}
@@ -180,7 +187,8 @@ public final class PageParsingEval {
       } else if (!got.equals(expected)) {
         c.datelineWrongPlace++;
         example(shown, 1, maxExamples, "wrong place", id, raw, got);
-      } else if (!clean.isEmpty() && !String.join(" ", body).startsWith(prefix(String.join(" ", clean)))) {
+      } else if (!clean.isEmpty()
+          && !String.join(" ", body).startsWith(prefix(SPILLED_DATE.matcher(String.join(" ", clean)).replaceFirst("")))) {
         c.datelineLeaked++;
         example(shown, 2, maxExamples, "leaked", id, raw, body.isEmpty() ? "" : body.get(0));
       } else {
@@ -268,6 +276,7 @@ public final class PageParsingEval {
       place = s.substring(0, s.indexOf(','));
     } else {
       place = s.split("\\s+-+(?:\\s|$)", 2)[0];
+      place = TRAILING_DATE.matcher(place).replaceFirst(""); // "JOHANNESBURG March 13 -"
     }
     place = place.replaceAll("^[\\s*-]+|[\\s-]+$", "");
     if (place.isEmpty() || NOT_A_PLACE.matcher(place).matches() || !place.matches(".*\\p{L}.*")) {
