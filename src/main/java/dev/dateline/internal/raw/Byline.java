@@ -10,14 +10,19 @@ import java.util.regex.Pattern;
 /**
  * A byline line: {@code By Jane Doe}, {@code By Jane Doe and John Roe}, {@code By Jane Doe,
  * Reuters}, {@code By Jane Doe, Senior Correspondent}. A sentence that merely starts with "By" ("By
- * the end of the year, ...") is not a byline: the first name listed must look like a person.
+ * the end of the year, ...") is not a byline: the first name listed must look like a person. A byline
+ * that names an agency ({@code By keith grant, Reuters.}, {@code By TED d'AFFLISIO, Reuters}) is
+ * one even when the names are not capitalised as names usually are.
  *
  * @param text the line as printed
  * @param authors the people named
  * @param agencies canonical names of agencies named ("Reuters")
  */
 public record Byline(String text, List<String> authors, List<String> agencies) {
-  private static final Pattern BY = Pattern.compile("(?i)by\\s+(?<names>[^.!?]{3,120})");
+  private static final Pattern BY = Pattern.compile("(?i)by\\s+(?<names>[^.!?]{3,120})\\.?");
+  /** Two to five words of letters in any case, for bylines that name an agency. */
+  private static final Pattern ANY_CASE_NAME =
+      Pattern.compile("[\\p{L}'’.-]+(?:\\s+[\\p{L}'’.-]+){1,4}");
   private static final Set<String> ROLE_WORDS =
       Set.of(
           "correspondent", "reporter", "editor", "writer", "staff", "chief", "bureau", "columnist",
@@ -35,7 +40,8 @@ public record Byline(String text, List<String> authors, List<String> agencies) {
       return Optional.empty();
     }
     List<String> pieces = NameList.split(m.group("names"));
-    if (pieces.isEmpty() || !NameList.looksLikePersonName(pieces.get(0))) {
+    boolean namesAgency = pieces.stream().anyMatch(p -> Agencies.canonical(p).isPresent());
+    if (pieces.isEmpty() || !looksLikeName(pieces.get(0), namesAgency)) {
       return Optional.empty();
     }
     List<String> authors = new ArrayList<>();
@@ -44,11 +50,16 @@ public record Byline(String text, List<String> authors, List<String> agencies) {
       Optional<String> agency = Agencies.canonical(piece);
       if (agency.isPresent()) {
         agencies.add(agency.get());
-      } else if (NameList.looksLikePersonName(piece) && !isRole(piece)) {
+      } else if (looksLikeName(piece, namesAgency) && !isRole(piece)) {
         authors.add(piece);
       }
     }
     return Optional.of(new Byline(line.strip(), authors, agencies));
+  }
+
+  private static boolean looksLikeName(String piece, boolean namesAgency) {
+    return NameList.looksLikePersonName(piece)
+        || (namesAgency && ANY_CASE_NAME.matcher(piece).matches() && !piece.contains(".."));
   }
 
   private static boolean isRole(String piece) {
