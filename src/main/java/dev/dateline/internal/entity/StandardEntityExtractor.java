@@ -3,6 +3,7 @@ package dev.dateline.internal.entity;
 import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityExtractor;
+import dev.dateline.EntityMention;
 import dev.dateline.EntityType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,25 +41,49 @@ public final class StandardEntityExtractor implements EntityExtractor {
   public List<Entity> extract(Article article) {
     List<Mention> mentions = new ArrayList<>();
     if (article.headline() != null) {
-      finder.find(article.headline(), mentions);
+      find(article.headline(), "headline", 0, mentions);
     }
-    article.bullets().forEach(b -> finder.find(b, mentions));
+    List<String> bullets = article.bullets();
+    for (int i = 0; i < bullets.size(); i++) {
+      find(bullets.get(i), "bullets", i, mentions);
+    }
     if (article.dateline() != null) {
+      String d = article.dateline();
       gazetteer
-          .find(EntityType.PLACE, article.dateline())
+          .find(EntityType.PLACE, d)
           .ifPresent(
               e ->
                   mentions.add(
                       new Mention(EntityType.PLACE, e, e.canonical(),
                           List.of(Gazetteer.keyOf(e.canonical())), null,
-                          Mention.Evidence.STRONG)));
+                          Mention.Evidence.STRONG, 0, 0,
+                          new EntityMention("dateline", 0, 0, d.length(), d))));
     }
-    article.body().forEach(p -> finder.find(p, mentions));
-    article.subheads().forEach(s -> finder.find(s, mentions));
-    for (String caption : article.captions()) {
-      finder.find(PHOTO_CREDIT.matcher(caption).replaceFirst(""), mentions);
+    List<String> body = article.body();
+    for (int i = 0; i < body.size(); i++) {
+      find(body.get(i), "body", i, mentions);
+    }
+    List<String> subheads = article.subheads();
+    for (int i = 0; i < subheads.size(); i++) {
+      find(subheads.get(i), "subheads", i, mentions);
+    }
+    List<String> captions = article.captions();
+    for (int i = 0; i < captions.size(); i++) {
+      find(PHOTO_CREDIT.matcher(captions.get(i)).replaceFirst(""), "captions", i, mentions);
     }
     return ArticleEntities.resolve(mentions);
+  }
+
+  /** Mentions in one text element, with their positions. */
+  private void find(String text, String field, int index, List<Mention> out) {
+    List<Token> tokens = Tokenizer.tokenize(text);
+    List<Mention> found = new ArrayList<>();
+    finder.find(tokens, found);
+    for (Mention m : found) {
+      int start = tokens.get(m.tokenStart()).start();
+      int end = tokens.get(m.tokenEnd() - 1).end();
+      out.add(m.withAt(new EntityMention(field, index, start, end, text.substring(start, end))));
+    }
   }
 
   /**

@@ -47,6 +47,7 @@ final class Tokenizer {
       int start = i;
       i = wordEnd(text, i);
       String word = text.substring(start, i);
+      int end = i;
       boolean possessive = false;
       if (i < n && isApostrophe(text.charAt(i)) && isPossessiveAt(text, i)) {
         possessive = true;
@@ -57,7 +58,8 @@ final class Tokenizer {
         i += 1;
       }
       boolean prevPossessive = !out.isEmpty() && out.get(out.size() - 1).possessive();
-      out.add(new Token(word, Folding.fold(word), breakPending || prevPossessive, sentenceStart, possessive));
+      out.add(new Token(word, Folding.fold(word), breakPending || prevPossessive, sentenceStart, possessive,
+          start, end));
       sentenceStart = false;
       breakPending = false;
     }
