@@ -44,6 +44,10 @@ record Mention(
     return new Mention(t, entry, name, nameKeys, titledForm, evidence, tokenStart, tokenEnd, at);
   }
 
+  Mention strong() {
+    return new Mention(type, entry, name, nameKeys, titledForm, Evidence.STRONG, tokenStart, tokenEnd, at);
+  }
+
   Mention withAt(EntityMention where) {
     return new Mention(type, entry, name, nameKeys, titledForm, evidence, tokenStart, tokenEnd, where);
   }

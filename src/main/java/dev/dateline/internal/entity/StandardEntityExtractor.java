@@ -6,6 +6,8 @@ import dev.dateline.EntityExtractor;
 import dev.dateline.EntityMention;
 import dev.dateline.EntityType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -27,6 +29,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
 
   private final Gazetteer gazetteer;
   private final MentionFinder finder;
+  private final NerTagger tagger = NerTagger.standard();
 
   private StandardEntityExtractor(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -37,16 +40,52 @@ public final class StandardEntityExtractor implements EntityExtractor {
     return INSTANCE;
   }
 
+  /** One text element of the article, tokenized and tagged. */
+  private static final class Piece {
+    final String text;
+    final String field;
+    final int index;
+    final List<Token> tokens;
+    final boolean[] covered;
+    final List<Mention> mentions = new ArrayList<>();
+
+    Piece(String text, String field, int index) {
+      this.text = text;
+      this.field = field;
+      this.index = index;
+      this.tokens = Tokenizer.tokenize(text);
+      this.covered = new boolean[tokens.size()];
+    }
+  }
+
   @Override
   public List<Entity> extract(Article article) {
-    List<Mention> mentions = new ArrayList<>();
+    List<Piece> pieces = new ArrayList<>();
     if (article.headline() != null) {
-      find(article.headline(), "headline", 0, mentions);
+      pieces.add(new Piece(article.headline(), "headline", 0));
     }
     List<String> bullets = article.bullets();
     for (int i = 0; i < bullets.size(); i++) {
-      find(bullets.get(i), "bullets", i, mentions);
+      pieces.add(new Piece(bullets.get(i), "bullets", i));
     }
+    List<String> body = article.body();
+    for (int i = 0; i < body.size(); i++) {
+      pieces.add(new Piece(body.get(i), "body", i));
+    }
+    List<String> subheads = article.subheads();
+    for (int i = 0; i < subheads.size(); i++) {
+      pieces.add(new Piece(subheads.get(i), "subheads", i));
+    }
+    List<String> captions = article.captions();
+    for (int i = 0; i < captions.size(); i++) {
+      pieces.add(
+          new Piece(PHOTO_CREDIT.matcher(captions.get(i)).replaceFirst(""), "captions", i));
+    }
+    for (Piece p : pieces) {
+      tag(p);
+    }
+    propagate(pieces);
+    List<Mention> mentions = new ArrayList<>();
     if (article.dateline() != null) {
       String d = article.dateline();
       gazetteer
@@ -59,31 +98,191 @@ public final class StandardEntityExtractor implements EntityExtractor {
                           Mention.Evidence.STRONG, 0, 0,
                           new EntityMention("dateline", 0, 0, d.length(), d))));
     }
-    List<String> body = article.body();
-    for (int i = 0; i < body.size(); i++) {
-      find(body.get(i), "body", i, mentions);
-    }
-    List<String> subheads = article.subheads();
-    for (int i = 0; i < subheads.size(); i++) {
-      find(subheads.get(i), "subheads", i, mentions);
-    }
-    List<String> captions = article.captions();
-    for (int i = 0; i < captions.size(); i++) {
-      find(PHOTO_CREDIT.matcher(captions.get(i)).replaceFirst(""), "captions", i, mentions);
+    for (Piece p : pieces) {
+      p.mentions.sort(java.util.Comparator.comparingInt(Mention::tokenStart));
+      for (Mention m : p.mentions) {
+        int start = p.tokens.get(m.tokenStart()).start();
+        int end = p.tokens.get(m.tokenEnd() - 1).end();
+        mentions.add(
+            m.withAt(new EntityMention(p.field, p.index, start, end, p.text.substring(start, end))));
+      }
     }
     return ArticleEntities.resolve(mentions);
   }
 
-  /** Mentions in one text element, with their positions. */
-  private void find(String text, String field, int index, List<Mention> out) {
-    List<Token> tokens = Tokenizer.tokenize(text);
-    List<Mention> found = new ArrayList<>();
-    finder.find(tokens, found);
-    for (Mention m : found) {
-      int start = tokens.get(m.tokenStart()).start();
-      int end = tokens.get(m.tokenEnd() - 1).end();
-      out.add(m.withAt(new EntityMention(field, index, start, end, text.substring(start, end))));
+  /**
+   * The model's names in one piece, named and typed with the rules' help: a name the rules found
+   * with exactly the same words keeps their reading (gazetteer entry, country-qualified
+   * organisation, "Mr" form); a gazetteer name decides the type; a short unknown all-caps word is
+   * not an organisation; gazetteer names the model missed are added.
+   */
+  private void tag(Piece p) {
+    List<Token> t = p.tokens;
+    if (t.isEmpty()) {
+      return;
     }
+    List<Mention> rules = new ArrayList<>();
+    finder.find(t, rules);
+    NerTagger.Sentence x = NerTagger.sentence(t);
+    for (int[] span : NerTagger.spans(tagger.tag(x))) {
+      int s = span[0];
+      int e = span[1];
+      while (s < e && Lexicon.isNeverName(t.get(s).key()) && !t.get(s).allCaps()) {
+        s++;
+      }
+      if (s >= e) {
+        continue;
+      }
+      EntityType type = NerTagger.typeOf(span[2] * 2);
+      Mention rule = null;
+      for (Mention r : rules) {
+        if (r.tokenStart() == s && r.tokenEnd() == e) {
+          rule = r;
+        }
+      }
+      Mention m;
+      if (rule != null) {
+        m = rule.entry() != null ? rule : rule.withType(type).strong();
+      } else {
+        Gazetteer.Match g = gazetteer.longestMatch(t, s);
+        if (g != null && g.end() == e) {
+          if (g.entry().isDemonym()) {
+            continue;
+          }
+          m = new Mention(g.entry().type(), g.entry(), text(t, s, e), keys(t, s, e),
+              titled(t, s, text(t, s, e)), Mention.Evidence.STRONG, s, e, null);
+        } else {
+          m = new Mention(type, null, text(t, s, e), keys(t, s, e), titled(t, s, text(t, s, e)),
+              Mention.Evidence.STRONG, s, e, null);
+        }
+      }
+      if (m.entry() == null && m.type() == EntityType.ORG && isShortCaps(t, s, e)) {
+        continue; // "PCT", "QTR", "NOTE": not an organisation unless known
+      }
+      add(p, m);
+    }
+    for (Mention r : rules) {
+      if (r.entry() != null && free(p, r.tokenStart(), r.tokenEnd())) {
+        add(p, r);
+      }
+    }
+  }
+
+  private static void add(Piece p, Mention m) {
+    p.mentions.add(m);
+    for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
+      p.covered[i] = true;
+    }
+  }
+
+  private static boolean free(Piece p, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (p.covered[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One all-caps word of up to five letters. */
+  private static boolean isShortCaps(List<Token> t, int s, int e) {
+    if (e - s != 1 || !t.get(s).allCaps()) {
+      return false;
+    }
+    int letters = 0;
+    for (char c : t.get(s).text().toCharArray()) {
+      if (Character.isLetter(c)) {
+        letters++;
+      }
+    }
+    return letters <= 5;
+  }
+
+  private static String titled(List<Token> t, int s, String name) {
+    return s > 0 && Lexicon.isHonorific(t.get(s - 1).key()) && !t.get(s).breakBefore()
+        ? t.get(s - 1).text() + " " + name
+        : null;
+  }
+
+  /**
+   * Document-level consistency: a name found in one place of the article is also a name where the
+   * model missed it (same words, any case: "JAPAN" in the headline, "Japan" in the body), and the
+   * last word of a person's full name alone is that person.
+   */
+  private static void propagate(List<Piece> pieces) {
+    Map<String, Mention> known = new HashMap<>();
+    int longest = 0;
+    for (Piece p : pieces) {
+      for (Mention m : p.mentions) {
+        String key = String.join(" ", m.nameKeys());
+        known.putIfAbsent(key, m);
+        longest = Math.max(longest, m.nameKeys().size());
+      }
+    }
+    Map<String, Mention> surnames = new HashMap<>();
+    for (Mention m : known.values()) {
+      if (m.type() == EntityType.PERSON && m.nameKeys().size() >= 2) {
+        String last = m.nameKeys().get(m.nameKeys().size() - 1);
+        if (!known.containsKey(last)) {
+          surnames.put(last, m);
+        }
+      }
+    }
+    if (known.isEmpty()) {
+      return;
+    }
+    for (Piece p : pieces) {
+      List<Token> t = p.tokens;
+      for (int s = 0; s < t.size(); s++) {
+        if (p.covered[s] || !t.get(s).capitalised() || t.get(s).numeric()) {
+          continue;
+        }
+        StringBuilder key = new StringBuilder();
+        Mention best = null;
+        int bestEnd = -1;
+        for (int e = s + 1; e <= Math.min(t.size(), s + longest); e++) {
+          if (p.covered[e - 1] || (e > s + 1 && t.get(e - 1).breakBefore())) {
+            break;
+          }
+          if (e > s + 1) {
+            key.append(' ');
+          }
+          key.append(t.get(e - 1).key());
+          Mention m = known.get(key.toString());
+          if (m == null && e == s + 1) {
+            m = surnames.get(key.toString());
+          }
+          if (m != null) {
+            best = m;
+            bestEnd = e;
+          }
+        }
+        if (best != null && !(bestEnd == s + 1 && Lexicon.isNeverName(t.get(s).key()))) {
+          add(p, new Mention(best.type(), best.entry(), text(t, s, bestEnd), keys(t, s, bestEnd),
+              titled(t, s, text(t, s, bestEnd)), Mention.Evidence.STRONG, s, bestEnd, null));
+          s = bestEnd - 1;
+        }
+      }
+    }
+  }
+
+  private static String text(List<Token> t, int s, int e) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = s; i < e; i++) {
+      if (i > s) {
+        sb.append(' ');
+      }
+      sb.append(t.get(i).text());
+    }
+    return sb.toString();
+  }
+
+  private static List<String> keys(List<Token> t, int s, int e) {
+    List<String> out = new ArrayList<>(e - s);
+    for (int i = s; i < e; i++) {
+      out.add(t.get(i).key());
+    }
+    return out;
   }
 
   /**
