@@ -48,6 +48,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
     final List<Token> tokens;
     final boolean[] covered;
     final List<Mention> mentions = new ArrayList<>();
+    /** Short all-caps words the model took for organisations: kept only if the article defines them. */
+    final List<Mention> acronyms = new ArrayList<>();
 
     Piece(String text, String field, int index) {
       this.text = text;
@@ -84,6 +86,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     for (Piece p : pieces) {
       tag(p);
     }
+    keepDefinedAcronyms(pieces);
     propagate(pieces);
     List<Mention> mentions = new ArrayList<>();
     if (article.dateline() != null) {
@@ -124,9 +127,13 @@ public final class StandardEntityExtractor implements EntityExtractor {
     List<Mention> rules = new ArrayList<>();
     finder.find(t, rules);
     NerTagger.Sentence x = NerTagger.sentence(t);
-    for (int[] span : NerTagger.spans(tagger.tag(x))) {
+    tableTeams(p);
+    for (int[] span : splitAtPunctuation(p, NerTagger.spans(tagger.tag(x)))) {
       int s = span[0];
       int e = span[1];
+      if (!free(p, s, e)) {
+        continue;
+      }
       while (s < e && Lexicon.isNeverName(t.get(s).key()) && !t.get(s).allCaps()) {
         s++;
       }
@@ -157,13 +164,119 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
       }
       if (m.entry() == null && m.type() == EntityType.ORG && isShortCaps(t, s, e)) {
-        continue; // "PCT", "QTR", "NOTE": not an organisation unless known
+        p.acronyms.add(m); // "PCT", "QTR", "NOTE": not an organisation unless known
+        continue;
       }
       add(p, m);
     }
     for (Mention r : rules) {
       if (r.entry() != null && free(p, r.tokenStart(), r.tokenEnd())) {
         add(p, r);
+      }
+    }
+  }
+
+  private static final String NAME = "\\p{Lu}[\\p{L}.'&-]*(?: \\p{Lu}[\\p{L}.'&-]*){0,3}";
+  /** A result: "Mansfield 0 Rochdale 0", "Puchon 2 Chonbuk 1 (halftime 1-1)". */
+  private static final Pattern RESULT =
+      Pattern.compile("^\\s*(" + NAME + ") \\d{1,3},? (" + NAME + ") \\d{1,3}\\s*(?:\\(.*\\))?\\.?\\s*$");
+  /** A standings row: "BALTIMORE 71 63 .530 4", "Plymouth 4 3 1 0 10 6 10". */
+  private static final Pattern STANDING =
+      Pattern.compile("^\\s*(" + NAME + ")(?: [-\\d./]+){3,}\\s*$");
+  /** A fixture: "MINNESOTA AT MILWAUKEE". */
+  private static final Pattern FIXTURE =
+      Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu}. ]+) AT (\\p{Lu}[\\p{Lu}. ]+?)\\s*$");
+
+  /**
+   * Sports tables on the wire: in a result line, a standings row or an all-caps fixture, the
+   * names are teams (organisations), even when a team is named after its city.
+   */
+  private void tableTeams(Piece p) {
+    for (Pattern pattern : List.of(RESULT, STANDING, FIXTURE)) {
+      java.util.regex.Matcher m = pattern.matcher(p.text);
+      if (!m.matches()) {
+        continue;
+      }
+      for (int g = 1; g <= m.groupCount(); g++) {
+        int s = -1;
+        int e = -1;
+        for (int i = 0; i < p.tokens.size(); i++) {
+          Token tok = p.tokens.get(i);
+          if (tok.start() >= m.start(g) && tok.end() <= m.end(g)) {
+            s = s < 0 ? i : s;
+            e = i + 1;
+          }
+        }
+        if (s >= 0 && free(p, s, e)) {
+          List<Token> t = p.tokens;
+          add(p, new Mention(EntityType.ORG, null, text(t, s, e), keys(t, s, e), null,
+              Mention.Evidence.STRONG, s, e, null));
+        }
+      }
+      return;
+    }
+  }
+
+  /** Splits the model's spans where a comma, bracket, quote, colon or spaced dash intervenes. */
+  private static List<int[]> splitAtPunctuation(Piece p, List<int[]> spans) {
+    List<int[]> out = new ArrayList<>(spans.size());
+    for (int[] span : spans) {
+      int s = span[0];
+      for (int j = span[0] + 1; j < span[1]; j++) {
+        Token tok = p.tokens.get(j);
+        if (tok.breakBefore() && hardGap(p.text, p.tokens.get(j - 1).end(), tok.start())) {
+          out.add(new int[] {s, j, span[2]});
+          s = j;
+        }
+      }
+      out.add(new int[] {s, span[1], span[2]});
+    }
+    return out;
+  }
+
+  private static boolean hardGap(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (",;:()[]\"“”/|".indexOf(c) >= 0 || (c == '-' && i > from && text.charAt(i - 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Short all-caps organisation names the gazetteer does not know are kept only when the article
+   * defines them: written in brackets right after a longer organisation name ("Kurdistan
+   * Democratic Party (KDP)"), or the initials of an organisation it names.
+   */
+  private static void keepDefinedAcronyms(List<Piece> pieces) {
+    java.util.Set<String> defined = new java.util.HashSet<>();
+    for (Piece p : pieces) {
+      for (Mention m : p.mentions) {
+        if (m.type() != EntityType.ORG || m.nameKeys().size() < 2) {
+          continue;
+        }
+        StringBuilder initials = new StringBuilder();
+        for (String k : m.nameKeys()) {
+          if (!Lexicon.isConnector(k) && !k.equals("the")) {
+            initials.append(k.charAt(0));
+          }
+        }
+        defined.add(initials.toString());
+        int end = p.tokens.get(m.tokenEnd() - 1).end();
+        java.util.regex.Matcher br =
+            Pattern.compile("\\G\\s*\\(([\\p{Lu}.&]{2,8})\\)").matcher(p.text);
+        if (br.find(end)) {
+          defined.add(Folding.fold(br.group(1).replace(".", "")));
+        }
+      }
+    }
+    for (Piece p : pieces) {
+      for (Mention m : p.acronyms) {
+        if (defined.contains(m.nameKeys().get(0).replace(".", ""))
+            && free(p, m.tokenStart(), m.tokenEnd())) {
+          add(p, m);
+        }
       }
     }
   }

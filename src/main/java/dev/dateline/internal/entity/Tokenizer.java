@@ -31,7 +31,7 @@ final class Tokenizer {
     while (i < n) {
       char c = text.charAt(i);
       if (!Character.isLetterOrDigit(c)) {
-        if (!Character.isWhitespace(c) && c != '-') {
+        if (!Character.isWhitespace(c) && (c != '-' || spacedDash(text, i))) {
           boolean abbreviationDot =
               c == '.' && !out.isEmpty() && endsWithAbbreviation(out.get(out.size() - 1));
           if (!abbreviationDot) {
@@ -64,6 +64,12 @@ final class Tokenizer {
       breakPending = false;
     }
     return out;
+  }
+
+  /** A dash with white space (or nothing) on both sides: "SOCCER - SILVA", not "Jean-Yves". */
+  private static boolean spacedDash(String text, int i) {
+    return (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
+        && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)));
   }
 
   private static boolean endsWithAbbreviation(Token t) {

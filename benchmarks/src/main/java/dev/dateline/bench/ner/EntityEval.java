@@ -171,6 +171,30 @@ public final class EntityEval {
           }
         }
       }
+      if (System.getProperty("misses") != null) {
+        Map<String, EntityType> goldAt = new HashMap<>();
+        Map<String, String> textAt = new HashMap<>();
+        for (JsonNode g : doc.get("gold")) {
+          String k = g.get("sent").asInt() + ":" + g.get("start").asInt() + ":" + g.get("end").asInt();
+          textAt.put(k, g.get("text").asText() + "/" + g.get("type").asText());
+        }
+        for (EntityType t : TYPES) {
+          for (String k : predM.get(t)) {
+            if (!goldM.get(t).contains(k)) {
+              String[] p = k.split(":");
+              String txt = sentences.get(Integer.parseInt(p[0])).substring(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+              System.out.println("FP " + t.key() + " " + txt + " gold=" + textAt.getOrDefault(k, "-") + " | " + sentences.get(Integer.parseInt(p[0])));
+            }
+          }
+          for (String k : goldM.get(t)) {
+            if (!predM.get(t).contains(k)) {
+              String[] p = k.split(":");
+              String txt = sentences.get(Integer.parseInt(p[0])).substring(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
+              System.out.println("FN " + t.key() + " " + txt + " | " + sentences.get(Integer.parseInt(p[0])));
+            }
+          }
+        }
+      }
       for (EntityType t : TYPES) {
         mention.score(goldM.get(t), predM.get(t), t);
         document.score(goldD.get(t), predD.get(t), t);
