@@ -29,6 +29,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
 
   private final Gazetteer gazetteer;
   private final MentionFinder finder;
+  private static final boolean RULE_BACKSTOP = !Boolean.getBoolean("ner.noBackstop");
+  private static final boolean RULE_TYPE = !Boolean.getBoolean("ner.noRuleType");
   private final NerTagger tagger = NerTagger.standard();
 
   private StandardEntityExtractor(Gazetteer gazetteer) {
@@ -128,6 +130,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     finder.find(t, rules);
     NerTagger.Sentence x = NerTagger.sentence(t);
     tableTeams(p);
+    tablePeople(p);
     for (int[] span : splitAtPunctuation(p, NerTagger.spans(tagger.tag(x)))) {
       int s = span[0];
       int e = span[1];
@@ -149,7 +152,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
       Mention m;
       if (rule != null) {
-        m = rule.entry() != null ? rule : rule.withType(type).strong();
+        m = rule.entry() != null || (RULE_TYPE && rule.evidence() == Mention.Evidence.STRONG)
+            ? rule : rule.withType(type).strong();
       } else {
         Gazetteer.Match g = gazetteer.longestMatch(t, s);
         if (g != null && g.end() == e) {
@@ -170,7 +174,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
       add(p, m);
     }
     for (Mention r : rules) {
-      if (r.entry() != null && free(p, r.tokenStart(), r.tokenEnd())) {
+      boolean cue = r.entry() == null && r.evidence() == Mention.Evidence.STRONG
+          && !allCaps(t, r.tokenStart(), r.tokenEnd());
+      if ((r.entry() != null || (RULE_BACKSTOP && cue)) && free(p, r.tokenStart(), r.tokenEnd())) {
         add(p, r);
       }
     }
@@ -215,6 +221,49 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
       return;
     }
+  }
+
+  /** "Gete Wami (Ethiopia)", "Pete Sampras (U.S.) beat": a name before a bracketed country. */
+  private static final Pattern NAME_COUNTRY =
+      Pattern.compile("(?<![\\p{L}.])(\\p{Lu}[\\p{L}'-]+(?: (?:van der |van |de |da |von )?\\p{Lu}[\\p{L}'-]+){0,3}) \\(([\\p{L}. ]+)\\)");
+  /** "M. Butcher 70", "J. Benjamin 4-17": an initial and a surname before a score. */
+  private static final Pattern INITIAL_SCORE =
+      Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\. \\p{Lu}[\\p{L}'-]+) \\d");
+
+  /** People in results tables: a name before a bracketed country, an initial and surname before a score. */
+  private void tablePeople(Piece p) {
+    java.util.regex.Matcher m = NAME_COUNTRY.matcher(p.text);
+    while (m.find()) {
+      if (gazetteer.find(EntityType.PLACE, m.group(2)).isPresent()) {
+        addPerson(p, m.start(1), m.end(1));
+      }
+    }
+    m = INITIAL_SCORE.matcher(p.text);
+    while (m.find()) {
+      addPerson(p, m.start(1), m.end(1));
+    }
+  }
+
+  private void addPerson(Piece p, int from, int to) {
+    int s = -1;
+    int e = -1;
+    for (int i = 0; i < p.tokens.size(); i++) {
+      Token tok = p.tokens.get(i);
+      if (tok.start() >= from && tok.end() <= to) {
+        s = s < 0 ? i : s;
+        e = i + 1;
+      }
+    }
+    if (s < 0 || !free(p, s, e) || Lexicon.isNeverName(p.tokens.get(s).key())) {
+      return;
+    }
+    List<Token> t = p.tokens;
+    Gazetteer.Match g = gazetteer.longestMatch(t, s);
+    if (g != null && g.end() == e && g.entry().type() != EntityType.PERSON) {
+      return; // "Benetton (Italy)" is not known, but "Japan (Asia)" is no person
+    }
+    add(p, new Mention(EntityType.PERSON, null, text(t, s, e), keys(t, s, e), null,
+        Mention.Evidence.STRONG, s, e, null));
   }
 
   /** Splits the model's spans where a comma, bracket, quote, colon or spaced dash intervenes. */
@@ -291,6 +340,16 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static boolean free(Piece p, int s, int e) {
     for (int i = s; i < e; i++) {
       if (p.covered[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Every word in capitals: the rules' cues say little there ("SOCCER - ..."). */
+  private static boolean allCaps(List<Token> t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!t.get(i).allCaps()) {
         return false;
       }
     }
