@@ -30,6 +30,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private final Gazetteer gazetteer;
   private final MentionFinder finder;
   private static final boolean RULE_BACKSTOP = !Boolean.getBoolean("ner.noBackstop");
+  private static final boolean NESTED_PLACES = !Boolean.getBoolean("ner.noNested");
   private static final boolean RULE_TYPE = !Boolean.getBoolean("ner.noRuleType");
   private final NerTagger tagger = NerTagger.standard();
 
@@ -90,6 +91,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
     keepDefinedAcronyms(pieces);
     propagate(pieces);
+    for (Piece p : pieces) {
+      nestedPlaces(p);
+    }
     List<Mention> mentions = new ArrayList<>();
     if (article.dateline() != null) {
       String d = article.dateline();
@@ -131,6 +135,20 @@ public final class StandardEntityExtractor implements EntityExtractor {
     NerTagger.Sentence x = NerTagger.sentence(t);
     tableTeams(p);
     tablePeople(p);
+    scoreTeams(p);
+    if (capitals(p.text)) {
+      // Headlines and wire tables in capitals: known names first, the model only around them.
+      for (int i = 0; i < t.size(); i++) {
+        Gazetteer.Match g = gazetteer.longestMatch(t, i);
+        if (g != null && !g.entry().isDemonym() && free(p, i, g.end())) {
+          add(p, new Mention(g.entry().type(), g.entry(), text(t, i, g.end()), keys(t, i, g.end()),
+              null, Mention.Evidence.STRONG, i, g.end(), null));
+          i = g.end() - 1;
+        } else if (g != null) {
+          i = g.end() - 1;
+        }
+      }
+    }
     for (int[] span : splitAtPunctuation(p, NerTagger.spans(tagger.tag(x)))) {
       int s = span[0];
       int e = span[1];
@@ -230,6 +248,43 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static final Pattern INITIAL_SCORE =
       Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\. \\p{Lu}[\\p{L}'-]+) \\d");
 
+  private static final Pattern NAME_SCORE =
+      Pattern.compile("(?<![\\p{L}.])(\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}) \\d{1,3}(?![\\d:.,]\\d)");
+
+  /**
+   * "Warwickshire 195 and 109 (...), Surrey 468 (...)": in a line with two or more names each
+   * followed by a score, names the gazetteer does not know as places are teams.
+   */
+  private void scoreTeams(Piece p) {
+    java.util.regex.Matcher m = NAME_SCORE.matcher(p.text);
+    List<int[]> found = new ArrayList<>();
+    while (m.find()) {
+      found.add(new int[] {m.start(1), m.end(1)});
+    }
+    if (found.size() < 2) {
+      return;
+    }
+    for (int[] f : found) {
+      int s = -1;
+      int e = -1;
+      for (int i = 0; i < p.tokens.size(); i++) {
+        Token tok = p.tokens.get(i);
+        if (tok.start() >= f[0] && tok.end() <= f[1]) {
+          s = s < 0 ? i : s;
+          e = i + 1;
+        }
+      }
+      List<Token> t = p.tokens;
+      if (s < 0 || !free(p, s, e) || Lexicon.isNeverName(t.get(s).key())
+          || Lexicon.isTitleWord(t.get(s).key())
+          || gazetteer.longestMatch(t, s) != null) {
+        continue;
+      }
+      add(p, new Mention(EntityType.ORG, null, text(t, s, e), keys(t, s, e), null,
+          Mention.Evidence.STRONG, s, e, null));
+    }
+  }
+
   /** People in results tables: a name before a bracketed country, an initial and surname before a score. */
   private void tablePeople(Piece p) {
     java.util.regex.Matcher m = NAME_COUNTRY.matcher(p.text);
@@ -254,7 +309,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
         e = i + 1;
       }
     }
-    if (s < 0 || !free(p, s, e) || Lexicon.isNeverName(p.tokens.get(s).key())) {
+    if (s < 0 || !free(p, s, e) || (e - s == 1 && Lexicon.isNeverName(p.tokens.get(s).key()))) {
       return;
     }
     List<Token> t = p.tokens;
@@ -346,6 +401,52 @@ public final class StandardEntityExtractor implements EntityExtractor {
     return true;
   }
 
+  /** Mostly capitals: at least 80% of at least four letters. */
+  static boolean capitals(String text) {
+    int letters = 0;
+    int upper = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        }
+      }
+    }
+    return letters >= 4 && upper * 10 >= letters * 8;
+  }
+
+  /**
+   * A known place inside an organisation's name ("Bank of France", "U.S. Army") is also a place
+   * the article is about; it is reported as a mention nested in the organisation's.
+   */
+  private void nestedPlaces(Piece p) {
+    if (!NESTED_PLACES) {
+      return;
+    }
+    List<Token> t = p.tokens;
+    List<Mention> add = new ArrayList<>();
+    for (Mention m : p.mentions) {
+      if (m.type() != EntityType.ORG || m.tokenEnd() - m.tokenStart() < 2) {
+        continue;
+      }
+      for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
+        Gazetteer.Match g = gazetteer.longestMatch(t, i);
+        if (g == null) {
+          continue;
+        }
+        if (g.end() <= m.tokenEnd() && g.entry().type() == EntityType.PLACE
+            && !(i == m.tokenStart() && g.end() == m.tokenEnd())) {
+          add.add(new Mention(EntityType.PLACE, g.entry(), text(t, i, g.end()),
+              keys(t, i, g.end()), null, Mention.Evidence.STRONG, i, g.end(), null));
+        }
+        i = g.end() - 1;
+      }
+    }
+    p.mentions.addAll(add);
+  }
+
   /** Every word in capitals: the rules' cues say little there ("SOCCER - ..."). */
   private static boolean allCaps(List<Token> t, int s, int e) {
     for (int i = s; i < e; i++) {
@@ -392,9 +493,11 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
     }
     Map<String, Mention> surnames = new HashMap<>();
+    java.util.Set<String> fullNameSurnames = new java.util.HashSet<>();
     for (Mention m : known.values()) {
       if (m.type() == EntityType.PERSON && m.nameKeys().size() >= 2) {
         String last = m.nameKeys().get(m.nameKeys().size() - 1);
+        fullNameSurnames.add(last);
         if (!known.containsKey(last)) {
           surnames.put(last, m);
         }
@@ -402,6 +505,16 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
     if (known.isEmpty()) {
       return;
+    }
+    for (Piece p : pieces) {
+      for (int i = 0; i < p.mentions.size(); i++) {
+        Mention m = p.mentions.get(i);
+        if (m.nameKeys().size() == 1 && m.type() != EntityType.PERSON
+            && fullNameSurnames.contains(m.nameKeys().get(0))) {
+          p.mentions.set(i, new Mention(EntityType.PERSON, null, m.name(), m.nameKeys(),
+              m.titledForm(), Mention.Evidence.STRONG, m.tokenStart(), m.tokenEnd(), null));
+        }
+      }
     }
     for (Piece p : pieces) {
       List<Token> t = p.tokens;

@@ -293,6 +293,17 @@ public final class EntityEval {
           found++;
         } else {
           missed.merge(name, 1, Integer::sum);
+          if (System.getProperty("misses") != null) {
+            String ctx = "";
+            for (String v : variants) {
+              java.util.regex.Matcher mm = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(v) + "(?![\\p{L}\\p{N}])").matcher(text);
+              if (mm.find()) {
+                ctx = text.substring(Math.max(0, mm.start() - 60), Math.min(text.length(), mm.end() + 60)).replace('\n', ' ');
+                break;
+              }
+            }
+            System.out.println("MISS " + name + " | " + ctx + " | " + entities.stream().map(e -> e.type().key() + ":" + e.name()).toList());
+          }
         }
       }
     }
