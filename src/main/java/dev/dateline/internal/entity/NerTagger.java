@@ -300,9 +300,10 @@ public final class NerTagger {
     if (n == 0) {
       return out;
     }
-    float[][] score = new float[n][T];
-    int[][] back = new int[n][T];
+    float[] score = new float[n * T];
+    byte[] back = new byte[n * T];
     float[] stat = new float[T];
+    float[] trans = new float[(T + 1) * T]; // per previous tag (T = start), per tag
     for (int i = 0; i < n; i++) {
       java.util.Arrays.fill(stat, 0f);
       for (int f : s.features[i]) {
@@ -311,48 +312,53 @@ public final class NerTagger {
           stat[y] += w[base + y];
         }
       }
-      if (i == 0) {
-        int[] tr = s.transition(0, T); // T = sentence start
+      int k = s.tokens.get(i).key().hashCode();
+      int sh = s.shapeHash[i];
+      int from = i == 0 ? T : 0;
+      int to = i == 0 ? T : T - 1;
+      for (int p = from; p <= to; p++) {
+        int a = h(901, p) * T;
+        int b = h(902, p * 31 + k) * T;
+        int c = h(903, p * 31 + sh) * T;
         for (int y = 0; y < T; y++) {
-          float v = stat[y];
-          for (int f : tr) {
-            v += w[f * T + y];
-          }
-          score[0][y] = allowed(0, y) ? v : Float.NEGATIVE_INFINITY;
+          trans[p * T + y] = w[a + y] + w[b + y] + w[c + y];
+        }
+      }
+      int row = i * T;
+      if (i == 0) {
+        for (int y = 0; y < T; y++) {
+          score[y] = allowed(0, y) ? stat[y] + trans[T * T + y] : Float.NEGATIVE_INFINITY;
         }
         continue;
       }
-      java.util.Arrays.fill(score[i], Float.NEGATIVE_INFINITY);
-      for (int p = 0; p < T; p++) {
-        float prev = score[i - 1][p];
-        if (prev == Float.NEGATIVE_INFINITY) {
-          continue;
-        }
-        int[] tr = s.transition(i, p);
-        for (int y = 0; y < T; y++) {
-          if (!allowed(p, y)) {
+      for (int y = 0; y < T; y++) {
+        float best = Float.NEGATIVE_INFINITY;
+        int arg = 0;
+        for (int p = 0; p < T; p++) {
+          float prev = score[row - T + p];
+          if (prev == Float.NEGATIVE_INFINITY || !allowed(p, y)) {
             continue;
           }
-          float v = prev + stat[y];
-          for (int f : tr) {
-            v += w[f * T + y];
-          }
-          if (v > score[i][y]) {
-            score[i][y] = v;
-            back[i][y] = p;
+          float v = prev + trans[p * T + y];
+          if (v > best) {
+            best = v;
+            arg = p;
           }
         }
+        score[row + y] = best == Float.NEGATIVE_INFINITY ? best : best + stat[y];
+        back[row + y] = (byte) arg;
       }
     }
     int best = 0;
+    int last = (n - 1) * T;
     for (int y = 1; y < T; y++) {
-      if (score[n - 1][y] > score[n - 1][best]) {
+      if (score[last + y] > score[last + best]) {
         best = y;
       }
     }
     for (int i = n - 1; i >= 0; i--) {
       out[i] = best;
-      best = back[i][best];
+      best = back[i * T + best];
     }
     return out;
   }

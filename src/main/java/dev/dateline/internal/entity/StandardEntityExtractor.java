@@ -248,6 +248,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static final Pattern INITIAL_SCORE =
       Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\. \\p{Lu}[\\p{L}'-]+) \\d");
 
+  private static final Pattern BRACKETED_ACRONYM =
+      Pattern.compile("\\G\\s*\\(([\\p{Lu}.&]{2,8})\\)");
   private static final Pattern NAME_SCORE =
       Pattern.compile("(?<![\\p{L}.])(\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}) \\d{1,3}(?![\\d:.,]\\d)");
 
@@ -368,8 +370,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
         defined.add(initials.toString());
         int end = p.tokens.get(m.tokenEnd() - 1).end();
-        java.util.regex.Matcher br =
-            Pattern.compile("\\G\\s*\\(([\\p{Lu}.&]{2,8})\\)").matcher(p.text);
+        java.util.regex.Matcher br = BRACKETED_ACRONYM.matcher(p.text);
         if (br.find(end)) {
           defined.add(Folding.fold(br.group(1).replace(".", "")));
         }
