@@ -149,7 +149,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
       }
     }
-    for (int[] span : splitAtPunctuation(p, NerTagger.spans(tagger.tag(x)))) {
+    List<int[]> modelSpans = splitAtPunctuation(p, NerTagger.spans(tagger.tag(x)));
+    modelSpans = extendParticles(t, modelSpans);
+    modelSpans = gazetteerCovers(t, modelSpans);
+    for (int[] span : modelSpans) {
       int s = span[0];
       int e = span[1];
       if (!free(p, s, e)) {
@@ -323,6 +326,83 @@ public final class StandardEntityExtractor implements EntityExtractor {
         Mention.Evidence.STRONG, s, e, null));
   }
 
+  /** "Miguel de" + "la Madrid": a person's name continues over particles to a capitalised word. */
+  private static List<int[]> extendParticles(List<Token> t, List<int[]> spans) {
+    List<int[]> out = new ArrayList<>(spans.size());
+    int skipUntil = -1;
+    for (int[] span : spans) {
+      if (span[0] < skipUntil) {
+        continue;
+      }
+      int e = span[1];
+      if (span[2] == 1) {
+        int j = e;
+        while (j > span[0] && Lexicon.isNameParticle(t.get(j - 1).key())) {
+          j--; // the model's span may end on the particle itself
+        }
+        int k = j;
+        while (k < t.size() && k - j < 3 && Lexicon.isNameParticle(t.get(k).key())
+            && !t.get(k).breakBefore()) {
+          k++;
+        }
+        if (k > j && k < t.size() && t.get(k).capitalised() && !t.get(k).breakBefore()
+            && !t.get(k).numeric()) {
+          e = k + 1;
+          while (e < t.size() && t.get(e).capitalised() && !t.get(e).breakBefore()
+              && !t.get(e - 1).possessive() && !Lexicon.isNeverName(t.get(e).key())) {
+            e++;
+          }
+        }
+      }
+      out.add(new int[] {span[0], e, span[2]});
+      skipUntil = e;
+    }
+    return out;
+  }
+
+  /**
+   * A gazetteer name of two or more words that covers the model's spans (and no more) replaces
+   * them: "General Agreement" + "Tariffs and Trade" is the General Agreement on Tariffs and Trade.
+   */
+  private List<int[]> gazetteerCovers(List<Token> t, List<int[]> spans) {
+    if (spans.isEmpty()) {
+      return spans;
+    }
+    List<int[]> out = new ArrayList<>(spans);
+    for (int i = 0; i < t.size(); i++) {
+      Gazetteer.Match g = gazetteer.longestMatch(t, i);
+      if (g == null || g.entry().isDemonym() || g.end() - i < 2) {
+        continue;
+      }
+      int gs = i;
+      int ge = g.end();
+      List<int[]> inside = new ArrayList<>();
+      boolean crosses = false;
+      for (int[] sp : out) {
+        if (sp[1] <= gs || sp[0] >= ge) {
+          continue;
+        }
+        if (sp[0] < gs || sp[1] > ge) {
+          crosses = true;
+        }
+        inside.add(sp);
+      }
+      if (!crosses && !inside.isEmpty()
+          && !(inside.size() == 1 && inside.get(0)[0] == gs && inside.get(0)[1] == ge)) {
+        out.removeAll(inside);
+        int type = switch (g.entry().type()) {
+          case PERSON -> 1;
+          case PLACE -> 2;
+          default -> 3;
+        };
+        out.add(new int[] {gs, ge, type});
+        out.sort(java.util.Comparator.comparingInt(a -> a[0]));
+      }
+      i = ge - 1;
+    }
+    return out;
+  }
+
   /** Splits the model's spans where a comma, bracket, quote, colon or spaced dash intervenes. */
   private static List<int[]> splitAtPunctuation(Piece p, List<int[]> spans) {
     List<int[]> out = new ArrayList<>(spans.size());
@@ -437,8 +517,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
         if (g == null) {
           continue;
         }
-        if (g.end() <= m.tokenEnd() && g.entry().type() == EntityType.PLACE
-            && !(i == m.tokenStart() && g.end() == m.tokenEnd())) {
+        if (i == m.tokenStart() && g.end() == m.tokenEnd()) {
+          continue; // the organisation's own name
+        }
+        if (g.end() <= m.tokenEnd() && g.entry().type() == EntityType.PLACE) {
           add.add(new Mention(EntityType.PLACE, g.entry(), text(t, i, g.end()),
               keys(t, i, g.end()), null, Mention.Evidence.STRONG, i, g.end(), null));
         }
