@@ -73,8 +73,8 @@ final class Output {
 
   /**
    * An article as indented HTML-safe JSON; each entity that is among {@code extracted} (matched by
-   * type and name) also lists where it is mentioned: {@code "mentions": [{"field", "index",
-   * "start", "end", "text"}]}.
+   * type and name) also lists where it is mentioned: {@code "occurrences": [{"field", "index",
+   * "start", "end", "text"}]} ({@code "mentions"} is already the count).
    */
   static String json(Article article, List<Entity> extracted) {
     try {
@@ -88,7 +88,7 @@ final class Output {
             if (e.name().equals(o.path("name").asText())
                 && e.type().key().equals(o.path("type").asText())
                 && !e.occurrences().isEmpty()) {
-              ArrayNode mentions = o.putArray("mentions");
+              ArrayNode mentions = o.putArray("occurrences");
               for (EntityMention m : e.occurrences()) {
                 mentions.addObject().put("field", m.field()).put("index", m.index())
                     .put("start", m.start()).put("end", m.end()).put("text", m.text());

@@ -540,18 +540,21 @@ public final class StandardEntityExtractor implements EntityExtractor {
     return true;
   }
 
-  /** One all-caps word of up to five letters. */
+  /** One word of one to five letters, all capitals ("PCT", "U.S.", "P"). */
   private static boolean isShortCaps(List<Token> t, int s, int e) {
-    if (e - s != 1 || !t.get(s).allCaps()) {
+    if (e - s != 1) {
       return false;
     }
     int letters = 0;
     for (char c : t.get(s).text().toCharArray()) {
       if (Character.isLetter(c)) {
+        if (!Character.isUpperCase(c)) {
+          return false;
+        }
         letters++;
       }
     }
-    return letters <= 5;
+    return letters >= 1 && letters <= 5;
   }
 
   private static String titled(List<Token> t, int s, String name) {
@@ -625,7 +628,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
             bestEnd = e;
           }
         }
-        if (best != null && !(bestEnd == s + 1 && Lexicon.isNeverName(t.get(s).key()))) {
+        boolean capsOrg = best != null && best.type() == EntityType.ORG && best.entry() == null
+            && isShortCaps(t, s, bestEnd) && !best.name().equals(t.get(s).text());
+        if (best != null && !capsOrg
+            && !(bestEnd == s + 1 && Lexicon.isNeverName(t.get(s).key()))) {
           add(p, new Mention(best.type(), best.entry(), text(t, s, bestEnd), keys(t, s, bestEnd),
               titled(t, s, text(t, s, bestEnd)), Mention.Evidence.STRONG, s, bestEnd, null));
           s = bestEnd - 1;

@@ -246,6 +246,9 @@ public final class EntityEval {
     int named = 0;
     int found = 0;
     int labelled = 0;
+    int stories = 0;
+    int orgs = 0;
+    Map<String, Integer> capsOrgs = new HashMap<>();
     Map<String, Integer> missed = new HashMap<>();
     for (JsonNode j : readGz(dir.resolve("reuters21578.jsonl.gz"))) {
       JsonNode l = labels.get(j.get("id").asText());
@@ -257,6 +260,17 @@ public final class EntityEval {
         a = article(j);
       } catch (RuntimeException e) {
         continue;
+      }
+      stories++;
+      for (Entity e : x.extract(a)) {
+        if (e.type() == EntityType.ORG) {
+          orgs++;
+          String letters = e.name().replaceAll("[^\\p{L}]", "");
+          if (!e.name().contains(" ") && letters.length() <= 5 && letters.equals(letters.toUpperCase(Locale.ROOT))
+              && x.variants(EntityType.ORG, e.name()).size() == 1) {
+            capsOrgs.merge(e.name(), 1, Integer::sum);
+          }
+        }
       }
       String text = String.join("\n", a.headline() == null ? "" : a.headline(),
           a.dateline() == null ? "" : a.dateline(), String.join("\n", a.body()));
@@ -310,6 +324,10 @@ public final class EntityEval {
     System.out.printf(Locale.ROOT,
         "Reuters-21578 PLACES labels: %d assigned, %d named in the text, %d found as a place: recall %.3f%n",
         labelled, named, found, named == 0 ? 0 : (double) found / named);
+    System.out.printf(Locale.ROOT,
+        "organisations in the %d labelled stories: %d; of them one all-caps word of up to 5 letters the gazetteer does not know: %d (%d distinct), most frequent: %s%n",
+        stories, orgs, capsOrgs.values().stream().mapToInt(Integer::intValue).sum(), capsOrgs.size(),
+        capsOrgs.entrySet().stream().sorted((p, q) -> q.getValue() - p.getValue()).limit(20).toList());
     System.out.println("most missed: " + missed.entrySet().stream()
         .sorted((p, q) -> q.getValue() - p.getValue()).limit(15).toList());
     System.out.println();
