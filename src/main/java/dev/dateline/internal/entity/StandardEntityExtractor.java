@@ -14,11 +14,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The built-in extractor: a {@link Gazetteer} of well-known names with aliases and
- * transliterations, plus rules for names it lacks ({@link MentionFinder}), merged per article by
- * {@link ArticleEntities}. Reads the headline, bullets, subheads, body and captions (without their
- * photo credits); a dateline that names a gazetteer place counts as a mention of it. Stateless and
- * thread-safe; no network, no model.
+ * The built-in extractor: the {@link NerTagger} finds names in each text element; the {@link
+ * Gazetteer} and the rules of {@link MentionFinder} name, type and correct them (see {@link
+ * #tag}); names are then propagated across the article and merged per article by {@link
+ * ArticleEntities}. Reads the headline, bullets, subheads, body and captions (without their photo
+ * credits); a dateline that names a gazetteer place counts as a mention of it. Every mention
+ * carries its field, element index and character offsets. Stateless and thread-safe; no network;
+ * the model ships as a resource.
  */
 public final class StandardEntityExtractor implements EntityExtractor {
   private static final StandardEntityExtractor INSTANCE =
