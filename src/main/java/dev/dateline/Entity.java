@@ -15,8 +15,14 @@ import java.util.Objects;
  *     Zelensky"); filters match any of them. Never null (a null list becomes empty); stripped,
  *     without duplicates or the canonical name itself, in the order given
  * @param mentions how often the article mentions the entity, at least 1
+ * @param occurrences where the article mentions it (field, offsets, surface form), as reported by
+ *     the extractor; never null (a null list becomes empty). Describes one article's text, so it
+ *     is not stored in the index (entities read back from the index have none) and is not part
+ *     of {@link #equals equality}
  */
-public record Entity(EntityType type, String name, List<String> aliases, int mentions) {
+public record Entity(
+    EntityType type, String name, List<String> aliases, int mentions,
+    List<EntityMention> occurrences) {
 
   /**
    * Longest accepted entity name or alias, in characters ({@code char}s, after stripping). A longer
@@ -61,6 +67,42 @@ public record Entity(EntityType type, String name, List<String> aliases, int men
     if (mentions < 1) {
       mentions = 1;
     }
+    occurrences =
+        occurrences == null
+            ? List.of()
+            : occurrences.stream().filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * An entity without reported occurrences (what the index stores and returns).
+   *
+   * @param type person, place or organisation; must not be null
+   * @param name the canonical name; must not be null
+   * @param aliases other names; null means none
+   * @param mentions how often the article mentions it; below 1 is raised to 1
+   * @throws NullPointerException if {@code type} or {@code name} is null
+   * @throws InvalidArticleException as for the canonical constructor
+   */
+  public Entity(EntityType type, String name, List<String> aliases, int mentions) {
+    this(type, name, aliases, mentions, List.of());
+  }
+
+  /**
+   * Equal when type, name, aliases and mention count are equal; {@link #occurrences} are left out,
+   * so an extracted entity equals the same entity read back from the index.
+   */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Entity e
+        && type == e.type
+        && name.equals(e.name)
+        && aliases.equals(e.aliases)
+        && mentions == e.mentions;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(type, name, aliases, mentions);
   }
 
   /**

@@ -62,9 +62,12 @@ public interface EntityExtractor {
   }
 
   /**
-   * The built-in extractor: a gazetteer of well-known people, places and organisations with their
-   * aliases and transliterations, plus rules for names it does not know (honorifics and titles,
-   * capitalised spans, organisation suffixes, acronyms). No network, no model download. It reads
+   * The built-in extractor: a statistical name tagger (a linear-chain model trained offline on
+   * CC-BY corpora, shipped inside the library), a gazetteer of well-known people, places and
+   * organisations with their aliases and transliterations, and rules (honorifics and titles,
+   * organisation suffixes, acronyms defined in the article, results tables) that name, type and
+   * correct what the tagger finds. No network, no model download. The entities it returns report
+   * their {@link Entity#occurrences() occurrences}. It reads
    * the headline, bullets, subheads, body and captions (photo credits left out), and counts a
    * dateline that names a known place as a mention of it. Its {@link #variants} returns the
    * canonical name and every alias of a known entity, matched in any case and with or without

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dateline.Article;
 import dev.dateline.ArticleFiles;
 import dev.dateline.Entity;
+import dev.dateline.EntityMention;
 import dev.dateline.EntityType;
 import dev.dateline.IndexStats;
 import dev.dateline.SearchHit;
@@ -67,10 +68,37 @@ final class Output {
 
   /** An article as indented HTML-safe JSON, with the field names of the input format. */
   static String json(Article article) {
+    return json(article, List.of());
+  }
+
+  /**
+   * An article as indented HTML-safe JSON; each entity that is among {@code extracted} (matched by
+   * type and name) also lists where it is mentioned: {@code "occurrences": [{"field", "index",
+   * "start", "end", "text"}]} ({@code "mentions"} is already the count).
+   */
+  static String json(Article article, List<Entity> extracted) {
     try {
-      return HTML_SAFE_JSON
-          .writerWithDefaultPrettyPrinter()
-          .writeValueAsString(JSON.readTree(ArticleFiles.toJson(article)));
+      JsonNode root = JSON.readTree(ArticleFiles.toJson(article));
+      if (root.get("entities") instanceof ArrayNode entities) {
+        for (JsonNode node : entities) {
+          if (!(node instanceof ObjectNode o)) {
+            continue;
+          }
+          for (Entity e : extracted) {
+            if (e.name().equals(o.path("name").asText())
+                && e.type().key().equals(o.path("type").asText())
+                && !e.occurrences().isEmpty()) {
+              ArrayNode mentions = o.putArray("occurrences");
+              for (EntityMention m : e.occurrences()) {
+                mentions.addObject().put("field", m.field()).put("index", m.index())
+                    .put("start", m.start()).put("end", m.end()).put("text", m.text());
+              }
+              break;
+            }
+          }
+        }
+      }
+      return HTML_SAFE_JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("an article could not be written as JSON", e);
     }

@@ -71,7 +71,7 @@ final class ParseCommand implements Callable<Integer> {
     List<Entity> entities = EntityExtractor.standard().extract(parsed);
     Article article = parsed.toBuilder().entities(entities).build();
     PrintWriter out = spec.commandLine().getOut();
-    out.println(json ? Output.json(article) : Output.describe(article, false).stripTrailing());
+    out.println(json ? Output.json(article, entities) : Output.describe(article, false).stripTrailing());
     out.flush();
     return Main.EXIT_OK;
   }

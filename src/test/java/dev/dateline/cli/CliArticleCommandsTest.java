@@ -66,6 +66,30 @@ class CliArticleCommandsTest {
   }
 
   @Test
+  void parseJsonListsWhereEachEntityIsMentioned() throws IOException {
+    String page = "Storm hits Manila\n\nRain fell on Manila all night, Mr Marcos said.\n";
+    Cli.Result r = Cli.runWithInput(page, "parse", "--json", "-");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode manila = null;
+    for (JsonNode e : JSON.readTree(r.out()).get("entities")) {
+      if (e.get("name").asText().equals("Manila")) {
+        manila = e;
+      }
+    }
+    assertThat(manila).as(r.out()).isNotNull();
+    JsonNode first = manila.get("occurrences").get(0);
+    assertThat(first.get("field").asText()).isEqualTo("headline");
+    assertThat(first.get("index").asInt()).isZero();
+    assertThat(first.get("start").asInt()).isEqualTo(11);
+    assertThat(first.get("end").asInt()).isEqualTo(17);
+    assertThat(first.get("text").asText()).isEqualTo("Manila");
+    JsonNode second = manila.get("occurrences").get(1);
+    assertThat(second.get("field").asText()).isEqualTo("body");
+    assertThat(second.get("start").asInt()).isEqualTo(13);
+    assertThat(manila.get("mentions").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void parseShowsTheUpdateTimeWhenThePageHasOne() {
     // The raw parser reads "Updated" lines of a page; the text view must show them like published.
     String text = Output.describe(

@@ -1,6 +1,7 @@
 package dev.dateline.internal.entity;
 
 import dev.dateline.Entity;
+import dev.dateline.EntityMention;
 import dev.dateline.EntityType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ final class ArticleEntities {
     final String canonical;
     final Set<String> aliases = new LinkedHashSet<>();
     final Set<String> surnames = new LinkedHashSet<>();
+    final List<EntityMention> occurrences = new ArrayList<>();
     int mentions;
 
     Accumulator(EntityType type, String canonical) {
@@ -56,7 +58,7 @@ final class ArticleEntities {
     }
     List<Entity> out = new ArrayList<>(byKey.size());
     for (Accumulator a : byKey.values()) {
-      out.add(new Entity(a.type, a.canonical, List.copyOf(a.aliases), a.mentions));
+      out.add(new Entity(a.type, a.canonical, List.copyOf(a.aliases), a.mentions, a.occurrences));
     }
     return out;
   }
@@ -74,6 +76,9 @@ final class ArticleEntities {
 
   private static void record(Accumulator a, Mention m) {
     a.mentions++;
+    if (m.at() != null) {
+      a.occurrences.add(m.at());
+    }
     a.aliases.add(m.name());
     if (m.titledForm() != null) {
       a.aliases.add(m.titledForm());

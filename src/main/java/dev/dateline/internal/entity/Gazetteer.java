@@ -23,6 +23,11 @@ import java.util.Set;
 public final class Gazetteer {
   /** Classpath resource with the entries. */
   public static final String RESOURCE = "/dev/dateline/entity/gazetteer.tsv";
+  /**
+   * Generated rows in the same format (countries from open data, historical names), read after
+   * {@link #RESOURCE}: built by {@code benchmarks/ner/build_places.py}.
+   */
+  public static final String OPEN_PLACES = "/dev/dateline/entity/places-open.tsv";
 
   /** Longest alias, in capitals, that must also be printed in capitals to match ("US", "ECB"). */
   static final int MAX_CAPS_ONLY_LENGTH = 5;
@@ -143,11 +148,17 @@ public final class Gazetteer {
   }
 
   private static Gazetteer load() {
-    InputStream in = Gazetteer.class.getResourceAsStream(RESOURCE);
-    if (in == null) {
-      throw new IllegalStateException("missing classpath resource " + RESOURCE);
-    }
     Gazetteer g = new Gazetteer();
+    load(g, RESOURCE);
+    load(g, OPEN_PLACES);
+    return g;
+  }
+
+  private static void load(Gazetteer g, String resource) {
+    InputStream in = Gazetteer.class.getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing classpath resource " + resource);
+    }
     try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
       String line;
       int lineNo = 0;
@@ -158,7 +169,7 @@ public final class Gazetteer {
         }
         String[] cols = line.split("\t");
         if (cols.length < 2) {
-          throw new IllegalStateException(RESOURCE + ":" + lineNo + ": expected type<TAB>name");
+          throw new IllegalStateException(resource + ":" + lineNo + ": expected type<TAB>name");
         }
         EntityType type = cols[0].equals("demonym") ? null : EntityType.parse(cols[0]);
         List<String> aliases = new ArrayList<>();
@@ -179,8 +190,7 @@ public final class Gazetteer {
         aliases.forEach(a -> g.add(e, a));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+      throw new UncheckedIOException("cannot read " + resource, e);
     }
-    return g;
   }
 }

@@ -1,5 +1,6 @@
 package dev.dateline.internal.entity;
 
+import dev.dateline.EntityMention;
 import dev.dateline.EntityType;
 import java.util.List;
 
@@ -12,6 +13,9 @@ import java.util.List;
  * @param nameKeys folded tokens of {@code name}
  * @param titledForm the name with its honorific ("Mr Zelensky"), or null
  * @param evidence how sure the finder is
+ * @param tokenStart first token of the name in its text
+ * @param tokenEnd token just past the name
+ * @param at where the name is printed in the article, or null while not known
  */
 record Mention(
     EntityType type,
@@ -19,7 +23,10 @@ record Mention(
     String name,
     List<String> nameKeys,
     String titledForm,
-    Evidence evidence) {
+    Evidence evidence,
+    int tokenStart,
+    int tokenEnd,
+    EntityMention at) {
 
   /** How a mention was recognised. */
   enum Evidence {
@@ -31,6 +38,18 @@ record Mention(
 
   Mention {
     nameKeys = List.copyOf(nameKeys);
+  }
+
+  Mention withType(EntityType t) {
+    return new Mention(t, entry, name, nameKeys, titledForm, evidence, tokenStart, tokenEnd, at);
+  }
+
+  Mention strong() {
+    return new Mention(type, entry, name, nameKeys, titledForm, Evidence.STRONG, tokenStart, tokenEnd, at);
+  }
+
+  Mention withAt(EntityMention where) {
+    return new Mention(type, entry, name, nameKeys, titledForm, evidence, tokenStart, tokenEnd, where);
   }
 
   /** The canonical name for merging: the gazetteer's, or the printed name. */

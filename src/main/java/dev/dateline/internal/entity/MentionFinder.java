@@ -34,7 +34,11 @@ final class MentionFinder {
 
   /** Adds the mentions in {@code text} to {@code out}. */
   void find(String text, List<Mention> out) {
-    List<Token> t = Tokenizer.tokenize(text);
+    find(Tokenizer.tokenize(text), out);
+  }
+
+  /** Adds the mentions in the tokens to {@code out}; their token spans are set, not {@code at}. */
+  void find(List<Token> t, List<Mention> out) {
     boolean[] orgHint = new boolean[t.size() + 1];
     int i = 0;
     while (i < t.size()) {
@@ -105,7 +109,8 @@ final class MentionFinder {
       out.add(
           new Mention(
               EntityType.PERSON, null, name, keys(t, s, e),
-              honorific == null ? null : honorific + " " + name, Mention.Evidence.STRONG));
+              honorific == null ? null : honorific + " " + name, Mention.Evidence.STRONG,
+              s, e, null));
     }
     noteApposition(t, e, orgHint);
     return true;
@@ -115,7 +120,8 @@ final class MentionFinder {
     String name = text(t, g.start(), g.end());
     return new Mention(
         g.entry().type(), g.entry(), name, keys(t, g.start(), g.end()),
-        honorific == null ? null : honorific + " " + name, Mention.Evidence.STRONG);
+        honorific == null ? null : honorific + " " + name, Mention.Evidence.STRONG,
+        g.start(), g.end(), null);
   }
 
   /**
@@ -130,7 +136,8 @@ final class MentionFinder {
         name = country + " " + name;
       }
     }
-    out.add(new Mention(EntityType.ORG, null, name, keys(t, s, e), null, Mention.Evidence.STRONG));
+    out.add(new Mention(EntityType.ORG, null, name, keys(t, s, e), null, Mention.Evidence.STRONG,
+        s, e, null));
   }
 
   /** The place (or the country of a demonym) whose gazetteer name ends just before {@code s}. */
@@ -193,7 +200,8 @@ final class MentionFinder {
       type = EntityType.PLACE;
     }
     if (type != null) {
-      out.add(new Mention(type, null, text(t, s, e), keys(t, s, e), null, Mention.Evidence.STRONG));
+      out.add(new Mention(type, null, text(t, s, e), keys(t, s, e), null, Mention.Evidence.STRONG,
+          s, e, null));
       if (type == EntityType.PERSON) {
         noteApposition(t, e, orgHint);
       }
@@ -201,7 +209,7 @@ final class MentionFinder {
       out.add(
           new Mention(
               EntityType.PERSON, null, first.text(), List.of(first.key()), null,
-              Mention.Evidence.SURNAME_CANDIDATE));
+              Mention.Evidence.SURNAME_CANDIDATE, s, s + 1, null));
     }
   }
 

@@ -3,19 +3,24 @@ package dev.dateline.internal.entity;
 import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityExtractor;
+import dev.dateline.EntityMention;
 import dev.dateline.EntityType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The built-in extractor: a {@link Gazetteer} of well-known names with aliases and
- * transliterations, plus rules for names it lacks ({@link MentionFinder}), merged per article by
- * {@link ArticleEntities}. Reads the headline, bullets, subheads, body and captions (without their
- * photo credits); a dateline that names a gazetteer place counts as a mention of it. Stateless and
- * thread-safe; no network, no model.
+ * The built-in extractor: the {@link NerTagger} finds names in each text element; the {@link
+ * Gazetteer} and the rules of {@link MentionFinder} name, type and correct them (see {@link
+ * #tag}); names are then propagated across the article and merged per article by {@link
+ * ArticleEntities}. Reads the headline, bullets, subheads, body and captions (without their photo
+ * credits); a dateline that names a gazetteer place counts as a mention of it. Every mention
+ * carries its field, element index and character offsets. Stateless and thread-safe; no network;
+ * the model ships as a resource.
  */
 public final class StandardEntityExtractor implements EntityExtractor {
   private static final StandardEntityExtractor INSTANCE =
@@ -26,6 +31,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
 
   private final Gazetteer gazetteer;
   private final MentionFinder finder;
+  private static final boolean RULE_BACKSTOP = !Boolean.getBoolean("ner.noBackstop");
+  private static final boolean NESTED_PLACES = !Boolean.getBoolean("ner.noNested");
+  private static final boolean RULE_TYPE = !Boolean.getBoolean("ner.noRuleType");
+  private final NerTagger tagger = NerTagger.standard();
 
   private StandardEntityExtractor(Gazetteer gazetteer) {
     this.gazetteer = gazetteer;
@@ -36,29 +45,620 @@ public final class StandardEntityExtractor implements EntityExtractor {
     return INSTANCE;
   }
 
+  /** One text element of the article, tokenized and tagged. */
+  private static final class Piece {
+    final String text;
+    final String field;
+    final int index;
+    final List<Token> tokens;
+    final boolean[] covered;
+    final List<Mention> mentions = new ArrayList<>();
+    /** Short all-caps words the model took for organisations: kept only if the article defines them. */
+    final List<Mention> acronyms = new ArrayList<>();
+
+    Piece(String text, String field, int index) {
+      this.text = text;
+      this.field = field;
+      this.index = index;
+      this.tokens = Tokenizer.tokenize(text);
+      this.covered = new boolean[tokens.size()];
+    }
+  }
+
   @Override
   public List<Entity> extract(Article article) {
-    List<Mention> mentions = new ArrayList<>();
+    List<Piece> pieces = new ArrayList<>();
     if (article.headline() != null) {
-      finder.find(article.headline(), mentions);
+      pieces.add(new Piece(article.headline(), "headline", 0));
     }
-    article.bullets().forEach(b -> finder.find(b, mentions));
+    List<String> bullets = article.bullets();
+    for (int i = 0; i < bullets.size(); i++) {
+      pieces.add(new Piece(bullets.get(i), "bullets", i));
+    }
+    List<String> body = article.body();
+    for (int i = 0; i < body.size(); i++) {
+      pieces.add(new Piece(body.get(i), "body", i));
+    }
+    List<String> subheads = article.subheads();
+    for (int i = 0; i < subheads.size(); i++) {
+      pieces.add(new Piece(subheads.get(i), "subheads", i));
+    }
+    List<String> captions = article.captions();
+    for (int i = 0; i < captions.size(); i++) {
+      pieces.add(
+          new Piece(PHOTO_CREDIT.matcher(captions.get(i)).replaceFirst(""), "captions", i));
+    }
+    for (Piece p : pieces) {
+      tag(p);
+    }
+    keepDefinedAcronyms(pieces);
+    propagate(pieces);
+    for (Piece p : pieces) {
+      nestedPlaces(p);
+    }
+    List<Mention> mentions = new ArrayList<>();
     if (article.dateline() != null) {
+      String d = article.dateline();
       gazetteer
-          .find(EntityType.PLACE, article.dateline())
+          .find(EntityType.PLACE, d)
           .ifPresent(
               e ->
                   mentions.add(
                       new Mention(EntityType.PLACE, e, e.canonical(),
                           List.of(Gazetteer.keyOf(e.canonical())), null,
-                          Mention.Evidence.STRONG)));
+                          Mention.Evidence.STRONG, 0, 0,
+                          new EntityMention("dateline", 0, 0, d.length(), d))));
     }
-    article.body().forEach(p -> finder.find(p, mentions));
-    article.subheads().forEach(s -> finder.find(s, mentions));
-    for (String caption : article.captions()) {
-      finder.find(PHOTO_CREDIT.matcher(caption).replaceFirst(""), mentions);
+    for (Piece p : pieces) {
+      p.mentions.sort(java.util.Comparator.comparingInt(Mention::tokenStart));
+      for (Mention m : p.mentions) {
+        int start = p.tokens.get(m.tokenStart()).start();
+        int end = p.tokens.get(m.tokenEnd() - 1).end();
+        mentions.add(
+            m.withAt(new EntityMention(p.field, p.index, start, end, p.text.substring(start, end))));
+      }
     }
     return ArticleEntities.resolve(mentions);
+  }
+
+  /**
+   * The model's names in one piece, named and typed with the rules' help: a name the rules found
+   * with exactly the same words keeps their reading (gazetteer entry, country-qualified
+   * organisation, "Mr" form); a gazetteer name decides the type; a short unknown all-caps word is
+   * not an organisation; gazetteer names the model missed are added.
+   */
+  private void tag(Piece p) {
+    List<Token> t = p.tokens;
+    if (t.isEmpty()) {
+      return;
+    }
+    List<Mention> rules = new ArrayList<>();
+    finder.find(t, rules);
+    NerTagger.Sentence x = NerTagger.sentence(t);
+    tableTeams(p);
+    tablePeople(p);
+    scoreTeams(p);
+    if (capitals(p.text)) {
+      // Headlines and wire tables in capitals: known names first, the model only around them.
+      for (int i = 0; i < t.size(); i++) {
+        Gazetteer.Match g = gazetteer.longestMatch(t, i);
+        if (g != null && !g.entry().isDemonym() && free(p, i, g.end())) {
+          add(p, new Mention(g.entry().type(), g.entry(), text(t, i, g.end()), keys(t, i, g.end()),
+              null, Mention.Evidence.STRONG, i, g.end(), null));
+          i = g.end() - 1;
+        } else if (g != null) {
+          i = g.end() - 1;
+        }
+      }
+    }
+    List<int[]> modelSpans = splitAtPunctuation(p, NerTagger.spans(tagger.tag(x)));
+    modelSpans = extendParticles(t, modelSpans);
+    modelSpans = gazetteerCovers(t, modelSpans);
+    for (int[] span : modelSpans) {
+      int s = span[0];
+      int e = span[1];
+      if (!free(p, s, e)) {
+        continue;
+      }
+      while (s < e && Lexicon.isNeverName(t.get(s).key()) && !t.get(s).allCaps()) {
+        s++;
+      }
+      if (s >= e) {
+        continue;
+      }
+      EntityType type = NerTagger.typeOf(span[2] * 2);
+      Mention rule = null;
+      for (Mention r : rules) {
+        if (r.tokenStart() == s && r.tokenEnd() == e) {
+          rule = r;
+        }
+      }
+      Mention m;
+      if (rule != null) {
+        m = rule.entry() != null || (RULE_TYPE && rule.evidence() == Mention.Evidence.STRONG)
+            ? rule : rule.withType(type).strong();
+      } else {
+        Gazetteer.Match g = gazetteer.longestMatch(t, s);
+        if (g != null && g.end() == e) {
+          if (g.entry().isDemonym()) {
+            continue;
+          }
+          m = new Mention(g.entry().type(), g.entry(), text(t, s, e), keys(t, s, e),
+              titled(t, s, text(t, s, e)), Mention.Evidence.STRONG, s, e, null);
+        } else {
+          m = new Mention(type, null, text(t, s, e), keys(t, s, e), titled(t, s, text(t, s, e)),
+              Mention.Evidence.STRONG, s, e, null);
+        }
+      }
+      if (m.entry() == null && m.type() == EntityType.ORG && isShortCaps(t, s, e)) {
+        p.acronyms.add(m); // "PCT", "QTR", "NOTE": not an organisation unless known
+        continue;
+      }
+      add(p, m);
+    }
+    for (Mention r : rules) {
+      boolean cue = r.entry() == null && r.evidence() == Mention.Evidence.STRONG
+          && !allCaps(t, r.tokenStart(), r.tokenEnd());
+      if ((r.entry() != null || (RULE_BACKSTOP && cue)) && free(p, r.tokenStart(), r.tokenEnd())) {
+        add(p, r);
+      }
+    }
+  }
+
+  private static final String NAME = "\\p{Lu}[\\p{L}.'&-]*(?: \\p{Lu}[\\p{L}.'&-]*){0,3}";
+  /** A result: "Mansfield 0 Rochdale 0", "Puchon 2 Chonbuk 1 (halftime 1-1)". */
+  private static final Pattern RESULT =
+      Pattern.compile("^\\s*(" + NAME + ") \\d{1,3},? (" + NAME + ") \\d{1,3}\\s*(?:\\(.*\\))?\\.?\\s*$");
+  /** A standings row: "BALTIMORE 71 63 .530 4", "Plymouth 4 3 1 0 10 6 10". */
+  private static final Pattern STANDING =
+      Pattern.compile("^\\s*(" + NAME + ")(?: [-\\d./]+){3,}\\s*$");
+  /** A fixture: "MINNESOTA AT MILWAUKEE". */
+  private static final Pattern FIXTURE =
+      Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu}. ]+) AT (\\p{Lu}[\\p{Lu}. ]+?)\\s*$");
+
+  /**
+   * Sports tables on the wire: in a result line, a standings row or an all-caps fixture, the
+   * names are teams (organisations), even when a team is named after its city.
+   */
+  private void tableTeams(Piece p) {
+    for (Pattern pattern : List.of(RESULT, STANDING, FIXTURE)) {
+      java.util.regex.Matcher m = pattern.matcher(p.text);
+      if (!m.matches()) {
+        continue;
+      }
+      for (int g = 1; g <= m.groupCount(); g++) {
+        int s = -1;
+        int e = -1;
+        for (int i = 0; i < p.tokens.size(); i++) {
+          Token tok = p.tokens.get(i);
+          if (tok.start() >= m.start(g) && tok.end() <= m.end(g)) {
+            s = s < 0 ? i : s;
+            e = i + 1;
+          }
+        }
+        if (s >= 0 && free(p, s, e)) {
+          List<Token> t = p.tokens;
+          add(p, new Mention(EntityType.ORG, null, text(t, s, e), keys(t, s, e), null,
+              Mention.Evidence.STRONG, s, e, null));
+        }
+      }
+      return;
+    }
+  }
+
+  /** "Gete Wami (Ethiopia)", "Pete Sampras (U.S.) beat": a name before a bracketed country. */
+  private static final Pattern NAME_COUNTRY =
+      Pattern.compile("(?<![\\p{L}.])(\\p{Lu}[\\p{L}'-]+(?: (?:van der |van |de |da |von )?\\p{Lu}[\\p{L}'-]+){0,3}) \\(([\\p{L}. ]+)\\)");
+  /** "M. Butcher 70", "J. Benjamin 4-17": an initial and a surname before a score. */
+  private static final Pattern INITIAL_SCORE =
+      Pattern.compile("(?<![\\p{L}.])(\\p{Lu}\\. \\p{Lu}[\\p{L}'-]+) \\d");
+
+  private static final Pattern BRACKETED_ACRONYM =
+      Pattern.compile("\\G\\s*\\(([\\p{Lu}.&]{2,8})\\)");
+  private static final Pattern NAME_SCORE =
+      Pattern.compile("(?<![\\p{L}.])(\\p{Lu}[\\p{L}'-]+(?: \\p{Lu}[\\p{L}'-]+){0,2}) \\d{1,3}(?![\\d:.,]\\d)");
+
+  /**
+   * "Warwickshire 195 and 109 (...), Surrey 468 (...)": in a line with two or more names each
+   * followed by a score, names the gazetteer does not know as places are teams.
+   */
+  private void scoreTeams(Piece p) {
+    java.util.regex.Matcher m = NAME_SCORE.matcher(p.text);
+    List<int[]> found = new ArrayList<>();
+    while (m.find()) {
+      found.add(new int[] {m.start(1), m.end(1)});
+    }
+    if (found.size() < 2) {
+      return;
+    }
+    for (int[] f : found) {
+      int s = -1;
+      int e = -1;
+      for (int i = 0; i < p.tokens.size(); i++) {
+        Token tok = p.tokens.get(i);
+        if (tok.start() >= f[0] && tok.end() <= f[1]) {
+          s = s < 0 ? i : s;
+          e = i + 1;
+        }
+      }
+      List<Token> t = p.tokens;
+      if (s < 0 || !free(p, s, e) || Lexicon.isNeverName(t.get(s).key())
+          || Lexicon.isTitleWord(t.get(s).key())
+          || gazetteer.longestMatch(t, s) != null) {
+        continue;
+      }
+      add(p, new Mention(EntityType.ORG, null, text(t, s, e), keys(t, s, e), null,
+          Mention.Evidence.STRONG, s, e, null));
+    }
+  }
+
+  /** People in results tables: a name before a bracketed country, an initial and surname before a score. */
+  private void tablePeople(Piece p) {
+    java.util.regex.Matcher m = NAME_COUNTRY.matcher(p.text);
+    while (m.find()) {
+      if (gazetteer.find(EntityType.PLACE, m.group(2)).isPresent()) {
+        addPerson(p, m.start(1), m.end(1));
+      }
+    }
+    m = INITIAL_SCORE.matcher(p.text);
+    while (m.find()) {
+      addPerson(p, m.start(1), m.end(1));
+    }
+  }
+
+  private void addPerson(Piece p, int from, int to) {
+    int s = -1;
+    int e = -1;
+    for (int i = 0; i < p.tokens.size(); i++) {
+      Token tok = p.tokens.get(i);
+      if (tok.start() >= from && tok.end() <= to) {
+        s = s < 0 ? i : s;
+        e = i + 1;
+      }
+    }
+    if (s < 0 || !free(p, s, e) || (e - s == 1 && Lexicon.isNeverName(p.tokens.get(s).key()))) {
+      return;
+    }
+    List<Token> t = p.tokens;
+    Gazetteer.Match g = gazetteer.longestMatch(t, s);
+    if (g != null && g.end() == e && g.entry().type() != EntityType.PERSON) {
+      return; // "Benetton (Italy)" is not known, but "Japan (Asia)" is no person
+    }
+    add(p, new Mention(EntityType.PERSON, null, text(t, s, e), keys(t, s, e), null,
+        Mention.Evidence.STRONG, s, e, null));
+  }
+
+  /** "Miguel de" + "la Madrid": a person's name continues over particles to a capitalised word. */
+  private static List<int[]> extendParticles(List<Token> t, List<int[]> spans) {
+    List<int[]> out = new ArrayList<>(spans.size());
+    int skipUntil = -1;
+    for (int[] span : spans) {
+      if (span[0] < skipUntil) {
+        continue;
+      }
+      int e = span[1];
+      if (span[2] == 1) {
+        int j = e;
+        while (j > span[0] && Lexicon.isNameParticle(t.get(j - 1).key())) {
+          j--; // the model's span may end on the particle itself
+        }
+        int k = j;
+        while (k < t.size() && k - j < 3 && Lexicon.isNameParticle(t.get(k).key())
+            && !t.get(k).breakBefore()) {
+          k++;
+        }
+        if (k > j && k < t.size() && t.get(k).capitalised() && !t.get(k).breakBefore()
+            && !t.get(k).numeric()) {
+          e = k + 1;
+          while (e < t.size() && t.get(e).capitalised() && !t.get(e).breakBefore()
+              && !t.get(e - 1).possessive() && !Lexicon.isNeverName(t.get(e).key())) {
+            e++;
+          }
+        }
+      }
+      out.add(new int[] {span[0], e, span[2]});
+      skipUntil = e;
+    }
+    return out;
+  }
+
+  /**
+   * A gazetteer name of two or more words that covers the model's spans (and no more) replaces
+   * them: "General Agreement" + "Tariffs and Trade" is the General Agreement on Tariffs and Trade.
+   */
+  private List<int[]> gazetteerCovers(List<Token> t, List<int[]> spans) {
+    if (spans.isEmpty()) {
+      return spans;
+    }
+    List<int[]> out = new ArrayList<>(spans);
+    for (int i = 0; i < t.size(); i++) {
+      Gazetteer.Match g = gazetteer.longestMatch(t, i);
+      if (g == null || g.entry().isDemonym() || g.end() - i < 2) {
+        continue;
+      }
+      int gs = i;
+      int ge = g.end();
+      List<int[]> inside = new ArrayList<>();
+      boolean crosses = false;
+      for (int[] sp : out) {
+        if (sp[1] <= gs || sp[0] >= ge) {
+          continue;
+        }
+        if (sp[0] < gs || sp[1] > ge) {
+          crosses = true;
+        }
+        inside.add(sp);
+      }
+      if (!crosses && !inside.isEmpty()
+          && !(inside.size() == 1 && inside.get(0)[0] == gs && inside.get(0)[1] == ge)) {
+        out.removeAll(inside);
+        int type = switch (g.entry().type()) {
+          case PERSON -> 1;
+          case PLACE -> 2;
+          default -> 3;
+        };
+        out.add(new int[] {gs, ge, type});
+        out.sort(java.util.Comparator.comparingInt(a -> a[0]));
+      }
+      i = ge - 1;
+    }
+    return out;
+  }
+
+  /** Splits the model's spans where a comma, bracket, quote, colon or spaced dash intervenes. */
+  private static List<int[]> splitAtPunctuation(Piece p, List<int[]> spans) {
+    List<int[]> out = new ArrayList<>(spans.size());
+    for (int[] span : spans) {
+      int s = span[0];
+      for (int j = span[0] + 1; j < span[1]; j++) {
+        Token tok = p.tokens.get(j);
+        if (tok.breakBefore() && hardGap(p.text, p.tokens.get(j - 1).end(), tok.start())) {
+          out.add(new int[] {s, j, span[2]});
+          s = j;
+        }
+      }
+      out.add(new int[] {s, span[1], span[2]});
+    }
+    return out;
+  }
+
+  private static boolean hardGap(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (",;:()[]\"“”/|".indexOf(c) >= 0 || (c == '-' && i > from && text.charAt(i - 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Short all-caps organisation names the gazetteer does not know are kept only when the article
+   * defines them: written in brackets right after a longer organisation name ("Kurdistan
+   * Democratic Party (KDP)"), or the initials of an organisation it names.
+   */
+  private static void keepDefinedAcronyms(List<Piece> pieces) {
+    java.util.Set<String> defined = new java.util.HashSet<>();
+    for (Piece p : pieces) {
+      for (Mention m : p.mentions) {
+        if (m.type() != EntityType.ORG || m.nameKeys().size() < 2) {
+          continue;
+        }
+        StringBuilder initials = new StringBuilder();
+        for (String k : m.nameKeys()) {
+          if (!Lexicon.isConnector(k) && !k.equals("the")) {
+            initials.append(k.charAt(0));
+          }
+        }
+        defined.add(initials.toString());
+        int end = p.tokens.get(m.tokenEnd() - 1).end();
+        java.util.regex.Matcher br = BRACKETED_ACRONYM.matcher(p.text);
+        if (br.find(end)) {
+          defined.add(Folding.fold(br.group(1).replace(".", "")));
+        }
+      }
+    }
+    for (Piece p : pieces) {
+      for (Mention m : p.acronyms) {
+        if (defined.contains(m.nameKeys().get(0).replace(".", ""))
+            && free(p, m.tokenStart(), m.tokenEnd())) {
+          add(p, m);
+        }
+      }
+    }
+  }
+
+  private static void add(Piece p, Mention m) {
+    p.mentions.add(m);
+    for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
+      p.covered[i] = true;
+    }
+  }
+
+  private static boolean free(Piece p, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (p.covered[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Mostly capitals: at least 80% of at least four letters. */
+  static boolean capitals(String text) {
+    int letters = 0;
+    int upper = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+        if (Character.isUpperCase(c)) {
+          upper++;
+        }
+      }
+    }
+    return letters >= 4 && upper * 10 >= letters * 8;
+  }
+
+  /**
+   * A known place inside an organisation's name ("Bank of France", "U.S. Army") is also a place
+   * the article is about; it is reported as a mention nested in the organisation's.
+   */
+  private void nestedPlaces(Piece p) {
+    if (!NESTED_PLACES) {
+      return;
+    }
+    List<Token> t = p.tokens;
+    List<Mention> add = new ArrayList<>();
+    for (Mention m : p.mentions) {
+      if (m.type() != EntityType.ORG || m.tokenEnd() - m.tokenStart() < 2) {
+        continue;
+      }
+      for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
+        Gazetteer.Match g = gazetteer.longestMatch(t, i);
+        if (g == null) {
+          continue;
+        }
+        if (i == m.tokenStart() && g.end() == m.tokenEnd()) {
+          continue; // the organisation's own name
+        }
+        if (g.end() <= m.tokenEnd() && g.entry().type() == EntityType.PLACE) {
+          add.add(new Mention(EntityType.PLACE, g.entry(), text(t, i, g.end()),
+              keys(t, i, g.end()), null, Mention.Evidence.STRONG, i, g.end(), null));
+        }
+        i = g.end() - 1;
+      }
+    }
+    p.mentions.addAll(add);
+  }
+
+  /** Every word in capitals: the rules' cues say little there ("SOCCER - ..."). */
+  private static boolean allCaps(List<Token> t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!t.get(i).allCaps()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** One word of one to five letters, all capitals ("PCT", "U.S.", "P"). */
+  private static boolean isShortCaps(List<Token> t, int s, int e) {
+    if (e - s != 1) {
+      return false;
+    }
+    int letters = 0;
+    for (char c : t.get(s).text().toCharArray()) {
+      if (Character.isLetter(c)) {
+        if (!Character.isUpperCase(c)) {
+          return false;
+        }
+        letters++;
+      }
+    }
+    return letters >= 1 && letters <= 5;
+  }
+
+  private static String titled(List<Token> t, int s, String name) {
+    return s > 0 && Lexicon.isHonorific(t.get(s - 1).key()) && !t.get(s).breakBefore()
+        ? t.get(s - 1).text() + " " + name
+        : null;
+  }
+
+  /**
+   * Document-level consistency: a name found in one place of the article is also a name where the
+   * model missed it (same words, any case: "JAPAN" in the headline, "Japan" in the body), and the
+   * last word of a person's full name alone is that person.
+   */
+  private static void propagate(List<Piece> pieces) {
+    Map<String, Mention> known = new HashMap<>();
+    int longest = 0;
+    for (Piece p : pieces) {
+      for (Mention m : p.mentions) {
+        String key = String.join(" ", m.nameKeys());
+        known.putIfAbsent(key, m);
+        longest = Math.max(longest, m.nameKeys().size());
+      }
+    }
+    Map<String, Mention> surnames = new HashMap<>();
+    java.util.Set<String> fullNameSurnames = new java.util.HashSet<>();
+    for (Mention m : known.values()) {
+      if (m.type() == EntityType.PERSON && m.nameKeys().size() >= 2) {
+        String last = m.nameKeys().get(m.nameKeys().size() - 1);
+        fullNameSurnames.add(last);
+        if (!known.containsKey(last)) {
+          surnames.put(last, m);
+        }
+      }
+    }
+    if (known.isEmpty()) {
+      return;
+    }
+    for (Piece p : pieces) {
+      for (int i = 0; i < p.mentions.size(); i++) {
+        Mention m = p.mentions.get(i);
+        if (m.nameKeys().size() == 1 && m.type() != EntityType.PERSON
+            && fullNameSurnames.contains(m.nameKeys().get(0))) {
+          p.mentions.set(i, new Mention(EntityType.PERSON, null, m.name(), m.nameKeys(),
+              m.titledForm(), Mention.Evidence.STRONG, m.tokenStart(), m.tokenEnd(), null));
+        }
+      }
+    }
+    for (Piece p : pieces) {
+      List<Token> t = p.tokens;
+      for (int s = 0; s < t.size(); s++) {
+        if (p.covered[s] || !t.get(s).capitalised() || t.get(s).numeric()) {
+          continue;
+        }
+        StringBuilder key = new StringBuilder();
+        Mention best = null;
+        int bestEnd = -1;
+        for (int e = s + 1; e <= Math.min(t.size(), s + longest); e++) {
+          if (p.covered[e - 1] || (e > s + 1 && t.get(e - 1).breakBefore())) {
+            break;
+          }
+          if (e > s + 1) {
+            key.append(' ');
+          }
+          key.append(t.get(e - 1).key());
+          Mention m = known.get(key.toString());
+          if (m == null && e == s + 1) {
+            m = surnames.get(key.toString());
+          }
+          if (m != null) {
+            best = m;
+            bestEnd = e;
+          }
+        }
+        boolean capsOrg = best != null && best.type() == EntityType.ORG && best.entry() == null
+            && isShortCaps(t, s, bestEnd) && !best.name().equals(t.get(s).text());
+        if (best != null && !capsOrg
+            && !(bestEnd == s + 1 && Lexicon.isNeverName(t.get(s).key()))) {
+          add(p, new Mention(best.type(), best.entry(), text(t, s, bestEnd), keys(t, s, bestEnd),
+              titled(t, s, text(t, s, bestEnd)), Mention.Evidence.STRONG, s, bestEnd, null));
+          s = bestEnd - 1;
+        }
+      }
+    }
+  }
+
+  private static String text(List<Token> t, int s, int e) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = s; i < e; i++) {
+      if (i > s) {
+        sb.append(' ');
+      }
+      sb.append(t.get(i).text());
+    }
+    return sb.toString();
+  }
+
+  private static List<String> keys(List<Token> t, int s, int e) {
+    List<String> out = new ArrayList<>(e - s);
+    for (int i = s; i < e; i++) {
+      out.add(t.get(i).key());
+    }
+    return out;
   }
 
   /**

@@ -9,9 +9,12 @@ package dev.dateline.internal.entity;
  *     name cannot span the two
  * @param sentenceStart it opens a sentence, so its capital says nothing
  * @param possessive it carried a possessive ending, so a name cannot continue past it
+ * @param start offset of the word's first character in the tokenized text
+ * @param end offset just past the word (before any possessive ending)
  */
 record Token(
-    String text, String key, boolean breakBefore, boolean sentenceStart, boolean possessive) {
+    String text, String key, boolean breakBefore, boolean sentenceStart, boolean possessive,
+    int start, int end) {
 
   /** Starts with an upper-case letter (or is a number, which can be part of a name: "France 2"). */
   boolean capitalised() {

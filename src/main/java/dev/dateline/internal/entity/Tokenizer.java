@@ -31,7 +31,7 @@ final class Tokenizer {
     while (i < n) {
       char c = text.charAt(i);
       if (!Character.isLetterOrDigit(c)) {
-        if (!Character.isWhitespace(c) && c != '-') {
+        if (!Character.isWhitespace(c) && (c != '-' || spacedDash(text, i))) {
           boolean abbreviationDot =
               c == '.' && !out.isEmpty() && endsWithAbbreviation(out.get(out.size() - 1));
           if (!abbreviationDot) {
@@ -47,6 +47,7 @@ final class Tokenizer {
       int start = i;
       i = wordEnd(text, i);
       String word = text.substring(start, i);
+      int end = i;
       boolean possessive = false;
       if (i < n && isApostrophe(text.charAt(i)) && isPossessiveAt(text, i)) {
         possessive = true;
@@ -57,11 +58,18 @@ final class Tokenizer {
         i += 1;
       }
       boolean prevPossessive = !out.isEmpty() && out.get(out.size() - 1).possessive();
-      out.add(new Token(word, Folding.fold(word), breakPending || prevPossessive, sentenceStart, possessive));
+      out.add(new Token(word, Folding.fold(word), breakPending || prevPossessive, sentenceStart, possessive,
+          start, end));
       sentenceStart = false;
       breakPending = false;
     }
     return out;
+  }
+
+  /** A dash with white space (or nothing) on both sides: "SOCCER - SILVA", not "Jean-Yves". */
+  private static boolean spacedDash(String text, int i) {
+    return (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
+        && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)));
   }
 
   private static boolean endsWithAbbreviation(Token t) {

@@ -1,0 +1,119 @@
+package dev.dateline.internal.entity;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Large open-data name lists (GeoNames cities and regions, country names, US politicians, S&P 500
+ * companies, given names; sources in {@value #RESOURCE}'s header and the NOTICE file), used only
+ * as features of the {@link NerTagger}: a city list full of common words ("Reading", "Mobile")
+ * must not make names on its own.
+ */
+final class NameLists {
+  static final String RESOURCE = "/dev/dateline/entity/name-lists.tsv.gz";
+
+  /** List bits. */
+  static final int LOC = 1;
+  static final int PER = 2;
+  static final int ORG = 4;
+  static final int FIRST = 8;
+  static final int COUNTRY = 16;
+
+  private static final NameLists STANDARD = load();
+
+  private final Map<String, Integer> bitsByKey = new HashMap<>();
+  private final Map<String, Integer> longestByFirstKey = new HashMap<>();
+
+  static NameLists standard() {
+    return STANDARD;
+  }
+
+  /** List bits of a one-word key (0 when in no list). */
+  int bits(String key) {
+    return bitsByKey.getOrDefault(key, 0);
+  }
+
+  /**
+   * Marks, for every token, the list bits of the longest multi-word list name covering it: {@code
+   * begin[i]} for the first token of such a name, {@code inside[i]} for the others.
+   */
+  void mark(List<Token> t, int[] begin, int[] inside) {
+    StringBuilder key = new StringBuilder();
+    for (int s = 0; s < t.size(); s++) {
+      Integer longest = longestByFirstKey.get(t.get(s).key());
+      if (longest == null) {
+        continue;
+      }
+      key.setLength(0);
+      key.append(t.get(s).key());
+      int bestEnd = -1;
+      int bestBits = 0;
+      for (int e = s + 2; e <= Math.min(t.size(), s + longest); e++) {
+        if (t.get(e - 1).breakBefore()) {
+          break;
+        }
+        key.append(' ').append(t.get(e - 1).key());
+        Integer b = bitsByKey.get(key.toString());
+        if (b != null) {
+          bestEnd = e;
+          bestBits = b;
+        }
+      }
+      if (bestEnd > 0) {
+        begin[s] |= bestBits;
+        for (int i = s + 1; i < bestEnd; i++) {
+          inside[i] |= bestBits;
+        }
+      }
+    }
+  }
+
+  private static NameLists load() {
+    NameLists n = new NameLists();
+    try (InputStream raw = NameLists.class.getResourceAsStream(RESOURCE)) {
+      if (raw == null) {
+        throw new IllegalStateException("missing classpath resource " + RESOURCE);
+      }
+      BufferedReader r =
+          new BufferedReader(
+              new InputStreamReader(new GZIPInputStream(raw), StandardCharsets.UTF_8));
+      String line;
+      while ((line = r.readLine()) != null) {
+        if (line.isEmpty() || line.startsWith("#")) {
+          continue;
+        }
+        int tab = line.indexOf('\t');
+        int bit =
+            switch (line.substring(0, tab)) {
+              case "loc" -> LOC;
+              case "country" -> COUNTRY | LOC;
+              case "per" -> PER;
+              case "org" -> ORG;
+              case "first" -> FIRST;
+              default -> 0;
+            };
+        String key = Gazetteer.keyOf(line.substring(tab + 1));
+        if (key.isEmpty() || bit == 0) {
+          continue;
+        }
+        n.bitsByKey.merge(key, bit, (a, b) -> a | b);
+        int sp = key.indexOf(' ');
+        if (sp > 0) {
+          n.longestByFirstKey.merge(
+              key.substring(0, sp), key.split(" ").length, Math::max);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+    return n;
+  }
+}
