@@ -1,5 +1,6 @@
 package dev.dateline;
 
+import dev.dateline.internal.facet.FacetEngine;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
@@ -30,6 +31,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -105,6 +107,7 @@ public final class NewsIndex implements Closeable {
   private final Schema schema;
   private final QueryCompiler compiler;
   private final Options options;
+  private final FacetEngine facetEngine = new FacetEngine();
   /**
    * Writes (add, delete, commit) hold the read side; close holds the write side. So close waits
    * for writes in flight, which its commit then includes, and a write after close is refused.
@@ -489,6 +492,74 @@ public final class NewsIndex implements Closeable {
       return n;
     } catch (IOException e) {
       throw failure("count", e);
+    } finally {
+      release(shared);
+    }
+  }
+
+  /**
+   * Counts over all the articles matching {@code query} in the latest refreshed view: the top
+   * values of each of the request's {@link FacetDimension}s and, if asked for, a date {@link
+   * Histogram}. Counts are exact: every match is counted, whatever the query's page size, cursor
+   * or {@link NewsQuery#exactTotal()}; an article counts once per distinct value it has. The
+   * histogram's buckets span the query's {@link NewsQuery#from()} and {@link NewsQuery#to()} where
+   * given, else the first and last matching article, in the request's zone (default the query's).
+   * Runs on Lucene's facet module over doc values; nothing is scored and no stored field is read.
+   *
+   * <p>With {@link FacetRequest.Builder#sideways(boolean) sideways}, each dimension the query
+   * filters on is counted over the matches of the query without those filters (one more pass per
+   * such dimension).
+   *
+   * @param query the query whose matches to count (its sort, page and cursor play no part)
+   * @param request what to count
+   * @return the counts, a snapshot
+   * @throws InvalidQueryException if the query expands beyond the clause limit, or the histogram
+   *     would have more than 100,000 buckets
+   * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public Facets facets(NewsQuery query, FacetRequest request) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(request, "request");
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher searcher = timed(shared);
+      IndexReader reader = searcher.getIndexReader();
+      FacetEngine.Matches matches =
+          new FacetEngine.Matches() {
+            @Override
+            public Query query(FacetDimension without) {
+              NewsQuery q = without == null ? query : query.withoutFiltersOn(without);
+              return compiler.compile(q, q.parsed(), reader).query();
+            }
+
+            @Override
+            public boolean filters(FacetDimension d) {
+              return query.filtersOn(d);
+            }
+
+            @Override
+            public Instant from() {
+              return query.from();
+            }
+
+            @Override
+            public Instant to() {
+              return query.to();
+            }
+
+            @Override
+            public java.time.ZoneId zone() {
+              return query.zone();
+            }
+          };
+      Facets facets = facetEngine.compute(searcher, matches, request);
+      checkTimeout(searcher);
+      return facets;
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
+    } catch (IOException e) {
+      throw failure("count facets", e);
     } finally {
       release(shared);
     }
