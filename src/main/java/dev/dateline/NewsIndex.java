@@ -565,6 +565,74 @@ public final class NewsIndex implements Closeable {
     }
   }
 
+  /**
+   * The values of {@code dimension} that are unusually frequent among the matches of {@code
+   * foreground} compared with a background: "what is new about Escondida this week" is {@code
+   * significant(escondidaThisWeek, null, PERSON, 10)}, or with the same query over earlier weeks as
+   * the background. Scored by Dunning's log-likelihood ratio (see {@link SignificantValue}), most
+   * significant first, ties by value. Counts are exact, from the facet doc values.
+   *
+   * <p>With no background, the matches are compared with the rest of the index (every article that
+   * does not match). A background query is taken as it is: give one that does not overlap the
+   * foreground (an earlier period), or the overlap is counted on both sides.
+   *
+   * @param foreground the query whose matches to describe
+   * @param background the articles to compare with, or null for the rest of the index
+   * @param dimension what to look for: usually {@link FacetDimension#PERSON}, {@link
+   *     FacetDimension#PLACE} or {@link FacetDimension#ORG}
+   * @param top how many values to return, at least 1
+   * @return at most {@code top} values, more frequent in the foreground than in the background
+   * @throws IllegalArgumentException if {@code top} is less than 1
+   * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SignificantValue> significant(
+      NewsQuery foreground, NewsQuery background, FacetDimension dimension, int top) {
+    Objects.requireNonNull(foreground, "foreground");
+    Objects.requireNonNull(dimension, "dimension");
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be at least 1, was " + top);
+    }
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher searcher = timed(shared);
+      IndexReader reader = searcher.getIndexReader();
+      Query fgQuery = compiler.compile(foreground, foreground.parsed(), reader).query();
+      Query bgQuery =
+          background == null
+              ? MatchAllDocsQuery.INSTANCE
+              : compiler.compile(background, background.parsed(), reader).query();
+      Map<String, Long> fg = facetEngine.allCounts(searcher, fgQuery, dimension);
+      Map<String, Long> bg = facetEngine.allCounts(searcher, bgQuery, dimension);
+      checkTimeout(searcher);
+      long n1 = fg.get(null);
+      long n2 = bg.get(null) - (background == null ? n1 : 0);
+      List<SignificantValue> out = new ArrayList<>();
+      fg.forEach((value, k1) -> {
+        if (value == null) {
+          return;
+        }
+        long k2 = bg.getOrDefault(value, 0L) - (background == null ? k1 : 0);
+        // Only values more frequent among the matches: k1/n1 > k2/n2.
+        if (n2 > 0 && (double) k1 * n2 <= (double) k2 * n1) {
+          return;
+        }
+        double score = FacetEngine.logLikelihoodRatio(k1, n1 - k1, k2, n2 - k2);
+        out.add(new SignificantValue(value, k1, n1, k2, n2, score));
+      });
+      out.sort(
+          Comparator.comparingDouble(SignificantValue::score).reversed()
+              .thenComparing(SignificantValue::value));
+      return List.copyOf(out.subList(0, Math.min(top, out.size())));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
+    } catch (IOException e) {
+      throw failure("find significant values", e);
+    } finally {
+      release(shared);
+    }
+  }
+
   private static long countMatches(IndexSearcher searcher, Query query) throws IOException {
     try {
       return searcher.count(query);

@@ -123,4 +123,25 @@ class CliFacetsTest {
     byte[] bytes = Files.readAllBytes(png);
     assertThat(bytes).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
   }
+
+  @Test
+  void trends_listsCoMentionsWithoutTheFilterItself_andScoresSignificantEntities() throws IOException {
+    Result r = run("trends", "--index", index.toString(), "--json", "--place", "Escondida");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("matches").asLong()).isEqualTo(3);
+    assertThat(root.get("score").asText()).contains("log-likelihood");
+    assertThat(root.at("/coMentions/place").size()).isZero(); // Escondida itself is left out
+    assertThat(root.at("/coMentions/person/0/value").asText()).isEqualTo("Ana Kowal");
+    assertThat(root.at("/coMentions/person/0/count").asLong()).isEqualTo(2);
+    assertThat(root.at("/coMentions/org/0/value").asText()).isEqualTo("BHP");
+    JsonNode ana = root.at("/significant/person/0");
+    assertThat(ana.get("value").asText()).isEqualTo("Ana Kowal");
+    assertThat(ana.get("foreground").asLong()).isEqualTo(2);
+    assertThat(ana.get("foregroundTotal").asLong()).isEqualTo(3);
+    assertThat(ana.get("background").asLong()).isZero(); // the rest of the index: articles 4 and 5
+    assertThat(ana.get("backgroundTotal").asLong()).isEqualTo(2);
+    Result text = run("trends", "--index", index.toString(), "--place", "Escondida");
+    assertThat(text.out()).contains("mentioned with it (person):\n       2  Ana Kowal");
+  }
 }

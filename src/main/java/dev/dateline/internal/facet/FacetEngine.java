@@ -90,6 +90,55 @@ public final class FacetEngine {
     return new Facets(total, dims, histogram);
   }
 
+  /**
+   * Every value of {@code d} among the matches of {@code query} with its count, and (under the key
+   * null) the number of matches.
+   */
+  public Map<String, Long> allCounts(IndexSearcher searcher, Query query, FacetDimension d)
+      throws IOException {
+    FacetsCollector hits = collect(searcher, query);
+    Map<String, Long> out = new java.util.HashMap<>();
+    long total = 0;
+    for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
+      total += md.totalHits();
+    }
+    out.put(null, total);
+    String field = Schema.facetField(d);
+    FacetResult r =
+        new StringValueFacetCounts(state(searcher.getIndexReader(), field), hits).getAllChildren(field);
+    if (r != null) {
+      for (LabelAndValue lv : r.labelValues) {
+        out.put(lv.label, lv.value.longValue());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Dunning's log-likelihood ratio (G-squared) of a 2x2 table: {@code k11} foreground articles with
+   * the value, {@code k12} without; {@code k21} background articles with it, {@code k22} without.
+   */
+  public static double logLikelihoodRatio(long k11, long k12, long k21, long k22) {
+    double row = entropy(k11 + k12, k21 + k22);
+    double column = entropy(k11 + k21, k12 + k22);
+    double matrix = entropy(k11, k12, k21, k22);
+    return row + column < matrix ? 0.0 : 2.0 * (row + column - matrix);
+  }
+
+  private static double entropy(long... k) {
+    long sum = 0;
+    double parts = 0;
+    for (long x : k) {
+      parts += xLogX(x);
+      sum += x;
+    }
+    return xLogX(sum) - parts;
+  }
+
+  private static double xLogX(long x) {
+    return x == 0 ? 0.0 : x * Math.log(x);
+  }
+
   private static FacetsCollector collect(IndexSearcher searcher, Query query) throws IOException {
     return searcher.search(query, new FacetsCollectorManager());
   }
