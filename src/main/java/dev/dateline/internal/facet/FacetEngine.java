@@ -181,11 +181,6 @@ public final class FacetEngine {
     return s;
   }
 
-  /** Views whose ordinal maps are cached (for tests: closed views must not stay). */
-  int cachedViews() {
-    return states.size();
-  }
-
   private static Histogram histogram(
       FacetsCollector hits, DateInterval interval, ZoneId zone, Instant from, Instant to)
       throws IOException {
