@@ -14,6 +14,7 @@ module dev.dateline {
   requires org.apache.lucene.highlighter;
   requires org.apache.lucene.queries;
   requires org.apache.lucene.suggest;
+  requires org.apache.lucene.facet;
   requires com.fasterxml.jackson.core;
 
   exports dev.dateline;

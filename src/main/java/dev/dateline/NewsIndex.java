@@ -1,5 +1,6 @@
 package dev.dateline;
 
+import dev.dateline.internal.facet.FacetEngine;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
@@ -30,6 +31,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -105,6 +107,7 @@ public final class NewsIndex implements Closeable {
   private final Schema schema;
   private final QueryCompiler compiler;
   private final Options options;
+  private final FacetEngine facetEngine = new FacetEngine();
   /**
    * Writes (add, delete, commit) hold the read side; close holds the write side. So close waits
    * for writes in flight, which its commit then includes, and a write after close is refused.
@@ -489,6 +492,142 @@ public final class NewsIndex implements Closeable {
       return n;
     } catch (IOException e) {
       throw failure("count", e);
+    } finally {
+      release(shared);
+    }
+  }
+
+  /**
+   * Counts over all the articles matching {@code query} in the latest refreshed view: the top
+   * values of each of the request's {@link FacetDimension}s and, if asked for, a date {@link
+   * Histogram}. Counts are exact: every match is counted, whatever the query's page size, cursor
+   * or {@link NewsQuery#exactTotal()}; an article counts once per distinct value it has. The
+   * histogram's buckets span the query's {@link NewsQuery#from()} and {@link NewsQuery#to()} where
+   * given, else the first and last matching article, in the request's zone (default the query's).
+   * Runs on Lucene's facet module over doc values; nothing is scored and no stored field is read.
+   *
+   * <p>With {@link FacetRequest.Builder#sideways(boolean) sideways}, each dimension the query
+   * filters on is counted over the matches of the query without those filters (one more pass per
+   * such dimension).
+   *
+   * @param query the query whose matches to count (its sort, page and cursor play no part)
+   * @param request what to count
+   * @return the counts, a snapshot
+   * @throws InvalidQueryException if the query expands beyond the clause limit, or the histogram
+   *     would have more than 100,000 buckets
+   * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public Facets facets(NewsQuery query, FacetRequest request) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(request, "request");
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher searcher = timed(shared);
+      IndexReader reader = searcher.getIndexReader();
+      FacetEngine.Matches matches =
+          new FacetEngine.Matches() {
+            @Override
+            public Query query(FacetDimension without) {
+              NewsQuery q = without == null ? query : query.withoutFiltersOn(without);
+              return compiler.compile(q, q.parsed(), reader).query();
+            }
+
+            @Override
+            public boolean filters(FacetDimension d) {
+              return query.filtersOn(d);
+            }
+
+            @Override
+            public Instant from() {
+              return query.from();
+            }
+
+            @Override
+            public Instant to() {
+              return query.to();
+            }
+
+            @Override
+            public java.time.ZoneId zone() {
+              return query.zone();
+            }
+          };
+      Facets facets = facetEngine.compute(searcher, matches, request);
+      checkTimeout(searcher);
+      return facets;
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
+    } catch (IOException e) {
+      throw failure("count facets", e);
+    } finally {
+      release(shared);
+    }
+  }
+
+  /**
+   * The values of {@code dimension} that are unusually frequent among the matches of {@code
+   * foreground} compared with a background: "what is new about Escondida this week" is {@code
+   * significant(escondidaThisWeek, null, PERSON, 10)}, or with the same query over earlier weeks as
+   * the background. Scored by Dunning's log-likelihood ratio (see {@link SignificantValue}), most
+   * significant first, ties by value. Counts are exact, from the facet doc values.
+   *
+   * <p>With no background, the matches are compared with the rest of the index (every article that
+   * does not match). A background query is taken as it is: give one that does not overlap the
+   * foreground (an earlier period), or the overlap is counted on both sides.
+   *
+   * @param foreground the query whose matches to describe
+   * @param background the articles to compare with, or null for the rest of the index
+   * @param dimension what to look for: usually {@link FacetDimension#PERSON}, {@link
+   *     FacetDimension#PLACE} or {@link FacetDimension#ORG}
+   * @param top how many values to return, at least 1
+   * @return at most {@code top} values, more frequent in the foreground than in the background
+   * @throws IllegalArgumentException if {@code top} is less than 1
+   * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SignificantValue> significant(
+      NewsQuery foreground, NewsQuery background, FacetDimension dimension, int top) {
+    Objects.requireNonNull(foreground, "foreground");
+    Objects.requireNonNull(dimension, "dimension");
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be at least 1, was " + top);
+    }
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher searcher = timed(shared);
+      IndexReader reader = searcher.getIndexReader();
+      Query fgQuery = compiler.compile(foreground, foreground.parsed(), reader).query();
+      Query bgQuery =
+          background == null
+              ? MatchAllDocsQuery.INSTANCE
+              : compiler.compile(background, background.parsed(), reader).query();
+      Map<String, Long> fg = facetEngine.allCounts(searcher, fgQuery, dimension);
+      Map<String, Long> bg = facetEngine.allCounts(searcher, bgQuery, dimension);
+      checkTimeout(searcher);
+      long n1 = fg.get(null);
+      long n2 = bg.get(null) - (background == null ? n1 : 0);
+      List<SignificantValue> out = new ArrayList<>();
+      fg.forEach((value, k1) -> {
+        if (value == null) {
+          return;
+        }
+        long k2 = bg.getOrDefault(value, 0L) - (background == null ? k1 : 0);
+        // Only values more frequent among the matches: k1/n1 > k2/n2.
+        if (n2 > 0 && (double) k1 * n2 <= (double) k2 * n1) {
+          return;
+        }
+        double score = FacetEngine.logLikelihoodRatio(k1, n1 - k1, k2, n2 - k2);
+        out.add(new SignificantValue(value, k1, n1, k2, n2, score));
+      });
+      out.sort(
+          Comparator.comparingDouble(SignificantValue::score).reversed()
+              .thenComparing(SignificantValue::value));
+      return List.copyOf(out.subList(0, Math.min(top, out.size())));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
+    } catch (IOException e) {
+      throw failure("find significant values", e);
     } finally {
       release(shared);
     }

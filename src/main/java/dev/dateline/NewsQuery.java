@@ -476,6 +476,28 @@ public final class NewsQuery {
     return recencyReference;
   }
 
+  /** Whether this query has structured filters on {@code d} (for drill-sideways facets). */
+  boolean filtersOn(FacetDimension d) {
+    return switch (d) {
+      case SOURCE -> !sources.isEmpty();
+      case SECTION -> !sections.isEmpty();
+      case PERSON, PLACE, ORG -> entities.stream().anyMatch(f -> f.type() == d.entityType());
+      default -> false;
+    };
+  }
+
+  /** This query without its structured filters on {@code d} (for drill-sideways facets). */
+  NewsQuery withoutFiltersOn(FacetDimension d) {
+    Builder b = toBuilder();
+    switch (d) {
+      case SOURCE -> b.sources.clear();
+      case SECTION -> b.sections.clear();
+      case PERSON, PLACE, ORG -> b.entities.removeIf(f -> f.type() == d.entityType());
+      default -> {}
+    }
+    return b.build();
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof NewsQuery q

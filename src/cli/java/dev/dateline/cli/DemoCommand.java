@@ -1,6 +1,7 @@
 package dev.dateline.cli;
 
 import dev.dateline.ArticleFiles;
+import dev.dateline.FacetRequest;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
 import java.io.IOException;
@@ -44,7 +45,9 @@ final class DemoCommand implements Callable<Integer> {
           List.of("--person", "zelenskyy", "--sort", "newest", "--limit", "3"),
           List.of("--from", "2026-03", "--to", "2026-03", "--limit", "3", "rates"),
           List.of("--limit", "3", "--syntax", "full", "headline:(storm OR flood) -place:manila"),
-          List.of("--limit", "3", "org:ecb", "inflation"));
+          List.of("--limit", "3", "org:ecb", "inflation"),
+          List.of("--limit", "1", "--facet", "source", "--facet", "place", "--facet-limit", "3",
+              "--histogram", "week"));
 
   private static final List<String> STATS = List.of("--top", "5");
 
@@ -118,6 +121,10 @@ final class DemoCommand implements Callable<Integer> {
     out.println("\n$ dateline search --index " + shownDir + " " + command(args));
     // The cursor for more results is only of use while the index exists.
     out.print(Output.text(index.search(query), search.displayZone(query), ansi, keep));
+    FacetRequest facets = search.facetRequest(query);
+    if (facets != null) {
+      out.print(Output.text(index.facets(query, facets)));
+    }
   }
 
   /** The arguments as they would be typed in a POSIX shell. */

@@ -59,6 +59,7 @@ import picocli.CommandLine.HelpCommand;
       ShowCommand.class,
       DeleteCommand.class,
       StatsCommand.class,
+      TrendsCommand.class,
       ParseCommand.class,
       DemoCommand.class,
       HelpCommand.class
@@ -100,7 +101,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (index, search, show, delete, stats, parse, demo)");
+        spec.commandLine(), "missing command (index, search, show, delete, stats, trends, parse, demo)");
   }
 
   public static void main(String[] args) {

@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dateline.Article;
+import dev.dateline.DateInterval;
+import dev.dateline.Facets;
+import dev.dateline.Histogram;
 import dev.dateline.ArticleFiles;
 import dev.dateline.Entity;
 import dev.dateline.EntityMention;
@@ -112,6 +115,45 @@ final class Output {
   private Output() {}
 
   static String json(SearchResults r) {
+    return write(results(r));
+  }
+
+  /**
+   * Results with facet counts: the results' keys plus {@code "facets"} (one key per dimension, an
+   * array of {@code {"value","count"}}), {@code "facetDetails"} (per dimension: {@code
+   * otherValues}, {@code withValue}, {@code sideways}) and {@code "histogram"} when asked for.
+   */
+  static String json(SearchResults r, Facets f) {
+    ObjectNode root = results(r);
+    root.put("matches", f.matches());
+    if (!f.dimensions().isEmpty()) {
+      ObjectNode facets = root.putObject("facets");
+      ObjectNode details = root.putObject("facetDetails");
+      f.dimensions().forEach((dim, d) -> {
+        ArrayNode values = facets.putArray(dim.key());
+        d.top().forEach(c -> values.addObject().put("value", c.value()).put("count", c.count()));
+        details.putObject(dim.key())
+            .put("otherValues", d.otherValues())
+            .put("withValue", d.withValue())
+            .put("sideways", d.sideways());
+      });
+    }
+    if (f.histogram() != null) {
+      Histogram h = f.histogram();
+      ObjectNode o = root.putObject("histogram");
+      o.put("interval", h.interval().key());
+      o.put("zone", h.zone().getId());
+      ArrayNode buckets = o.putArray("buckets");
+      h.buckets().forEach(b -> buckets.addObject().put("start", BUCKET_START.format(b.start())).put("count", b.count()));
+      o.put("undated", h.undated());
+    }
+    return write(root);
+  }
+
+  /** ISO-8601 with the offset in force at the instant, seconds always shown: 2026-02-04T00:00:00+08:00. */
+  static final DateTimeFormatter BUCKET_START = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxxxx");
+
+  private static ObjectNode results(SearchResults r) {
     ObjectNode root = JSON.createObjectNode();
     root.put("total", r.total());
     root.put("totalIsExact", r.totalIsExact());
@@ -142,7 +184,7 @@ final class Output {
       }
     }
     root.put("next", r.next());
-    return write(root);
+    return root;
   }
 
   static String json(IndexStats s) {
@@ -206,6 +248,66 @@ final class Output {
       sb.append("\nmore: --after ").append(r.next()).append('\n');
     }
     return sb.toString();
+  }
+
+  /** Facet tables and the histogram as a bar chart, for a terminal. */
+  static String text(Facets f) {
+    StringBuilder sb = new StringBuilder();
+    f.dimensions().forEach((dim, d) -> {
+      sb.append('\n').append(dim.key());
+      sb.append(d.sideways() ? " (sideways: without its own filters)" : "").append(':');
+      sb.append(d.top().isEmpty() ? " none\n" : "\n");
+      int width = d.top().stream().mapToInt(c -> Long.toString(c.count()).length()).max().orElse(1);
+      d.top().forEach(c -> sb.append(String.format("  %" + width + "d  %s%n", c.count(), printable(c.value()))));
+      if (d.otherValues() > 0) {
+        sb.append("  ").append(" ".repeat(width)).append("  (").append(d.otherValues())
+            .append(d.otherValues() == 1 ? " other value)\n" : " other values)\n");
+      }
+    });
+    if (f.histogram() != null) {
+      sb.append('\n').append(bars(f.histogram()));
+    }
+    return sb.toString();
+  }
+
+  /** Longest bar of the terminal chart, in characters. */
+  static final int BAR_WIDTH = 40;
+
+  /** The histogram as one line per bucket: its label, a bar scaled to the largest, the count. */
+  static String bars(Histogram h) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("published per ").append(h.interval().key()).append(" (").append(h.zone().getId()).append("):\n");
+    if (h.buckets().isEmpty()) {
+      sb.append("  no dated articles\n");
+    }
+    long max = h.buckets().stream().mapToLong(Histogram.Bucket::count).max().orElse(0);
+    int labelWidth = h.buckets().stream().mapToInt(b -> bucketLabel(b, h.interval()).length()).max().orElse(0);
+    for (Histogram.Bucket b : h.buckets()) {
+      int len = max == 0 ? 0 : (int) Math.round((double) b.count() * BAR_WIDTH / max);
+      if (b.count() > 0 && len == 0) {
+        len = 1;
+      }
+      sb.append("  ").append(String.format("%-" + labelWidth + "s", bucketLabel(b, h.interval())))
+          .append(" |").append("\u2588".repeat(len)).append(' ').append(b.count()).append('\n');
+    }
+    if (h.undated() > 0) {
+      sb.append("  undated: ").append(h.undated()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** A bucket's name in the terminal chart: 2026-02-04 Wed, 2026-W06, 2026-Q1, ... */
+  static String bucketLabel(Histogram.Bucket b, DateInterval interval) {
+    java.time.ZonedDateTime s = b.start();
+    return switch (interval) {
+      case HOUR -> DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm xxx", java.util.Locale.ROOT).format(s);
+      case DAY -> DateTimeFormatter.ofPattern("uuuu-MM-dd EEE", java.util.Locale.ROOT).format(s);
+      case WEEK -> String.format("%d-W%02d", s.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+          s.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+      case MONTH -> DateTimeFormatter.ofPattern("uuuu-MM", java.util.Locale.ROOT).format(s);
+      case QUARTER -> s.getYear() + "-Q" + ((s.getMonthValue() - 1) / 3 + 1);
+      case YEAR -> Integer.toString(s.getYear());
+    };
   }
 
   static String text(IndexStats s, ZoneId zone) {

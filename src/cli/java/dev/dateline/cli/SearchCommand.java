@@ -1,6 +1,10 @@
 package dev.dateline.cli;
 
+import dev.dateline.DateInterval;
 import dev.dateline.EntityType;
+import dev.dateline.FacetDimension;
+import dev.dateline.FacetRequest;
+import dev.dateline.Facets;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
 import dev.dateline.QuerySyntax;
@@ -131,6 +135,38 @@ final class SearchCommand implements Callable<Integer> {
       description = "Print only the exact number of matching articles ({\"count\":N} with --json).")
   boolean count;
 
+  @Option(
+      names = "--facet",
+      paramLabel = "DIM",
+      description =
+          "Count the matches by DIM (repeatable): source, section, tag, language, author, person,"
+              + " place, org, dateline. Exact over all matches; entities by canonical name.")
+  List<String> facets = new ArrayList<>();
+
+  @Option(names = "--facet-limit", paramLabel = "N", defaultValue = "10", description = "Values listed per --facet dimension (default 10).")
+  int facetLimit;
+
+  @Option(
+      names = "--histogram",
+      paramLabel = "INTERVAL",
+      description =
+          "Count the matches by publication time: hour, day, week (ISO), month, quarter or year,"
+              + " in the --tz zone (default UTC), empty buckets included, undated counted apart.")
+  String histogram;
+
+  @Option(
+      names = "--sideways",
+      description =
+          "Count each --facet dimension that --source/--section/--person/--place/--org filter on"
+              + " as if those filters were absent (drill-sideways).")
+  boolean sideways;
+
+  @Option(
+      names = "--chart",
+      paramLabel = "FILE",
+      description = "With --histogram: also write the timeline as a chart, FILE.svg or FILE.png.")
+  java.nio.file.Path chart;
+
   @Parameters(
       paramLabel = "QUERY",
       arity = "0..*",
@@ -165,8 +201,22 @@ final class SearchCommand implements Callable<Integer> {
   public Integer call() {
     rejectUnknownLongOptions();
     NewsQuery built = query();
+    FacetRequest facetRequest = facetRequest(built);
     PrintWriter out = spec.commandLine().getOut();
     try (NewsIndex idx = index.openReadOnly()) {
+      if (facetRequest != null) {
+        SearchResults results = idx.search(built);
+        Facets counted = idx.facets(built, facetRequest);
+        if (chart != null) {
+          Charts.write(chart, counted.histogram(), String.join(" ", query));
+        }
+        out.print(
+            json
+                ? Output.json(results, counted) + "\n"
+                : Output.text(results, displayZone(built), Output.ansi()) + Output.text(counted));
+        out.flush();
+        return Main.EXIT_OK;
+      }
       if (count) {
         long n = idx.count(built);
         out.println(json ? Output.write(Output.JSON.createObjectNode().put("count", n)) : Long.toString(n));
@@ -208,6 +258,46 @@ final class SearchCommand implements Callable<Integer> {
       }
       value = eq < 0 && option.arity().max() > 0;
     }
+  }
+
+  /** What --facet, --histogram and --sideways ask for, or null when none of them is given. */
+  FacetRequest facetRequest(NewsQuery built) {
+    if (facets.isEmpty() && histogram == null) {
+      if (sideways || chart != null || spec.commandLine().getParseResult().hasMatchedOption("--facet-limit")) {
+        throw new Main.UsageException("--facet-limit, --sideways and --chart need --facet or --histogram");
+      }
+      return null;
+    }
+    if (count) {
+      throw new Main.UsageException("--count cannot be combined with --facet or --histogram");
+    }
+    FacetRequest.Builder r = FacetRequest.builder().sideways(sideways).zone(displayZone(built));
+    for (String f : facets) {
+      try {
+        r.dimensions(FacetDimension.parse(f));
+      } catch (IllegalArgumentException e) {
+        throw new Main.UsageException(e.getMessage());
+      }
+    }
+    try {
+      r.limit(facetLimit);
+    } catch (IllegalArgumentException e) {
+      throw new Main.UsageException("--facet-limit must be 1 to " + FacetRequest.MAX_LIMIT + ", not " + facetLimit);
+    }
+    if (histogram != null) {
+      try {
+        r.histogram(DateInterval.parse(histogram));
+      } catch (IllegalArgumentException e) {
+        throw new Main.UsageException(e.getMessage());
+      }
+    }
+    if (chart != null) {
+      if (histogram == null) {
+        throw new Main.UsageException("--chart needs --histogram");
+      }
+      Charts.checkName(chart);
+    }
+    return r.build();
   }
 
   /** The zone dates are shown in: the query's, named UTC when none was given. */

@@ -63,7 +63,7 @@ class CliDemoTest {
     assertThat(demo.exit()).as(demo.err()).isZero();
     assertThat(demo.out()).contains("Indexed 11 sample articles into " + dir);
     List<String[]> shown = commandsAndOutputs(demo.out());
-    assertThat(shown).hasSize(6);
+    assertThat(shown).hasSize(7);
     assertThat(shown.get(0)[0]).isEqualTo("dateline search --index '" + dir + "' --limit 3 '\"peace talks\"'");
     for (String[] command : shown) {
       List<String> words = shellWords(command[0]);
@@ -91,6 +91,10 @@ class CliDemoTest {
         .contains("dateline demo --index DIR")
         .contains("$ dateline search --index DIR --person zelenskyy --sort newest --limit 3\n")
         .contains("$ dateline stats --index DIR --top 5\n")
+        .contains("--facet source --facet place --facet-limit 3 --histogram week\n")
+        .contains("\nplace:\n")
+        .contains("published per week (UTC):\n")
+        .containsPattern("2026-W\\d\\d \\|\u2588+ \\d")
         .contains("[peace talks]")
         .doesNotContain("more: --after")
         .doesNotContain("--after");

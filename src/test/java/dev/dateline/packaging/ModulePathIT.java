@@ -77,10 +77,11 @@ class ModulePathIT {
       assertThat(names).noneMatch(n -> n.startsWith("dev/dateline/cli/"));
       assertThat(names).noneMatch(n -> n.contains("demo-articles"));
       assertThat(names).noneMatch(n -> n.startsWith("picocli/") || n.startsWith("com/fasterxml/"));
+      assertThat(names).noneMatch(n -> n.startsWith("org/jfree/"));
     }
     assertThat(dependencies)
         .extracting(p -> p.getFileName().toString())
-        .noneMatch(n -> n.startsWith("picocli") || n.startsWith("jackson-databind"));
+        .noneMatch(n -> n.startsWith("picocli") || n.startsWith("jackson-databind") || n.contains("jfree"));
   }
 
   @Test
@@ -95,6 +96,8 @@ class ModulePathIT {
               "dev/dateline/cli/demo-articles.jsonl",
               "dev/dateline/NewsIndex.class",
               "picocli/CommandLine.class",
+              "org/jfree/chart/JFreeChart.class",
+              "org/jfree/svg/SVGGraphics2D.class",
               "META-INF/services/org.apache.lucene.codecs.Codec");
       assertThat(names).doesNotContain("module-info.class");
     }

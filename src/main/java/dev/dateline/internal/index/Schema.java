@@ -3,6 +3,7 @@ package dev.dateline.internal.index;
 import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityType;
+import dev.dateline.FacetDimension;
 import dev.dateline.IndexFields;
 import dev.dateline.InvalidArticleException;
 import dev.dateline.SearchField;
@@ -66,7 +67,9 @@ import org.apache.lucene.util.BytesRef;
  *   <tr><td>published</td><td>{@link LongField} (points + doc values), stored; epoch millis</td><td>date filters, date sorts, index sort</td></tr>
  *   <tr><td>person, place, org</td><td>text ({@link NameAnalyzer}) over canonical names and aliases</td><td>entity filters</td></tr>
  *   <tr><td>source, section, tag</td><td>text ({@link NameAnalyzer})</td><td>source/section/tag filters</td></tr>
- *   <tr><td>facet.source, facet.entity</td><td>sorted-set doc values</td><td>statistics</td></tr>
+ *   <tr><td>facet.source, facet.entity</td><td>sorted-set doc values</td><td>statistics, source facet</td></tr>
+ *   <tr><td>facet.section, facet.tag, facet.language, facet.author, facet.dateline, facet.person,
+ *   facet.place, facet.org</td><td>sorted-set doc values (canonical names for entities)</td><td>facet counts</td></tr>
  * </table>
  *
  * <p>The dateline place is also indexed as a place, and credited agencies as organisations, so
@@ -96,6 +99,15 @@ public final class Schema {
   public static final String HIT = "hit";
   public static final String FACET_SOURCE = IndexFields.FACET_SOURCE;
   public static final String FACET_ENTITY = IndexFields.FACET_ENTITY;
+  /** Sorted-set doc values of each facet dimension except source ({@link #FACET_SOURCE}). */
+  public static final String FACET_SECTION = "facet.section";
+  public static final String FACET_TAG = "facet.tag";
+  public static final String FACET_LANGUAGE = "facet.language";
+  public static final String FACET_AUTHOR = "facet.author";
+  public static final String FACET_DATELINE = "facet.dateline";
+  public static final String FACET_PERSON = "facet.person";
+  public static final String FACET_PLACE = "facet.place";
+  public static final String FACET_ORG = "facet.org";
 
   /**
    * Most values indexed and stored per multi-valued field (body paragraphs, bullets, captions,
@@ -163,9 +175,10 @@ public final class Schema {
 
   /**
    * The index format: which fields exist and how text is analysed. Raised when an index built
-   * before would answer queries wrongly: 2 added {@link #ALL_TEXT} and changed the stemming.
+   * before would answer queries wrongly: 2 added {@link #ALL_TEXT} and changed the stemming; 3
+   * added the facet doc values ({@link #facetField}).
    */
-  static final String FORMAT = "2";
+  static final String FORMAT = "3";
 
   /** What the writer records in every commit. */
   public static Map<String, String> formatCommitData() {
@@ -268,8 +281,59 @@ public final class Schema {
       }
       doc.add(new SortedSetDocValuesField(FACET_ENTITY, new BytesRef(entityFacet(e.type(), e.name()))));
     }
+    addFacets(doc, a);
     doc.add(new BinaryDocValuesField(HIT, HitSummary.of(a).encode()));
     return doc;
+  }
+
+  // ---------------------------------------------------------------- facets
+
+  /** The sorted-set doc values field that holds a facet dimension's values. */
+  public static String facetField(FacetDimension d) {
+    return switch (d) {
+      case SOURCE -> FACET_SOURCE;
+      case SECTION -> FACET_SECTION;
+      case TAG -> FACET_TAG;
+      case LANGUAGE -> FACET_LANGUAGE;
+      case AUTHOR -> FACET_AUTHOR;
+      case DATELINE -> FACET_DATELINE;
+      case PERSON -> FACET_PERSON;
+      case PLACE -> FACET_PLACE;
+      case ORG -> FACET_ORG;
+    };
+  }
+
+  /**
+   * Adds the facet values of every dimension but source (added with the source field): values as
+   * given (language lower-cased as indexed, entities by canonical name), each cut to {@link
+   * #MAX_KEYWORD_CHARS}; repeated values count once (sorted-set doc values keep a set).
+   */
+  private static void addFacets(Document doc, Article a) {
+    facet(doc, FACET_SECTION, a.section());
+    for (String tag : capped(a.tags())) {
+      facet(doc, FACET_TAG, tag);
+    }
+    facet(doc, FACET_LANGUAGE, a.language() == null ? null : a.language().toLowerCase(Locale.ROOT));
+    for (String author : capped(a.authors())) {
+      facet(doc, FACET_AUTHOR, author);
+    }
+    facet(doc, FACET_DATELINE, a.dateline());
+    for (Entity e : capped(a.entities())) {
+      facet(
+          doc,
+          switch (e.type()) {
+            case PERSON -> FACET_PERSON;
+            case PLACE -> FACET_PLACE;
+            case ORG -> FACET_ORG;
+          },
+          e.name());
+    }
+  }
+
+  private static void facet(Document doc, String field, String value) {
+    if (value != null && !value.isEmpty()) {
+      doc.add(new SortedSetDocValuesField(field, new BytesRef(cut(value, MAX_KEYWORD_CHARS))));
+    }
   }
 
   /** Adds a single-valued text field; returns the value as indexed (none if null). */
