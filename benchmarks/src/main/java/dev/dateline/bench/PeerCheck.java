@@ -30,7 +30,8 @@ import java.util.Set;
  * </ul>
  *
  * <p>The check runs on the engines given (by default all three): without SQLite, for example at
- * 1,000,000 articles where its index takes long to build, the SQLite columns show n/a.
+ * 1,000,000 articles where its index takes long to build, the SQLite columns show n/a; with
+ * Dateline alone, it only checks that every query has hits.
  *
  * <p>Run alone: {@code java -cp benchmarks.jar dev.dateline.bench.PeerCheck benchmarks/data/c100k
  * [DATELINE LUCENE SQLITE]}
@@ -38,20 +39,32 @@ import java.util.Set;
 public final class PeerCheck {
   private PeerCheck() {}
 
-  /** One line of the report: how the engines agree on one kind of query. */
+  /**
+   * One line of the report: how the engines agree on one kind of query.
+   *
+   * @param datelineEqualsLucene queries on which Dateline and raw Lucene return the same top hits;
+   *     -1 when not compared (a different query in the peers, or one of the two not opened)
+   * @param overlapWithSqlite mean overlap@10 of Dateline and SQLite; NaN without SQLite
+   * @param countsEqual filter-only queries on which raw Lucene and SQLite agree on count and hits;
+   *     -1 when not compared (not filter-only, or one of the two not opened)
+   */
   public record Agreement(BenchQuery.Kind kind, int queries, double meanHits, int datelineEqualsLucene,
       double overlapWithSqlite, int countsEqual) {}
 
   /**
-   * Runs every query of {@code kind} on the given searchers (Dateline and raw Lucene, and SQLite
-   * if present) and throws {@link IllegalStateException} when a query has no hits or the peers
-   * that must agree do not. Without SQLite, its overlap is NaN and filter-only counts are not
-   * compared.
+   * Runs every query of {@code kind} on the given searchers and throws {@link
+   * IllegalStateException} when a query has no hits or the peers that must agree do not. Peers
+   * that are not given are not compared: without SQLite, its overlap is NaN and filter-only counts
+   * are not compared; without Dateline or raw Lucene, their top hits are not.
    */
   public static Agreement check(Map<Engine, Engine.Searcher> searchers, List<BenchQuery> queries)
       throws IOException {
     BenchQuery.Kind kind = queries.get(0).kind();
-    boolean sqlite = searchers.containsKey(Engine.SQLITE);
+    boolean sqlite = searchers.containsKey(Engine.SQLITE) && searchers.containsKey(Engine.DATELINE);
+    boolean lucene = searchers.containsKey(Engine.LUCENE) && searchers.containsKey(Engine.DATELINE);
+    boolean compare = lucene && kind.sameLuceneQuery();
+    boolean counts = sqlite && kind.filterOnly() && searchers.containsKey(Engine.LUCENE);
+    Engine counted = searchers.containsKey(Engine.LUCENE) ? Engine.LUCENE : searchers.keySet().iterator().next();
     int equal = 0;
     int countsEqual = 0;
     double overlap = 0;
@@ -66,23 +79,24 @@ public final class PeerCheck {
         }
         r.put(e.getKey(), h);
       }
-      List<String> d = r.get(Engine.DATELINE).ids();
-      List<String> l = r.get(Engine.LUCENE).ids();
-      if (kind.sameLuceneQuery()) {
+      hits += r.get(counted).total();
+      if (compare) {
+        List<String> d = r.get(Engine.DATELINE).ids();
+        List<String> l = r.get(Engine.LUCENE).ids();
         if (!d.equals(l)) {
           throw new IllegalStateException("Dateline and raw Lucene disagree on " + q + ":\n  " + d + "\n  " + l);
         }
         equal++;
       }
-      hits += r.get(Engine.LUCENE).total();
       if (!sqlite) {
         continue;
       }
+      List<String> d = r.get(Engine.DATELINE).ids();
       List<String> s = r.get(Engine.SQLITE).ids();
       Set<String> common = new HashSet<>(d);
       common.retainAll(s);
       overlap += common.size() / (double) Math.max(d.size(), s.size());
-      if (kind.filterOnly()) {
+      if (counts) {
         long lc = searchers.get(Engine.LUCENE).count(q);
         long sc = searchers.get(Engine.SQLITE).count(q);
         if (lc != sc || !d.equals(s)) {
@@ -92,21 +106,22 @@ public final class PeerCheck {
         countsEqual++;
       }
     }
-    return new Agreement(kind, queries.size(), hits / (double) queries.size(), equal,
-        sqlite ? overlap / queries.size() : Double.NaN, countsEqual);
+    return new Agreement(kind, queries.size(), hits / (double) queries.size(), compare ? equal : -1,
+        sqlite ? overlap / queries.size() : Double.NaN, counts ? countsEqual : -1);
   }
 
   public static String header() {
-    return "| kind | queries | mean total hits (Lucene; exact up to 1000, then a lower bound) | Dateline = raw Lucene (top 10, in order) | overlap@10 Dateline/SQLite | filter-only: equal counts and hits |\n"
+    return "| kind | queries | mean total hits (raw Lucene if opened; exact up to 1000, then a lower bound) | Dateline = raw Lucene (top 10, in order) | overlap@10 Dateline/SQLite | filter-only: equal counts and hits |\n"
         + "|---|---:|---:|---:|---:|---:|";
   }
 
   public static String row(Agreement a) {
     boolean sqlite = !Double.isNaN(a.overlapWithSqlite());
     return String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s |", a.kind(), a.queries(), a.meanHits(),
-        a.kind().sameLuceneQuery() ? a.datelineEqualsLucene() + "/" + a.queries() : "n/a (not the same query)",
+        a.datelineEqualsLucene() >= 0 ? a.datelineEqualsLucene() + "/" + a.queries()
+            : a.kind().sameLuceneQuery() ? "n/a" : "n/a (not the same query)",
         sqlite ? String.format(Locale.ROOT, "%.2f", a.overlapWithSqlite()) : "n/a",
-        a.kind().filterOnly() && sqlite ? a.countsEqual() + "/" + a.queries() : "n/a");
+        a.countsEqual() >= 0 ? a.countsEqual() + "/" + a.queries() : "n/a");
   }
 
   /** Opens all three indexes of {@code data} (building missing ones). */
@@ -114,15 +129,10 @@ public final class PeerCheck {
     return open(data, EnumSet.allOf(Engine.class));
   }
 
-  /**
-   * Opens the indexes of {@code engines} in {@code data} (building missing ones); Dateline and
-   * raw Lucene are always opened, as the check compares them.
-   */
+  /** Opens the indexes of {@code engines} in {@code data} (building missing ones). */
   public static Map<Engine, Engine.Searcher> open(Path data, Set<Engine> engines) throws IOException {
-    Set<Engine> opened = EnumSet.of(Engine.DATELINE, Engine.LUCENE);
-    opened.addAll(engines);
     Map<Engine, Engine.Searcher> out = new EnumMap<>(Engine.class);
-    for (Engine e : opened) {
+    for (Engine e : engines) {
       out.put(e, e.searcher(Indexes.get(data, e)));
     }
     return out;

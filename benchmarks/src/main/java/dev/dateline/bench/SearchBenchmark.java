@@ -73,8 +73,8 @@ public class SearchBenchmark {
   /**
    * The engines whose indexes {@link #setUp} opens for the peer check, separated by spaces (JMH
    * splits parameter values at commas): {@code -p peers="DATELINE LUCENE"} leaves SQLite out, so
-   * its index need not be built (it takes longest at 1,000,000 articles). Dateline, raw Lucene
-   * and the measured engine are always opened.
+   * its index need not be built (it takes longest at 1,000,000 articles). The measured engine is
+   * always opened; peers not opened are not compared (see {@link PeerCheck#check}).
    */
   @Param("DATELINE LUCENE SQLITE")
   public String peers;
