@@ -11,9 +11,10 @@ import java.util.Objects;
  * own form: Dateline a {@code NewsQuery}, raw Lucene a hand-built {@code Query}, SQLite FTS5 SQL.
  *
  * @param kind what the query stands for
- * @param words words that must all match (relevance-ranked text); empty for filter-only queries
+ * @param words words that must all match (relevance-ranked text; any of them for {@link
+ *     Kind#TERMS_2_3_RANKED}); empty for filter-only queries
  * @param phrase whether {@code words} form one phrase
- * @param field the one text field searched, or null for all six (dis-max)
+ * @param field the one text field searched, or null for all six (in Dateline's combined field)
  * @param from lower publication bound, inclusive, or null
  * @param to upper publication bound, inclusive, or null
  * @param entities entity filters that must all hold
@@ -74,11 +75,29 @@ public record BenchQuery(
     /** Page 50 of 10 of a common word, reached with the cursor of page 49. */
     DEEP_PAGE,
     /** {@link #TERM_MEDIUM} with snippets (the other kinds have highlighting off). */
-    HIGHLIGHT;
+    HIGHLIGHT,
+    /**
+     * The queries of {@link #TERMS_2_3} (last in this list, so that the
+     * queries of the other kinds stay as they were before it was added) with Dateline's default (ranked) operator: any word matches,
+     * stop words are dropped, articles with all the words rank first, adjacent words found near
+     * each other score more. The peers cannot express it and run a plain OR of the words, so
+     * their top hits are not compared with Dateline's.
+     */
+    TERMS_2_3_RANKED;
 
     /** Whether the query has no text, so that every engine must return the same hits. */
     public boolean filterOnly() {
       return this == ENTITY_NEWEST;
+    }
+
+    /** Whether Dateline runs the words with its ranked operator (the peers with plain OR). */
+    public boolean ranked() {
+      return this == TERMS_2_3_RANKED;
+    }
+
+    /** Whether Dateline and raw Lucene run the same Lucene query, so must return the same hits. */
+    public boolean sameLuceneQuery() {
+      return !ranked();
     }
   }
 
@@ -92,6 +111,11 @@ public record BenchQuery(
     if (limit < 1 || page < 1) {
       throw new IllegalArgumentException("limit and page must be positive");
     }
+  }
+
+  /** This query as another kind. */
+  public BenchQuery withKind(Kind other) {
+    return new BenchQuery(other, words, phrase, field, from, to, entities, newest, limit, page, highlight);
   }
 
   /** The hits skipped before this page. */

@@ -70,12 +70,13 @@ final class DatelineEngine {
   /**
    * The query as a Dateline user writes it: query syntax for the text, builder for the rest. Words
    * combine with AND, as in the hand-written Lucene peer and in SQLite FTS5's MATCH, so the three
-   * engines answer the same question (the library's default is the ranked operator).
+   * engines answer the same question; {@link BenchQuery.Kind#TERMS_2_3_RANKED} uses the library's
+   * default, the ranked operator.
    */
   static NewsQuery query(BenchQuery q, String cursor) {
     NewsQuery.Builder b = NewsQuery.builder()
         .text(text(q))
-        .defaultOperator(NewsQuery.Operator.AND)
+        .defaultOperator(q.kind().ranked() ? NewsQuery.Operator.RANKED : NewsQuery.Operator.AND)
         .sort(q.newest() ? SortOrder.NEWEST : SortOrder.RELEVANCE)
         .limit(q.limit())
         .highlight(q.highlight())

@@ -11,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -30,8 +32,6 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.IndexSortSortedNumericDocValuesRangeQuery;
@@ -45,6 +45,7 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.Directory;
@@ -54,8 +55,9 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The floor: the same index and the same queries written by hand against Lucene's {@link
  * IndexWriter} and {@link IndexSearcher}, with Dateline's analyzers ({@link NewsAnalyzer} for text,
- * {@link NameAnalyzer} for names), fields, boosts, index sort and hit fields, and none of the
- * facade (no query parsing, no searcher manager, no timeout, no cursor encoding, no hit records).
+ * {@link NameAnalyzer} for names), fields (including the combined field {@value #ALL_TEXT}), BM25
+ * parameters, index sort and hit fields, and none of the facade (no query parsing, no searcher
+ * manager, no timeout, no cursor encoding, no hit records).
  */
 final class LuceneEngine {
   static final String ID = "id";
@@ -71,11 +73,15 @@ final class LuceneEngine {
   static final String PERSON = "person";
   static final String PLACE = "place";
   static final String ORG = "org";
+  /** The combined field that text without a field is searched in (Dateline's {@code IndexFields.ALL_TEXT}). */
+  static final String ALL_TEXT = "all_text";
   static final Set<String> HIT_FIELDS =
       Set.of(ID, URL, SOURCE, SECTION, DATELINE, PUBLISHED, "headline", "byline", ENTITIES);
   /** Dateline's schema, used only to turn query text into terms the same way. */
   private static final Schema TERMS = new Schema(Integer.MAX_VALUE);
-  static final float TIE_BREAKER = 0.0f; // as Dateline's QueryCompiler
+  /** Dateline's BM25 parameters (k1 2.0, b 0.85; its {@code Scoring} defaults). */
+  static final float BM25_K1 = 2.0f;
+  static final float BM25_B = 0.85f;
   static final int TOTAL_HITS_THRESHOLD = 1000;
 
   private LuceneEngine() {}
@@ -141,16 +147,20 @@ final class LuceneEngine {
       for (String tag : a.tags()) {
         doc.add(new TextField(TAG, tag, Field.Store.YES));
       }
-      text(doc, "headline", a.headline());
-      a.bullets().forEach(v -> text(doc, "bullets", v));
-      a.subheads().forEach(v -> text(doc, "subheads", v));
-      a.body().forEach(v -> text(doc, "body", v));
-      a.captions().forEach(v -> text(doc, "captions", v));
-      text(doc, "byline", a.byline());
+      Map<SearchField, List<String>> text = new EnumMap<>(SearchField.class);
+      text.put(SearchField.HEADLINE, text(doc, SearchField.HEADLINE, a.headline()));
+      text.put(SearchField.BULLETS, texts(doc, SearchField.BULLETS, a.bullets()));
+      text.put(SearchField.SUBHEADS, texts(doc, SearchField.SUBHEADS, a.subheads()));
+      text.put(SearchField.BODY, texts(doc, SearchField.BODY, a.body()));
+      text.put(SearchField.CAPTIONS, texts(doc, SearchField.CAPTIONS, a.captions()));
+      List<String> byline = new ArrayList<>(text(doc, SearchField.BYLINE, a.byline()));
       for (String author : a.authors()) {
         doc.add(new StoredField(AUTHORS, author));
         doc.add(new TextField("byline", author, Field.Store.NO));
+        byline.add(author);
       }
+      text.put(SearchField.BYLINE, byline);
+      allText(doc, text);
       if (a.dateline() != null) {
         doc.add(new StoredField(DATELINE, a.dateline()));
         doc.add(new TextField(PLACE, a.dateline(), Field.Store.NO));
@@ -175,10 +185,40 @@ final class LuceneEngine {
       return doc;
     }
 
-    private static void text(Document doc, String field, String value) {
-      if (value != null) {
-        doc.add(new TextField(field, value, Field.Store.YES));
+    /** Adds a single-valued text field, stored, unless null; returns the value added. */
+    private static List<String> text(Document doc, SearchField field, String value) {
+      if (value == null) {
+        return List.of();
       }
+      doc.add(new TextField(field.key(), value, Field.Store.YES));
+      return List.of(value);
+    }
+
+    /** Adds the non-empty values of a multi-valued text field, stored; returns them. */
+    private static List<String> texts(Document doc, SearchField field, List<String> values) {
+      List<String> added = new ArrayList<>(values.size());
+      for (String v : values) {
+        if (!v.isEmpty()) {
+          doc.add(new TextField(field.key(), v, Field.Store.YES));
+          added.add(v);
+        }
+      }
+      return added;
+    }
+
+    /**
+     * The combined field {@value #ALL_TEXT}: the values of each text field, fields in {@link
+     * SearchField} order, repeated as many times as the field's default boost (headline 3,
+     * bullets and subheads 2, the others 1), so term frequencies and length add up as BM25F
+     * weighs the fields. Not stored; the analyzer's position gap separates the values, as in the
+     * fields themselves.
+     */
+    private static void allText(Document doc, Map<SearchField, List<String>> text) {
+      text.forEach((field, values) -> {
+        for (int copy = 0; copy < Math.round(field.defaultBoost()); copy++) {
+          values.forEach(v -> doc.add(new TextField(ALL_TEXT, v, Field.Store.NO)));
+        }
+      });
     }
 
     @Override
@@ -201,11 +241,17 @@ final class LuceneEngine {
       this.dir = FSDirectory.open(path);
       this.reader = DirectoryReader.open(dir);
       this.searcher = new IndexSearcher(reader);
-      this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+      searcher.setSimilarity(new BM25Similarity(BM25_K1, BM25_B));
+      this.highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
           .withFormatter(new DefaultPassageFormatter("<em>", "</em>", " … ", false))
           .withMaxNoHighlightPassages(1)
-          .withMaxLength(100_000)
-          .build();
+          .withMaxLength(100_000)) {
+        /** A stored field is marked with the query's terms on it and on {@value #ALL_TEXT}, as in Dateline. */
+        @Override
+        protected Predicate<String> getFieldMatcher(String field) {
+          return queryField -> queryField.equals(field) || queryField.equals(ALL_TEXT);
+        }
+      };
     }
 
     @Override
@@ -275,29 +321,24 @@ final class LuceneEngine {
       return b.build();
     }
 
-    /** Each word (or the phrase) as a dis-max over the boosted text fields; all words required. */
+    /**
+     * The words (or the phrase) in the query's one field, or without a field in {@value
+     * #ALL_TEXT}: all words required, except for {@link BenchQuery.Kind#TERMS_2_3_RANKED}, where
+     * any word matches (plain OR: the articles Dateline's ranked operator matches when no word is
+     * a stop word; its all-words bonus and proximity clauses, which only reorder, are left out).
+     */
     private Query text(BenchQuery q) {
+      String field = q.field() == null ? ALL_TEXT : q.field().key();
       if (q.phrase()) {
-        return disMax(q.field(), String.join(" ", q.words()), true);
+        return phrase(field, String.join(" ", q.words()), true);
       }
       if (q.words().size() == 1) {
-        return disMax(q.field(), q.words().get(0), false);
+        return phrase(field, q.words().get(0), false);
       }
+      Occur occur = q.kind().ranked() ? Occur.SHOULD : Occur.MUST;
       BooleanQuery.Builder all = new BooleanQuery.Builder();
-      q.words().forEach(w -> all.add(disMax(q.field(), w, false), Occur.MUST));
+      q.words().forEach(w -> all.add(phrase(field, w, false), occur));
       return all.build();
-    }
-
-    private Query disMax(SearchField only, String text, boolean exact) {
-      if (only != null) {
-        return phrase(only.key(), text, exact);
-      }
-      List<Query> perField = new ArrayList<>(SearchField.values().length);
-      for (SearchField f : SearchField.values()) {
-        Query q = phrase(f.key(), text, exact);
-        perField.add(f.defaultBoost() == 1f ? q : new BoostQuery(q, f.defaultBoost()));
-      }
-      return new DisjunctionMaxQuery(perField, TIE_BREAKER);
     }
 
     /**

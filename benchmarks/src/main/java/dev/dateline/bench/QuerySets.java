@@ -66,6 +66,9 @@ public final class QuerySets {
     SplittableRandom r = new SplittableRandom(seed);
     Map<BenchQuery.Kind, List<BenchQuery>> out = new EnumMap<>(BenchQuery.Kind.class);
     for (BenchQuery.Kind kind : BenchQuery.Kind.values()) {
+      if (kind == BenchQuery.Kind.TERMS_2_3_RANKED) {
+        continue; // the TERMS_2_3 queries, below; drawing nothing keeps the other kinds' queries
+      }
       List<BenchQuery> qs = new ArrayList<>(PER_KIND);
       int attempts = 0;
       while (qs.size() < PER_KIND) {
@@ -86,6 +89,7 @@ public final class QuerySets {
             shuffle(hw, r);
             yield q(kind, hw.subList(0, k));
           }
+          case TERMS_2_3_RANKED -> throw new AssertionError(kind);
           case PHRASE -> phrase(a, df, n, r);
           case HEADLINE -> {
             List<String> hw = words(a.headline(), df, n * 0.005, n * 0.3);
@@ -126,6 +130,8 @@ public final class QuerySets {
       }
       out.put(kind, List.copyOf(qs));
     }
+    out.put(BenchQuery.Kind.TERMS_2_3_RANKED, out.get(BenchQuery.Kind.TERMS_2_3).stream()
+        .map(q -> q.withKind(BenchQuery.Kind.TERMS_2_3_RANKED)).toList());
     return new QuerySets(out);
   }
 

@@ -25,12 +25,12 @@ import org.sqlite.SQLiteConfig;
  * table holding the text and the ordinary columns (indexed {@code published}, {@code source}), an
  * external-content FTS5 table over the six text fields (porter + unicode61 tokenizer), an entity
  * join table with a covering primary key, and ranking by {@code bm25()} with column weights equal
- * to Dateline's boosts (3, 2, 1.5, 1, 1, 1).
+ * to Dateline's boosts (3, 2, 2, 1, 1, 1).
  */
 final class SqliteEngine {
   static final String FILE = "articles.db";
   /** Column weights for bm25(): headline, bullets, subheads, body, captions, byline. */
-  static final String BM25 = "bm25(fts, 3.0, 2.0, 1.5, 1.0, 1.0, 1.0)";
+  static final String BM25 = "bm25(fts, 3.0, 2.0, 2.0, 1.0, 1.0, 1.0)";
 
   private SqliteEngine() {}
 
@@ -256,11 +256,15 @@ final class SqliteEngine {
       }
     }
 
-    /** FTS5 query syntax: each word a quoted string (implicit AND), or one quoted phrase. */
+    /**
+     * FTS5 query syntax: each word a quoted string (implicit AND; OR for {@link
+     * BenchQuery.Kind#TERMS_2_3_RANKED}), or one quoted phrase.
+     */
     static String match(BenchQuery q) {
       String m = q.phrase()
           ? quote(String.join(" ", q.words()))
-          : q.words().stream().map(SqliteEngine.Reader::quote).collect(Collectors.joining(" "));
+          : q.words().stream().map(SqliteEngine.Reader::quote)
+              .collect(Collectors.joining(q.kind().ranked() ? " OR " : " "));
       return q.field() == null ? m : q.field().key() + " : " + m;
     }
 
