@@ -3,6 +3,7 @@ package dev.dateline.bench;
 import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityExtractor;
+import dev.dateline.NewsIndex;
 import dev.dateline.SearchField;
 import dev.dateline.internal.index.NameAnalyzer;
 import dev.dateline.internal.index.NewsAnalyzer;
@@ -79,9 +80,9 @@ final class LuceneEngine {
       Set.of(ID, URL, SOURCE, SECTION, DATELINE, PUBLISHED, "headline", "byline", ENTITIES);
   /** Dateline's schema, used only to turn query text into terms the same way. */
   private static final Schema TERMS = new Schema(Integer.MAX_VALUE);
-  /** Dateline's BM25 parameters (k1 2.0, b 0.85; its {@code Scoring} defaults). */
-  static final float BM25_K1 = 2.0f;
-  static final float BM25_B = 0.85f;
+  /** Dateline's BM25 parameters: its defaults, read from the library so the two cannot drift. */
+  static final float BM25_K1 = NewsIndex.Options.defaults().bm25K1();
+  static final float BM25_B = NewsIndex.Options.defaults().bm25B();
   static final int TOTAL_HITS_THRESHOLD = 1000;
 
   private LuceneEngine() {}
