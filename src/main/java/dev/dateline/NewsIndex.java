@@ -3,7 +3,11 @@ package dev.dateline;
 import dev.dateline.internal.facet.FacetEngine;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
+import dev.dateline.internal.search.Collapse;
 import dev.dateline.internal.search.Cursors;
+import dev.dateline.internal.story.Fingerprint;
+import dev.dateline.internal.story.StoryInfo;
+import dev.dateline.internal.story.StoryRegistry;
 import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
 import dev.dateline.internal.search.Scoring;
@@ -35,6 +39,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -108,6 +116,8 @@ public final class NewsIndex implements Closeable {
   private final QueryCompiler compiler;
   private final Options options;
   private final FacetEngine facetEngine = new FacetEngine();
+  /** The writer's story graph (null when read-only); guards story writes and commits. */
+  private final StoryRegistry stories;
   /**
    * Writes (add, delete, commit) hold the read side; close holds the write side. So close waits
    * for writes in flight, which its commit then includes, and a write after close is refused.
@@ -141,6 +151,7 @@ public final class NewsIndex implements Closeable {
         this.searchers = new SearcherManager(w, factory);
       }
       this.writer = w;
+      this.stories = readOnly ? null : loadStories(w);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new IndexException(
@@ -257,6 +268,43 @@ public final class NewsIndex implements Closeable {
     return new NewsIndex("(in memory)", new ByteBuffersDirectory(), false, options);
   }
 
+  /**
+   * Rebuilds the story graph from the index's fingerprints, and repairs the stories of articles
+   * whose stored story differs from the one recomputed (a crash between the writes of one change
+   * can leave that behind; the repair is written with the next commit).
+   */
+  private StoryRegistry loadStories(IndexWriter w) throws IOException {
+    StoryRegistry registry = new StoryRegistry();
+    Map<String, StoryInfo> stored = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(w)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+        SortedNumericDocValues published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
+        SortedSetDocValues sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);
+        BinaryDocValues prints = DocValues.getBinary(leaf.reader(), Schema.STORY_FINGERPRINT);
+        BinaryDocValues infos = DocValues.getBinary(leaf.reader(), Schema.STORY);
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if ((live != null && !live.get(doc)) || !ids.advanceExact(doc) || !prints.advanceExact(doc)) {
+            continue;
+          }
+          String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+          Long when = published.advanceExact(doc) ? published.nextValue() : null;
+          String source = sources.advanceExact(doc) ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : null;
+          registry.add(new StoryRegistry.Member(id, when, source, Fingerprint.decode(prints.binaryValue())));
+          if (infos.advanceExact(doc)) {
+            stored.put(id, StoryInfo.decode(infos.binaryValue()));
+          }
+        }
+      }
+    }
+    stored.forEach(registry::written);
+    for (Map.Entry<String, StoryInfo> e : registry.reconcile().entrySet()) {
+      w.updateDocValues(Schema.idTerm(e.getKey()), Schema.storyUpdate(e.getValue()));
+    }
+    return registry;
+  }
+
   private static Directory fsDirectory(Path dir) {
     try {
       return FSDirectory.open(dir);
@@ -287,7 +335,23 @@ public final class NewsIndex implements Closeable {
     writer();
     Article toIndex = withEntities(article);
     Document doc = schema.toDocument(toIndex);
-    write("add article " + toIndex.id(), w -> w.updateDocument(Schema.idTerm(toIndex.id()), doc));
+    Fingerprint print = Schema.fingerprint(toIndex);
+    StoryRegistry.Member member =
+        new StoryRegistry.Member(
+            toIndex.id(),
+            toIndex.published() == null ? null : toIndex.published().toEpochMilli(),
+            toIndex.source(),
+            print);
+    write(
+        "add article " + toIndex.id(),
+        w -> {
+          synchronized (stories) {
+            Map<String, StoryInfo> changed = stories.add(member);
+            Schema.addStory(doc, print, changed.get(toIndex.id()));
+            w.updateDocument(Schema.idTerm(toIndex.id()), doc);
+            writeStories(w, changed, toIndex.id());
+          }
+        });
     return toIndex;
   }
 
@@ -314,7 +378,24 @@ public final class NewsIndex implements Closeable {
    */
   public void delete(String id) {
     Objects.requireNonNull(id, "id");
-    write("delete article " + id, w -> w.deleteDocuments(Schema.idTerm(id)));
+    write(
+        "delete article " + id,
+        w -> {
+          synchronized (stories) {
+            w.deleteDocuments(Schema.idTerm(id));
+            writeStories(w, stories.remove(id), id);
+          }
+        });
+  }
+
+  /** Moves the articles in {@code changed} (except {@code skip}) to their new stories. */
+  private static void writeStories(IndexWriter w, Map<String, StoryInfo> changed, String skip)
+      throws IOException {
+    for (Map.Entry<String, StoryInfo> e : changed.entrySet()) {
+      if (!e.getKey().equals(skip)) {
+        w.updateDocValues(Schema.idTerm(e.getKey()), Schema.storyUpdate(e.getValue()));
+      }
+    }
   }
 
   private Article withEntities(Article a) {
@@ -337,7 +418,14 @@ public final class NewsIndex implements Closeable {
    * @throws IndexException if the index is read-only or closed, or writing or syncing fails
    */
   public void commit() {
-    write("commit", IndexWriter::commit);
+    write(
+        "commit",
+        w -> {
+          // Not between an article's write and the story updates it caused.
+          synchronized (stories) {
+            w.commit();
+          }
+        });
   }
 
   /** A write to the index writer. */
@@ -751,11 +839,23 @@ public final class NewsIndex implements Closeable {
     }
     TopFieldDocs top;
     try {
-      top =
-          searcher.search(
-              scored,
-              new TopFieldCollectorManager(
-                  Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
+      if (query.collapse()) {
+        Collapse.Heads heads = Collapse.heads(searcher, scored, order);
+        checkTimeout(searcher);
+        top =
+            searcher.search(
+                heads.filter(),
+                new TopFieldCollectorManager(Schema.sort(order), query.limit(), after, Integer.MAX_VALUE));
+        top =
+            new TopFieldDocs(
+                new TotalHits(heads.count(), TotalHits.Relation.EQUAL_TO), top.scoreDocs, top.fields);
+      } else {
+        top =
+            searcher.search(
+                scored,
+                new TopFieldCollectorManager(
+                    Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
+      }
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryCompiler.tooComplex();
     }
@@ -794,6 +894,7 @@ public final class NewsIndex implements Closeable {
     ScoreDoc[] docs = top.scoreDocs;
     Snippet[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new Snippet[docs.length];
     HitSummary[] summaries = summaries(searcher, docs);
+    Story[] stories = query.collapse() ? stories(searcher, docs) : new Story[docs.length];
     List<SearchHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       HitSummary h = summaries[i];
@@ -803,13 +904,16 @@ public final class NewsIndex implements Closeable {
       hits.add(
           new SearchHit(
               h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
-              Float.isNaN(score) ? 0f : score, snippets[i], h.entities()));
+              Float.isNaN(score) ? 0f : score, snippets[i], h.entities(), stories[i]));
     }
     String next =
         docs.length == query.limit()
             ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference)
             : null;
     TotalHits counted = top.totalHits;
+    if (query.collapse()) {
+      return new SearchResults(counted.value(), true, hits, next); // every match was visited
+    }
     int threshold = options.totalHitsThreshold;
     if (query.exactTotal()) {
       // EQUAL_TO: the collector saw every match. Otherwise it skipped some: count them all.
@@ -862,6 +966,71 @@ public final class NewsIndex implements Closeable {
       }
     }
     return out;
+  }
+
+  /** The stories of {@code docs}, from the {@link Schema#STORY} doc values. */
+  private static Story[] stories(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    Story[] out = new Story[docs.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (int i = 0; i < docs.length; i++) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+      // A fresh iterator per hit: hits are not in doc id order.
+      BinaryDocValues values = DocValues.getBinary(leaf.reader(), Schema.STORY);
+      if (values.advanceExact(docs[i].doc - leaf.docBase)) {
+        out[i] = story(StoryInfo.decode(values.binaryValue()));
+      }
+    }
+    return out;
+  }
+
+  private static Story story(StoryInfo s) {
+    return new Story(
+        s.id(), s.size(), s.sources(), s.firstSource(),
+        s.firstPublished() == null ? null : Instant.ofEpochMilli(s.firstPublished()));
+  }
+
+  /**
+   * The story of an article, with its members in publication order (oldest first, then by id):
+   * the article itself and its near-duplicate copies (see {@link Story}), in the latest refreshed
+   * view. Not subject to the query timeout.
+   *
+   * @param id the id of any member of the story, exactly as indexed
+   * @return the members, each with its {@link SearchHit#story()} and without score or snippet;
+   *     empty if there is no article with this id
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SearchHit> timeline(String id) {
+    Objects.requireNonNull(id, "id");
+    IndexSearcher s = acquire();
+    try {
+      TopDocs one = s.search(new TermQuery(Schema.idTerm(id)), 1);
+      if (one.scoreDocs.length == 0) {
+        return List.of();
+      }
+      int doc = one.scoreDocs[0].doc;
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+      ScoreDoc[] docs =
+          keys.advanceExact(doc - leaf.docBase)
+              ? s.search(Schema.storyMembers(keys.longValue()), Integer.MAX_VALUE, Schema.sort(SortOrder.OLDEST)).scoreDocs
+              : one.scoreDocs;
+      HitSummary[] summaries = summaries(s, docs);
+      Story[] stories = stories(s, docs);
+      List<SearchHit> out = new ArrayList<>(docs.length);
+      for (int i = 0; i < docs.length; i++) {
+        HitSummary h = summaries[i];
+        out.add(
+            new SearchHit(
+                h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
+                0f, null, h.entities(), stories[i]));
+      }
+      return out;
+    } catch (IOException e) {
+      throw failure("read the story of article " + id, e);
+    } finally {
+      release(s);
+    }
   }
 
   /**
