@@ -6,7 +6,6 @@ import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Collapse;
 import dev.dateline.internal.search.Cursors;
 import dev.dateline.internal.story.Fingerprint;
-import dev.dateline.internal.story.StoryInfo;
 import dev.dateline.internal.story.StoryRegistry;
 import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
@@ -23,6 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -269,38 +269,41 @@ public final class NewsIndex implements Closeable {
   }
 
   /**
-   * Rebuilds the story graph from the index's fingerprints, and repairs the stories of articles
-   * whose stored story differs from the one recomputed (a crash between the writes of one change
+   * Rebuilds the stories from the index's fingerprints, and repairs the story key of articles
+   * whose stored key differs from the one recomputed (a crash between the writes of one change
    * can leave that behind; the repair is written with the next commit).
    */
   private StoryRegistry loadStories(IndexWriter w) throws IOException {
     StoryRegistry registry = new StoryRegistry();
-    Map<String, StoryInfo> stored = new HashMap<>();
+    Map<String, StoryRegistry.Member> members = new LinkedHashMap<>();
+    Map<String, Long> stored = new HashMap<>();
     try (DirectoryReader reader = DirectoryReader.open(w)) {
       for (LeafReaderContext leaf : reader.leaves()) {
         Bits live = leaf.reader().getLiveDocs();
         SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
         SortedNumericDocValues published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
-        SortedSetDocValues sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);
         BinaryDocValues prints = DocValues.getBinary(leaf.reader(), Schema.STORY_FINGERPRINT);
-        BinaryDocValues infos = DocValues.getBinary(leaf.reader(), Schema.STORY);
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
         for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
           if ((live != null && !live.get(doc)) || !ids.advanceExact(doc) || !prints.advanceExact(doc)) {
             continue;
           }
           String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
           Long when = published.advanceExact(doc) ? published.nextValue() : null;
-          String source = sources.advanceExact(doc) ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : null;
-          registry.add(new StoryRegistry.Member(id, when, source, Fingerprint.decode(prints.binaryValue())));
-          if (infos.advanceExact(doc)) {
-            stored.put(id, StoryInfo.decode(infos.binaryValue()));
+          members.put(id, new StoryRegistry.Member(id, when, Fingerprint.decode(prints.binaryValue())));
+          if (keys.advanceExact(doc)) {
+            stored.put(id, keys.longValue());
           }
         }
       }
     }
-    stored.forEach(registry::written);
-    for (Map.Entry<String, StoryInfo> e : registry.reconcile().entrySet()) {
-      w.updateDocValues(Schema.idTerm(e.getKey()), Schema.storyUpdate(e.getValue()));
+    registry.load(members.values());
+    for (StoryRegistry.Member m : members.values()) {
+      long key = StoryRegistry.key(registry.rootOf(m.id()));
+      Long had = stored.get(m.id());
+      if (had == null || had != key) {
+        w.updateDocValues(Schema.idTerm(m.id()), Schema.storyUpdate(registry.rootOf(m.id())));
+      }
     }
     return registry;
   }
@@ -340,13 +343,13 @@ public final class NewsIndex implements Closeable {
         new StoryRegistry.Member(
             toIndex.id(),
             toIndex.published() == null ? null : toIndex.published().toEpochMilli(),
-            toIndex.source(),
             print);
     write(
         "add article " + toIndex.id(),
         w -> {
           synchronized (stories) {
-            Map<String, StoryInfo> changed = stories.add(member);
+            // Usually only the article itself: see StoryRegistry.
+            Map<String, String> changed = stories.add(member);
             Schema.addStory(doc, print, changed.get(toIndex.id()));
             w.updateDocument(Schema.idTerm(toIndex.id()), doc);
             writeStories(w, changed, toIndex.id());
@@ -388,10 +391,10 @@ public final class NewsIndex implements Closeable {
         });
   }
 
-  /** Moves the articles in {@code changed} (except {@code skip}) to their new stories. */
-  private static void writeStories(IndexWriter w, Map<String, StoryInfo> changed, String skip)
+  /** Moves the articles in {@code changed} (except {@code skip}) to their new story roots. */
+  private static void writeStories(IndexWriter w, Map<String, String> changed, String skip)
       throws IOException {
-    for (Map.Entry<String, StoryInfo> e : changed.entrySet()) {
+    for (Map.Entry<String, String> e : changed.entrySet()) {
       if (!e.getKey().equals(skip)) {
         w.updateDocValues(Schema.idTerm(e.getKey()), Schema.storyUpdate(e.getValue()));
       }
@@ -968,25 +971,92 @@ public final class NewsIndex implements Closeable {
     return out;
   }
 
-  /** The stories of {@code docs}, from the {@link Schema#STORY} doc values. */
+  /**
+   * The stories of {@code docs}, computed from their members: one pass over the {@link
+   * Schema#STORY_KEY} doc values for the keys of these hits only, reading each member's id,
+   * publication time and source from doc values.
+   */
   private static Story[] stories(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
     Story[] out = new Story[docs.length];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    long[] keyOf = new long[docs.length];
+    boolean[] keyed = new boolean[docs.length];
+    Map<Long, StoryTally> tallies = new HashMap<>();
     for (int i = 0; i < docs.length; i++) {
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
       // A fresh iterator per hit: hits are not in doc id order.
-      BinaryDocValues values = DocValues.getBinary(leaf.reader(), Schema.STORY);
-      if (values.advanceExact(docs[i].doc - leaf.docBase)) {
-        out[i] = story(StoryInfo.decode(values.binaryValue()));
+      NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+      if (keys.advanceExact(docs[i].doc - leaf.docBase)) {
+        keyOf[i] = keys.longValue();
+        keyed[i] = true;
+        tallies.putIfAbsent(keyOf[i], new StoryTally());
+      }
+    }
+    if (!tallies.isEmpty()) {
+      for (LeafReaderContext leaf : leaves) {
+        Bits live = leaf.reader().getLiveDocs();
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+        SortedDocValues ids = null;
+        SortedNumericDocValues published = null;
+        SortedSetDocValues sources = null;
+        for (int doc = keys.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = keys.nextDoc()) {
+          StoryTally t = tallies.get(keys.longValue());
+          if (t == null || (live != null && !live.get(doc))) {
+            continue;
+          }
+          if (ids == null) {
+            ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+            published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
+            sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);
+          }
+          String id = ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
+          Long when = published.advanceExact(doc) ? published.nextValue() : null;
+          String source =
+              sources.advanceExact(doc) ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : null;
+          t.add(id, when, source);
+        }
+      }
+    }
+    for (int i = 0; i < docs.length; i++) {
+      if (keyed[i]) {
+        out[i] = tallies.get(keyOf[i]).story();
       }
     }
     return out;
   }
 
-  private static Story story(StoryInfo s) {
-    return new Story(
-        s.id(), s.size(), s.sources(), s.firstSource(),
-        s.firstPublished() == null ? null : Instant.ofEpochMilli(s.firstPublished()));
+  /** A story's members as counted at read time. */
+  private static final class StoryTally {
+    int size;
+    final java.util.TreeSet<String> sources = new java.util.TreeSet<>();
+    String firstId;
+    Long firstPublished;
+    String firstSource;
+
+    void add(String id, Long published, String source) {
+      size++;
+      if (source != null) {
+        sources.add(source);
+      }
+      if (firstId == null || earlier(published, id, firstPublished, firstId)) {
+        firstId = id;
+        firstPublished = published;
+        firstSource = source;
+      }
+    }
+
+    private static boolean earlier(Long t, String id, Long t0, String id0) {
+      if (!Objects.equals(t, t0)) {
+        return t0 == null || (t != null && t < t0); // undated last
+      }
+      return id.compareTo(id0) < 0;
+    }
+
+    Story story() {
+      return new Story(
+          firstId, size, List.copyOf(sources), firstSource,
+          firstPublished == null ? null : Instant.ofEpochMilli(firstPublished));
+    }
   }
 
   /**

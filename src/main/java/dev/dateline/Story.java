@@ -15,9 +15,13 @@ import java.util.Objects;
  * and American {@code -ise}/{@code -ize}, {@code -our}/{@code -or}, {@code -tre}/{@code -ter}).
  * Headlines, bylines and datelines are not compared, so copies with a new headline or byline
  * still match. Texts of fewer than ten distinct shingles, and undated articles, are stories of
- * their own. A story is a chain of copies (each member a copy of another member), so it depends
- * only on which articles are in the index, never on the order they were added in, and it is kept
- * up to date when articles are updated or deleted.
+ * their own. A story is led by its earliest article, and every other member is a copy of that
+ * first article: taking articles in publication order, each joins the earliest earlier story
+ * whose first article it is a copy of, or starts a story. So a story spans at most three days,
+ * and templated items that each resemble the previous one do not chain into one story. Stories
+ * depend only on which articles are in the index, never on the order they were added in, and are
+ * kept up to date when articles are updated or deleted. The size, sources and first publisher are
+ * counted from the members when read.
  *
  * @param id the story id: the id of its earliest-published member (ties broken by id), so
  *     deleting that member moves the id to the next one

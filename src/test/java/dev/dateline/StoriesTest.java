@@ -204,4 +204,31 @@ class StoriesTest {
       }
     }
   }
+
+  @Test
+  void templatedItemsDoNotChainIntoOneEverGrowingStory() {
+    // Briefs that differ by numbers only: each is a copy of the one before. A story is led by its
+    // first article and holds only copies of it, so it never spans more than the window.
+    try (NewsIndex idx = index()) {
+      int n = 40;
+      for (int i = 0; i < n; i++) {
+        idx.add(StoryTexts.article("brief" + i, "Wire", T0.plus(Duration.ofHours(6L * i)), List.of(
+            "Gold rose " + i + " cents to " + (1900 + i) + " dollars an ounce in London trading on"
+                + " the day, while silver was little changed and platinum fell in thin volume as"
+                + " traders waited for the central bank decision later in the week.")));
+      }
+      idx.refresh();
+      Set<String> stories = new HashSet<>();
+      for (int i = 0; i < n; i++) {
+        List<SearchHit> members = idx.timeline("brief" + i);
+        Story s = members.get(0).story();
+        stories.add(s.id());
+        assertThat(Duration.between(s.firstPublished(), members.get(members.size() - 1).published()))
+            .isLessThanOrEqualTo(Duration.ofDays(3));
+        assertThat(members).allSatisfy(h -> assertThat(h.story()).isEqualTo(s));
+      }
+      assertThat(idx.timeline("brief0")).hasSizeGreaterThan(1); // they are copies
+      assertThat(stories).hasSizeGreaterThan(2);
+    }
+  }
 }

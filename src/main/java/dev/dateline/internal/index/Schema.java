@@ -8,7 +8,7 @@ import dev.dateline.IndexFields;
 import dev.dateline.InvalidArticleException;
 import dev.dateline.SearchField;
 import dev.dateline.internal.story.Fingerprint;
-import dev.dateline.internal.story.StoryInfo;
+import dev.dateline.internal.story.StoryRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
@@ -74,7 +74,8 @@ import org.apache.lucene.util.BytesRef;
  *   <tr><td>facet.section, facet.tag, facet.language, facet.author, facet.dateline, facet.person,
  *   facet.place, facet.org</td><td>sorted-set doc values (canonical names for entities)</td><td>facet counts</td></tr>
  *   <tr><td>story.fingerprint</td><td>binary doc values (MinHash of the body and bullets)</td><td>rebuilding stories on open</td></tr>
- *   <tr><td>story.key, story</td><td>numeric / binary doc values, updated in place when stories change</td><td>collapse, story details, timeline</td></tr>
+ *   <tr><td>story.key</td><td>numeric doc values (hash of the story root's id), updated in place
+ *   only when the article moves to another story</td><td>collapse, story details (counted at read time), timeline</td></tr>
  * </table>
  *
  * <p>The dateline place is also indexed as a place, and credited agencies as organisations, so
@@ -115,10 +116,12 @@ public final class Schema {
   public static final String FACET_ORG = "facet.org";
   /** Binary doc value: the article's MinHash fingerprint ({@link Fingerprint}). */
   public static final String STORY_FINGERPRINT = "story.fingerprint";
-  /** Numeric doc value: the key of the article's story ({@link StoryInfo#key()}), updatable. */
+  /**
+   * Numeric doc value: the key of the article's story ({@link StoryRegistry#key} of its root's
+   * id), updatable. The story's size, sources and first member are not stored: they are counted
+   * from its members when read, so adding a member never rewrites the others.
+   */
   public static final String STORY_KEY = "story.key";
-  /** Binary doc value: the article's story details ({@link StoryInfo}), updatable. */
-  public static final String STORY = "story";
 
   /**
    * Most values indexed and stored per multi-valued field (body paragraphs, bullets, captions,
@@ -187,8 +190,8 @@ public final class Schema {
   /**
    * The index format: which fields exist and how text is analysed. Raised when an index built
    * before would answer queries wrongly: 2 added {@link #ALL_TEXT} and changed the stemming; 3
-   * added the facet doc values ({@link #facetField}); 4 added the story fields ({@link #STORY},
-   * {@link #STORY_KEY}, {@link #STORY_FINGERPRINT}).
+   * added the facet doc values ({@link #facetField}); 4 added the story fields ({@link #STORY_KEY},
+   * {@link #STORY_FINGERPRINT}).
    */
   static final String FORMAT = "4";
 
@@ -307,19 +310,15 @@ public final class Schema {
     return Fingerprint.of(texts);
   }
 
-  /** Adds the story fields to an article's document. */
-  public static void addStory(Document doc, Fingerprint f, StoryInfo story) {
+  /** Adds the story fields to an article's document: its fingerprint and its story root's key. */
+  public static void addStory(Document doc, Fingerprint f, String rootId) {
     doc.add(new BinaryDocValuesField(STORY_FINGERPRINT, f.encode()));
-    doc.add(new NumericDocValuesField(STORY_KEY, story.key()));
-    doc.add(new BinaryDocValuesField(STORY, story.encode()));
+    doc.add(new NumericDocValuesField(STORY_KEY, StoryRegistry.key(rootId)));
   }
 
-  /** The doc-values updates that move an existing article to another story. */
-  public static Field[] storyUpdate(StoryInfo story) {
-    return new Field[] {
-      new NumericDocValuesField(STORY_KEY, story.key()),
-      new BinaryDocValuesField(STORY, story.encode())
-    };
+  /** The doc-values update that moves an existing article to the story with this root. */
+  public static Field storyUpdate(String rootId) {
+    return new NumericDocValuesField(STORY_KEY, StoryRegistry.key(rootId));
   }
 
   /** Matches the members of the story with this key (a doc-values scan). */
