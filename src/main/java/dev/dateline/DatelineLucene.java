@@ -4,6 +4,7 @@ import dev.dateline.internal.index.NewsAnalyzer;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.QueryCompiler;
 import dev.dateline.internal.search.RecencyDecay;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +16,11 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.search.similarities.Similarity;
 
@@ -58,9 +63,6 @@ public final class DatelineLucene {
     LONG
   }
 
-  private static final Analyzer NAME = new dev.dateline.internal.index.NameAnalyzer();
-  private static final Analyzer TEXT = new NewsAnalyzer();
-
   private final NewsIndex.Options options;
   private final Schema schema;
   private final QueryCompiler compiler;
@@ -78,37 +80,66 @@ public final class DatelineLucene {
   /**
    * The mapping and compiler for an index with these options (boosts, extractor for alias
    * expansion, field size cap, BM25 parameters).
+   *
+   * @param options the options of the embedded index to mirror
+   * @return the mapping and compiler
    */
   public static DatelineLucene of(NewsIndex.Options options) {
     return new DatelineLucene(Objects.requireNonNull(options, "options"));
   }
 
-  /** {@link #of} with {@link NewsIndex.Options#defaults()}. */
+  /**
+   * {@link #of} with {@link NewsIndex.Options#defaults()}.
+   *
+   * @return the mapping and compiler of a default index
+   */
   public static DatelineLucene defaults() {
     return of(NewsIndex.Options.defaults());
   }
 
-  /** The options this mapping was made with. */
+  /**
+   * The options this mapping was made with.
+   *
+   * @return the options
+   */
   public NewsIndex.Options options() {
     return options;
   }
 
-  /** The analyzer of the text fields (headline, body, ..., {@link IndexFields#ALL_TEXT}). */
+  /**
+   * A new analyzer of the text fields (headline, body, ..., {@link IndexFields#ALL_TEXT}); the
+   * caller owns it and closes it when done (one instance may be shared by threads).
+   *
+   * @return a new text analyzer
+   */
   public static Analyzer textAnalyzer() {
-    return TEXT;
+    return new NewsAnalyzer();
   }
 
-  /** The analyzer of the name fields (source, section, tag, person, place, org). */
+  /**
+   * A new analyzer of the name fields (source, section, tag, person, place, org); the caller owns
+   * it and closes it when done.
+   *
+   * @return a new name analyzer
+   */
   public static Analyzer nameAnalyzer() {
-    return NAME;
+    return new dev.dateline.internal.index.NameAnalyzer();
   }
 
-  /** The positions left between two values of one field (phrases do not span values). */
+  /**
+   * The positions left between two values of one field (phrases do not span values).
+   *
+   * @return the gap, in positions
+   */
   public static int positionIncrementGap() {
     return NewsAnalyzer.POSITION_GAP;
   }
 
-  /** The similarity {@link NewsIndex} scores with: BM25 with the options' k1 and b. */
+  /**
+   * The similarity {@link NewsIndex} scores with: BM25 with the options' k1 and b.
+   *
+   * @return the similarity
+   */
   public Similarity similarity() {
     return similarity;
   }
@@ -116,6 +147,8 @@ public final class DatelineLucene {
   /**
    * Every field an article may index, with how; fields outside this map are stored or doc-values
    * only in {@link NewsIndex} and play no part in matching or scoring.
+   *
+   * @return the indexed fields, in a stable order
    */
   public static Map<String, FieldKind> indexedFields() {
     Map<String, FieldKind> fields = new LinkedHashMap<>();
@@ -149,6 +182,8 @@ public final class DatelineLucene {
    * embedded index does; the entities are the article's own (run the extractor first to add
    * found ones, as {@link NewsIndex#add} does).
    *
+   * @param article the article, with its entities
+   * @return the values by field
    * @throws InvalidArticleException if the embedded index would refuse the article
    */
   public Map<String, List<Object>> indexedValues(Article article) {
@@ -175,6 +210,9 @@ public final class DatelineLucene {
   /**
    * The order results of {@code query} come in: its {@link NewsQuery#sort() sort}, except that
    * {@link SortOrder#RECENT} without scored text is {@link SortOrder#NEWEST}.
+   *
+   * @param query the query
+   * @return the order of its results
    */
   public static SortOrder order(NewsQuery query) {
     return query.sort() == SortOrder.RECENT && !QueryCompiler.scores(query.parsed())
@@ -187,15 +225,79 @@ public final class DatelineLucene {
    * {@link SortOrder#RECENT}, with the recency decay from the query's reference instant). The
    * cursor and limit are not part of it: page with the host's own means.
    *
+   * @param query the query
    * @param reader the index (partition) searched; its statistics say which words are common
+   * @return the Lucene query
    * @throws InvalidQueryException if the query expands beyond Lucene's clause limit
    */
   public Query compile(NewsQuery query, IndexReader reader) {
     Objects.requireNonNull(query, "query");
-    Query q = compiler.compile(query, query.parsed(), reader).query();
+    return withRecency(query, compiler.compile(query, query.parsed(), reader).query());
+  }
+
+  /**
+   * {@link #compile(NewsQuery, IndexReader)}, deferred until the query is run: the query returned
+   * compiles {@code query} when its weight is created, with the searcher's statistics ({@link
+   * IndexSearcher#collectionStatistics}, {@link IndexSearcher#termStatistics}) deciding which words
+   * are common. Where those statistics are global (OpenSearch's {@code dfs_query_then_fetch}),
+   * every shard then compiles the query the embedded index would, which the reader of one shard
+   * alone cannot guarantee.
+   *
+   * @param query the query
+   * @return a Lucene query that compiles {@code query} when run
+   * @throws InvalidQueryException when run, if the query expands beyond Lucene's clause limit
+   */
+  public Query compileDeferred(NewsQuery query) {
+    return new Deferred(this, Objects.requireNonNull(query, "query"));
+  }
+
+  private Query withRecency(NewsQuery query, Query q) {
     if (order(query) == SortOrder.RECENT) {
       q = RecencyDecay.boost(q, query.recencyReference(), query.recencyHalfLife(), query.recencyFloor());
     }
     return q;
+  }
+
+  /** A NewsQuery compiled when its weight is created, against the searcher's statistics. */
+  private static final class Deferred extends Query {
+    private final DatelineLucene owner;
+    private final NewsQuery query;
+
+    Deferred(DatelineLucene owner, NewsQuery query) {
+      this.owner = owner;
+      this.query = query;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost)
+        throws IOException {
+      Query compiled =
+          owner.withRecency(
+              query,
+              owner.compiler.compile(
+                      query, query.parsed(), QueryCompiler.Statistics.of(searcher))
+                  .query());
+      return searcher.createWeight(searcher.rewrite(compiled), scoreMode, boost);
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      visitor.visitLeaf(this);
+    }
+
+    @Override
+    public String toString(String field) {
+      return "dateline(" + query + ")";
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return sameClassAs(o) && owner == ((Deferred) o).owner && query.equals(((Deferred) o).query);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * classHash() + query.hashCode();
+    }
   }
 }

@@ -43,6 +43,28 @@ class DatelineLuceneTest {
   }
 
   @Test
+  void compileDeferred_scoresAsCompile() throws Exception {
+    try (NewsIndex index = NewsIndex.inMemory(
+        NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {
+      Fixtures.all().forEach(index::add);
+      index.refresh();
+      NewsQuery q = NewsQuery.of("talks productive");
+      index.withSearcher(
+          s -> {
+            var now = s.search(lucene.compile(q, s.getIndexReader()), 10).scoreDocs;
+            var deferred = s.search(lucene.compileDeferred(q), 10).scoreDocs;
+            assertThat(deferred).hasSameSizeAs(now).isNotEmpty();
+            for (int i = 0; i < now.length; i++) {
+              assertThat(deferred[i].doc).isEqualTo(now[i].doc);
+              assertThat(deferred[i].score).isEqualTo(now[i].score);
+            }
+            return null;
+          });
+      assertThat(lucene.compileDeferred(q)).isEqualTo(lucene.compileDeferred(q));
+    }
+  }
+
+  @Test
   void order_recentWithoutTextIsNewest() {
     assertThat(DatelineLucene.order(NewsQuery.builder().sort(SortOrder.RECENT).build()))
         .isEqualTo(SortOrder.NEWEST);
