@@ -117,8 +117,23 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
       assertEquals(
           embedded.search(NewsQuery.builder().text("oil prices").place("Berlin").build()).total(),
           viaJson.getHits().getTotalHits().value());
+      // For the record (not asserted): without DFS each shard scores with its own statistics.
+      DatelineQueryBuilder talks = new DatelineQueryBuilder(Map.of("text", "ceasefire talks"));
+      List<String> dfs = ids(talks, SearchType.DFS_QUERY_THEN_FETCH);
+      List<String> local = ids(talks, SearchType.QUERY_THEN_FETCH);
+      logger.info(
+          "relevance top 10 without DFS: {} of 10 in common with DFS, {} at the same rank",
+          local.stream().filter(dfs::contains).count(),
+          java.util.stream.IntStream.range(0, 10).filter(i -> dfs.get(i).equals(local.get(i))).count());
       logger.info("compared {} queries; whole test {} ms", checked, (System.nanoTime() - start) / 1_000_000);
     }
+  }
+
+  private List<String> ids(DatelineQueryBuilder query, SearchType type) {
+    SearchRequestBuilder search =
+        client().prepareSearch(INDEX).setSearchType(type).setQuery(query).setSize(10).setFetchSource(false);
+    DatelineMapping.sort(SortOrder.RELEVANCE).forEach(search::addSort);
+    return Arrays.stream(search.get().getHits().getHits()).map(h -> h.getId()).toList();
   }
 
   private void compare(NewsIndex embedded, DatelineQueryBuilder query, SortOrder order) {
