@@ -63,6 +63,10 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
     k.add(Map.of("place", List.of("Lagos")));
     k.add(Map.of("org", List.of("Red Cross"), "exclude_place", List.of("Lima")));
     k.add(Map.of("from", "2026-02-01", "to", "2026-02-15"));
+    k.add(Map.of("text", "byline:storm"));
+    k.add(Map.of("text", "\"prices the\" drought"));
+    k.add(Map.of("text", "jane doe"));
+    k.add(Map.of("text", "lagos rescue", "expand_aliases", false));
     k.add(Map.of());
     return k;
   }
@@ -106,7 +110,7 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
           checked++;
         }
       }
-      assertTrue(checked >= 50);
+      assertTrue(checked >= 70);
 
       // The JSON form, parsed on each shard (a wrapper query is how the typed client sends it).
       String json =

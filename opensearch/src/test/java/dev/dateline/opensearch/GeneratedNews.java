@@ -22,6 +22,7 @@ final class GeneratedNews {
   };
   private static final String[] PLACES = {"Kyiv", "Abu Dhabi", "Berlin", "Singapore", "Lagos", "Lima"};
   private static final String[] ORGS = {"Reuters", "United Nations", "World Bank", "Red Cross"};
+  private static final String[] AUTHORS = {"Jane Doe", "Ahmed Storm", "Mei Lin"};
   private static final String[] SOURCES = {"The Straits Times", "Daily Planet", "Wire Service"};
   private static final String[] SECTIONS = {"World", "Business", "Science"};
 
@@ -50,6 +51,25 @@ final class GeneratedNews {
               .headline(sentence(r, 4 + r.nextInt(6)))
               .body(body)
               .entities(entities);
+      // Multi-valued fields, so positions across values (the gap) and all_text's weights count.
+      if (r.nextInt(3) == 0) {
+        b.bullets(List.of(sentence(r, 5), sentence(r, 6)));
+      }
+      if (r.nextInt(4) == 0) {
+        b.captions(List.of(sentence(r, 7)));
+        b.subheads(List.of(sentence(r, 3)));
+      }
+      if (r.nextBoolean()) {
+        String author = pick(r, AUTHORS);
+        b.byline("By " + author).authors(List.of(author));
+      }
+      if (r.nextInt(3) == 0) {
+        b.tags(List.of(pick(r, WORDS), pick(r, WORDS)));
+      }
+      if (r.nextInt(4) == 0) {
+        b.dateline(pick(r, PLACES).toUpperCase(java.util.Locale.ROOT)).credits(List.of(pick(r, ORGS)));
+      }
+      b.language(r.nextInt(5) == 0 ? "FR" : "en");
       // A few undated articles (they sort last) and some sharing an instant (ties broken by id).
       if (i % 37 != 0) {
         b.published(base.plusSeconds(3600L * r.nextInt(24 * 60)));
