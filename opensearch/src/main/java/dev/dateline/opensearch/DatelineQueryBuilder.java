@@ -60,9 +60,12 @@ public final class DatelineQueryBuilder extends AbstractQueryBuilder<DatelineQue
 
   /** A query with these parameters (the keys above); validated now. */
   public DatelineQueryBuilder(Map<String, Object> params) {
-    for (String key : params.keySet()) {
-      if (!KEYS.contains(key)) {
-        throw new IllegalArgumentException("[" + NAME + "] unknown parameter [" + key + "]");
+    for (Map.Entry<String, Object> e : params.entrySet()) {
+      if (!KEYS.contains(e.getKey())) {
+        throw new IllegalArgumentException("[" + NAME + "] unknown parameter [" + e.getKey() + "]");
+      }
+      if (e.getValue() == null) {
+        throw new IllegalArgumentException("[" + NAME + "] parameter [" + e.getKey() + "] is null");
       }
     }
     this.params = Map.copyOf(params);

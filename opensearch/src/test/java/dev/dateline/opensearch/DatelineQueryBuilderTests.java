@@ -45,6 +45,11 @@ public class DatelineQueryBuilderTests extends OpenSearchTestCase {
     assertTrue(e.getMessage(), e.getMessage().contains("[txet]"));
   }
 
+  public void testFromXContent_nullValue_failsNamingIt() {
+    ParsingException e = expectThrows(ParsingException.class, () -> parse("{\"text\": null}"));
+    assertTrue(e.getMessage(), e.getMessage().contains("[text]"));
+  }
+
   public void testFromXContent_invalidQuery_failsAtParse() {
     expectThrows(ParsingException.class, () -> parse("{\"from\": \"not a date\"}"));
   }
