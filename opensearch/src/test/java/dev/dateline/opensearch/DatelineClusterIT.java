@@ -37,7 +37,7 @@ import org.opensearch.test.OpenSearchIntegTestCase;
 @SuppressFileSystems("ExtrasFS")
 @ThreadLeakScope(ThreadLeakScope.Scope.NONE)
 public class DatelineClusterIT extends OpenSearchIntegTestCase {
-  private static final int ARTICLES = 300;
+  private static final int ARTICLES = 450;
   private static final String INDEX = "news";
 
   @Override
@@ -67,6 +67,8 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
     k.add(Map.of("text", "\"prices the\" drought"));
     k.add(Map.of("text", "jane doe"));
     k.add(Map.of("text", "lagos rescue", "expand_aliases", false));
+    k.add(Map.of("text", "summit zanzibar"));
+    k.add(Map.of("text", "visit timbuktu planned"));
     k.add(Map.of());
     return k;
   }
@@ -110,7 +112,7 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
           checked++;
         }
       }
-      assertTrue(checked >= 70);
+      assertTrue(checked >= 80);
 
       // The JSON form, parsed on each shard (a wrapper query is how the typed client sends it).
       String json =

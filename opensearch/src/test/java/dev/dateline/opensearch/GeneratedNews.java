@@ -22,6 +22,7 @@ final class GeneratedNews {
   };
   private static final String[] PLACES = {"Kyiv", "Abu Dhabi", "Berlin", "Singapore", "Lagos", "Lima"};
   private static final String[] ORGS = {"Reuters", "United Nations", "World Bank", "Red Cross"};
+  private static final String[] RARE = {"zanzibar", "timbuktu", "ushuaia"};
   private static final String[] AUTHORS = {"Jane Doe", "Ahmed Storm", "Mei Lin"};
   private static final String[] SOURCES = {"The Straits Times", "Daily Planet", "Wire Service"};
   private static final String[] SECTIONS = {"World", "Business", "Science"};
@@ -42,6 +43,11 @@ final class GeneratedNews {
       List<String> body = new ArrayList<>();
       for (int p = 0, paragraphs = 1 + r.nextInt(3); p < paragraphs; p++) {
         body.add(sentence(r, 8 + r.nextInt(30)) + " " + entities.get(r.nextInt(entities.size())).name() + ".");
+      }
+      // Rare words, each in one article only, so on one shard only: a shard that lacks a word
+      // must not make up statistics for it (DFS would sum them).
+      if (i % 50 == 7) {
+        body.add("A visit to " + RARE[(i / 50) % RARE.length] + " was planned before the summit.");
       }
       Article.Builder b =
           Article.builder()

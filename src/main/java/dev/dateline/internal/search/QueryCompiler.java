@@ -238,8 +238,11 @@ public final class QueryCompiler {
     /**
      * A searcher's statistics ({@link IndexSearcher#collectionStatistics}, {@link
      * IndexSearcher#termStatistics}), which a host may make global. A term absent from the
-     * searcher's reader is asked for with a document frequency of 1 (Lucene's statistics cannot
-     * hold 0): the same answer to the common-word rule, which needs far more.
+     * searcher's reader counts as in no article, without asking the searcher: a host that
+     * collects the statistics asked for (OpenSearch's DFS phase) would otherwise record a made-up
+     * frequency (Lucene's statistics cannot hold 0) and add it to the global one, changing the
+     * word's score. So a word absent from a whole shard is never common there, which differs from
+     * the embedded index only if it is in 10% of all articles yet in none of that shard's.
      */
     static Statistics of(IndexSearcher searcher) {
       return new Statistics() {
@@ -252,9 +255,10 @@ public final class QueryCompiler {
         @Override
         public long docFreq(org.apache.lucene.index.Term term) throws IOException {
           var local = org.apache.lucene.index.TermStates.build(searcher, term, true);
-          int df = Math.max(1, local.docFreq());
-          long ttf = Math.max(df, local.totalTermFreq());
-          var stats = searcher.termStatistics(term, df, ttf);
+          if (local.docFreq() == 0) {
+            return 0;
+          }
+          var stats = searcher.termStatistics(term, local.docFreq(), local.totalTermFreq());
           return stats == null ? 0 : stats.docFreq();
         }
       };
