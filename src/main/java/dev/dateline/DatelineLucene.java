@@ -31,8 +31,8 @@ import org.apache.lucene.search.similarities.Similarity;
  * values with those analyzers answers a {@link NewsQuery} as the embedded index does.
  *
  * <p>Experimental: this surface follows the index format ({@link NewsIndex}'s schema) and may
- * change with it. Instances are immutable and thread-safe; analyzers are shared and thread-safe
- * as Lucene's are.
+ * change with it. Instances are immutable and thread-safe; each call for an analyzer returns a
+ * new one, which the caller owns.
  *
  * <p>What a host must do to match {@link NewsIndex}:
  *
@@ -43,10 +43,12 @@ import org.apache.lucene.search.similarities.Similarity;
  *       #indexedValues(Article)} in the order given (repeated values are intended: {@link
  *       IndexFields#ALL_TEXT} weighs each field by repetition);
  *   <li>score with {@link #similarity()};
- *   <li>run {@link #compile} on each index partition (shard) with that partition's reader, and
- *       sort as {@link #order(NewsQuery)} says: by score then {@link IndexFields#ID} ascending, or by
- *       {@link IndexFields#PUBLISHED} (undated last) then id. Relevance equals the embedded index's
- *       only when term statistics are global (OpenSearch's {@code dfs_query_then_fetch}).
+ *   <li>run {@link #compileDeferred} on each index partition (shard), or {@link #compile} with
+ *       that partition's reader, and sort as {@link #order(NewsQuery)} says: by score then {@link
+ *       IndexFields#ID} ascending, or by {@link IndexFields#PUBLISHED} (undated last) then id.
+ *       Relevance equals the embedded index's only when term statistics are global (OpenSearch's
+ *       {@code dfs_query_then_fetch}), and then only with {@link #compileDeferred}, which reads
+ *       them when the query runs.
  * </ul>
  */
 public final class DatelineLucene {
