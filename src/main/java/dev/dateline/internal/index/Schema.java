@@ -154,6 +154,11 @@ public final class Schema {
     return analyzer;
   }
 
+  /** Whether {@code field} is analysed with {@link NameAnalyzer} (else, if analysed, text). */
+  public static boolean isNameField(String field) {
+    return NAME_FIELDS.contains(field);
+  }
+
   public int maxFieldChars() {
     return maxFieldChars;
   }

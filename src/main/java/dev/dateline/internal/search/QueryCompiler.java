@@ -185,8 +185,17 @@ public final class QueryCompiler {
    *     Lucene allows ({@link IndexSearcher#getMaxClauseCount()})
    */
   public Compiled compile(NewsQuery q, QueryNode parsed, IndexReader reader) {
+    return compile(q, parsed, reader == null ? null : Statistics.of(reader));
+  }
+
+  /**
+   * Compiles a query with these statistics deciding which words are common (null: none is), for
+   * hosts whose searcher holds statistics other than its reader's (global ones, under OpenSearch's
+   * DFS).
+   */
+  public Compiled compile(NewsQuery q, QueryNode parsed, Statistics stats) {
     try {
-      return (q.expandAliases() ? this : literal).compileClauses(q, parsed, new Context(q.zone(), reader));
+      return (q.expandAliases() ? this : literal).compileClauses(q, parsed, new Context(q.zone(), stats));
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex();
     }
@@ -201,7 +210,60 @@ public final class QueryCompiler {
   }
 
   /** What compiling one query needs besides the node: the time zone of dates, the index. */
-  record Context(ZoneId zone, IndexReader reader) {}
+  record Context(ZoneId zone, Statistics stats) {}
+
+  /** The statistics the common-word rule reads: how many articles have a field, and a term. */
+  public interface Statistics {
+    /** Articles with a value in {@code field}. */
+    long docCount(String field) throws IOException;
+
+    /** Articles with {@code term}. */
+    long docFreq(org.apache.lucene.index.Term term) throws IOException;
+
+    /** A reader's own statistics. */
+    static Statistics of(IndexReader reader) {
+      return new Statistics() {
+        @Override
+        public long docCount(String field) throws IOException {
+          return reader.getDocCount(field);
+        }
+
+        @Override
+        public long docFreq(org.apache.lucene.index.Term term) throws IOException {
+          return reader.docFreq(term);
+        }
+      };
+    }
+
+    /**
+     * A searcher's statistics ({@link IndexSearcher#collectionStatistics}, {@link
+     * IndexSearcher#termStatistics}), which a host may make global. A term absent from the
+     * searcher's reader counts as in no article, without asking the searcher: a host that
+     * collects the statistics asked for (OpenSearch's DFS phase) would otherwise record a made-up
+     * frequency (Lucene's statistics cannot hold 0) and add it to the global one, changing the
+     * word's score. So a word absent from a whole shard is never common there, which differs from
+     * the embedded index only if it is in 10% of all articles yet in none of that shard's.
+     */
+    static Statistics of(IndexSearcher searcher) {
+      return new Statistics() {
+        @Override
+        public long docCount(String field) throws IOException {
+          var stats = searcher.collectionStatistics(field);
+          return stats == null ? 0 : stats.docCount();
+        }
+
+        @Override
+        public long docFreq(org.apache.lucene.index.Term term) throws IOException {
+          var local = org.apache.lucene.index.TermStates.build(searcher, term, true);
+          if (local.docFreq() == 0) {
+            return 0;
+          }
+          var stats = searcher.termStatistics(term, local.docFreq(), local.totalTermFreq());
+          return stats == null ? 0 : stats.docFreq();
+        }
+      };
+    }
+  }
 
   private Compiled compileClauses(NewsQuery q, QueryNode parsed, Context cx) {
     BooleanQuery.Builder root = new BooleanQuery.Builder();
@@ -420,7 +482,7 @@ public final class QueryCompiler {
     List<Query> tier = new ArrayList<>();
     for (int i = 0; i < optional.size(); i++) {
       Term word = g.optionalWords.get(i);
-      if (word == null || !common(word, cx.reader())) {
+      if (word == null || !common(word, cx.stats())) {
         tier.add(optional.get(i));
       }
     }
@@ -485,12 +547,12 @@ public final class QueryCompiler {
    * index (counted in {@link Schema#ALL_TEXT} by its stem; false without an index, for a word that
    * analyses to several tokens, and on indexes of fewer than {@link #COMMON_MIN_ARTICLES}).
    */
-  private boolean common(Term word, IndexReader reader) {
+  private boolean common(Term word, Statistics reader) {
     if (reader == null) {
       return false;
     }
     try {
-      int articles = reader.getDocCount(Schema.ALL_TEXT);
+      long articles = reader.docCount(Schema.ALL_TEXT);
       if (articles < COMMON_MIN_ARTICLES) {
         return false;
       }

@@ -1,0 +1,92 @@
+package dev.dateline.opensearch;
+
+import dev.dateline.Article;
+import dev.dateline.DatelineLucene;
+import dev.dateline.IndexFields;
+import dev.dateline.SortOrder;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.opensearch.search.sort.FieldSortBuilder;
+import org.opensearch.search.sort.ScoreSortBuilder;
+import org.opensearch.search.sort.SortBuilder;
+import org.opensearch.search.sort.SortMode;
+
+/**
+ * The index settings, mappings, documents and sorts that make an OpenSearch index hold what a
+ * Dateline index holds, field for field ({@link DatelineLucene#indexedFields()}): text and name
+ * fields with Dateline's analyzers and its position gap, the id and language as keywords, the
+ * publication time as a long (epoch milliseconds), Lucene's BM25, and the index sorted newest
+ * first as the embedded index is. Needs {@link DatelinePlugin} on every node.
+ */
+public final class DatelineMapping {
+  private DatelineMapping() {}
+
+  /** Index settings: shards, replicas, the similarity and the index sort. */
+  public static Map<String, Object> settings(int shards, int replicas) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("index.number_of_shards", shards);
+    s.put("index.number_of_replicas", replicas);
+    s.put("index.similarity.default.type", DatelinePlugin.SIMILARITY);
+    s.put("index.sort.field", List.of(IndexFields.PUBLISHED, IndexFields.ID));
+    s.put("index.sort.order", List.of("desc", "asc"));
+    s.put("index.sort.mode", List.of("min", "min"));
+    s.put("index.sort.missing", List.of("_last", "_last"));
+    return s;
+  }
+
+  /** The mapping: strict, one property per indexed field; {@code all_text} kept out of _source. */
+  public static Map<String, Object> mapping() {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    DatelineLucene.indexedFields()
+        .forEach(
+            (field, kind) ->
+                properties.put(
+                    field,
+                    switch (kind) {
+                      case TEXT -> text(DatelinePlugin.TEXT_ANALYZER);
+                      case NAME -> text(DatelinePlugin.NAME_ANALYZER);
+                      case KEYWORD -> Map.of("type", "keyword");
+                      case LONG -> Map.of("type", "long");
+                    }));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dynamic", "strict");
+    m.put("_source", Map.of("excludes", List.of(IndexFields.ALL_TEXT)));
+    m.put("properties", properties);
+    return m;
+  }
+
+  private static Map<String, Object> text(String analyzer) {
+    return Map.of(
+        "type", "text",
+        "analyzer", analyzer,
+        "position_increment_gap", DatelineLucene.positionIncrementGap());
+  }
+
+  /**
+   * The document for an article: the values the embedded index indexes ({@link
+   * DatelineLucene#indexedValues}); its OpenSearch {@code _id} should be the article id. Pass the
+   * article with its entities (as {@code NewsIndex.add} returns it) for the same entity matches.
+   */
+  public static Map<String, Object> document(DatelineLucene lucene, Article article) {
+    return new LinkedHashMap<>(lucene.indexedValues(article));
+  }
+
+  /** The search request sorts that order hits as {@code NewsIndex} orders them for {@code order}. */
+  public static List<SortBuilder<?>> sort(SortOrder order) {
+    FieldSortBuilder id = new FieldSortBuilder(IndexFields.ID).order(org.opensearch.search.sort.SortOrder.ASC);
+    return switch (order) {
+      case RELEVANCE, RECENT -> List.of(new ScoreSortBuilder(), id);
+      case NEWEST, OLDEST ->
+          List.of(
+              new FieldSortBuilder(IndexFields.PUBLISHED)
+                  .order(
+                      order == SortOrder.NEWEST
+                          ? org.opensearch.search.sort.SortOrder.DESC
+                          : org.opensearch.search.sort.SortOrder.ASC)
+                  .sortMode(SortMode.MIN)
+                  .missing("_last"),
+              id);
+    };
+  }
+}

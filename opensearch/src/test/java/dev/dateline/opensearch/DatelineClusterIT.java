@@ -1,0 +1,177 @@
+package dev.dateline.opensearch;
+
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakScope;
+import dev.dateline.Article;
+import dev.dateline.DatelineLucene;
+import dev.dateline.NewsIndex;
+import dev.dateline.NewsQuery;
+import dev.dateline.SearchHit;
+import dev.dateline.SortOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.tests.util.LuceneTestCase.SuppressFileSystems;
+import org.opensearch.action.bulk.BulkRequestBuilder;
+import org.opensearch.action.bulk.BulkResponse;
+import org.opensearch.action.search.SearchRequestBuilder;
+import org.opensearch.action.search.SearchResponse;
+import org.opensearch.action.search.SearchType;
+import org.opensearch.action.support.WriteRequest;
+import org.opensearch.index.query.QueryBuilders;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.test.OpenSearchIntegTestCase;
+
+/**
+ * A 3-node in-JVM cluster (3 shards, 1 replica) against an embedded {@link NewsIndex} over the same
+ * generated articles: date-ordered queries equal id for id over every hit, relevance equal in the
+ * top 10 (and in scores) under {@code dfs_query_then_fetch}.
+ */
+@OpenSearchIntegTestCase.ClusterScope(
+    scope = OpenSearchIntegTestCase.Scope.SUITE,
+    numDataNodes = 3,
+    numClientNodes = 0,
+    supportsDedicatedMasters = false)
+@SuppressFileSystems("ExtrasFS")
+@ThreadLeakScope(ThreadLeakScope.Scope.NONE)
+public class DatelineClusterIT extends OpenSearchIntegTestCase {
+  private static final int ARTICLES = 450;
+  private static final String INDEX = "news";
+
+  @Override
+  protected Collection<Class<? extends Plugin>> nodePlugins() {
+    return List.of(DatelinePlugin.class);
+  }
+
+  /** Query kinds, as the dateline query's parameters; each runs in every order. */
+  private static List<Map<String, Object>> kinds() {
+    List<Map<String, Object>> k = new ArrayList<>();
+    k.add(Map.of("text", "ceasefire"));
+    k.add(Map.of("text", "ceasefire talks"));
+    k.add(Map.of("text", "the talks of the summit"));
+    k.add(Map.of("text", "\"oil prices\""));
+    k.add(Map.of("text", "energy AND -truce"));
+    k.add(Map.of("text", "infla*"));
+    k.add(Map.of("text", "vacine~"));
+    k.add(Map.of("text", "headline:storm"));
+    k.add(Map.of("text", "kyiv sanctions"));
+    k.add(Map.of("text", "budget", "person", List.of("Angela Merkel")));
+    k.add(Map.of("text", "market shares", "source", List.of("Daily Planet"), "section", List.of("Business")));
+    k.add(Map.of("text", "election", "from", "2026-01-10", "to", "2026-02-01", "zone", "UTC"));
+    k.add(Map.of("place", List.of("Lagos")));
+    k.add(Map.of("org", List.of("Red Cross"), "exclude_place", List.of("Lima")));
+    k.add(Map.of("from", "2026-02-01", "to", "2026-02-15"));
+    k.add(Map.of("text", "byline:storm"));
+    k.add(Map.of("text", "\"prices the\" drought"));
+    k.add(Map.of("text", "jane doe"));
+    k.add(Map.of("text", "lagos rescue", "expand_aliases", false));
+    k.add(Map.of("text", "summit zanzibar"));
+    k.add(Map.of("text", "visit timbuktu planned"));
+    k.add(Map.of());
+    return k;
+  }
+
+  public void testClusterMatchesEmbeddedIndex() throws Exception {
+    long start = System.nanoTime();
+    DatelineLucene lucene = DatelineLucene.defaults();
+    List<Article> generated = GeneratedNews.articles(ARTICLES, 20261130L);
+    try (NewsIndex embedded = NewsIndex.inMemory()) {
+      List<Article> indexed = new ArrayList<>();
+      for (Article a : generated) {
+        indexed.add(embedded.add(a));
+      }
+      embedded.refresh();
+
+      client().admin().indices().prepareCreate(INDEX)
+          .setSettings(DatelineMapping.settings(3, 1))
+          .setMapping(DatelineMapping.mapping())
+          .get();
+      ensureGreen(INDEX);
+      BulkRequestBuilder bulk = client().prepareBulk().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+      for (Article a : indexed) {
+        bulk.add(client().prepareIndex(INDEX).setId(a.id()).setSource(DatelineMapping.document(lucene, a)));
+      }
+      BulkResponse r = bulk.get();
+      assertFalse(r.buildFailureMessage(), r.hasFailures());
+      logger.info("indexed {} articles in {} ms", ARTICLES, (System.nanoTime() - start) / 1_000_000);
+
+      int checked = 0;
+      for (Map<String, Object> params : kinds()) {
+        for (SortOrder order : SortOrder.values()) {
+          if ((order == SortOrder.RELEVANCE || order == SortOrder.RECENT) && !params.containsKey("text")) {
+            continue;
+          }
+          Map<String, Object> p = new LinkedHashMap<>(params);
+          p.put("sort", order.name().toLowerCase(java.util.Locale.ROOT));
+          if (order == SortOrder.RECENT) {
+            p.put("reference", "2026-03-01T00:00:00Z"); // every shard decays from the same instant
+          }
+          compare(embedded, new DatelineQueryBuilder(p), order);
+          checked++;
+        }
+      }
+      assertTrue(checked >= 80);
+
+      // The JSON form, parsed on each shard (a wrapper query is how the typed client sends it).
+      String json =
+          "{\"dateline\": {\"text\": \"oil prices\", \"place\": [\"Berlin\"], \"sort\": \"relevance\"}}";
+      SearchResponse viaJson =
+          client().prepareSearch(INDEX).setSearchType(SearchType.DFS_QUERY_THEN_FETCH)
+              .setQuery(QueryBuilders.wrapperQuery(json)).setSize(10).get();
+      assertEquals(
+          embedded.search(NewsQuery.builder().text("oil prices").place("Berlin").build()).total(),
+          viaJson.getHits().getTotalHits().value());
+      // For the record (not asserted): without DFS each shard scores with its own statistics.
+      DatelineQueryBuilder talks = new DatelineQueryBuilder(Map.of("text", "ceasefire talks"));
+      List<String> dfs = ids(talks, SearchType.DFS_QUERY_THEN_FETCH);
+      List<String> local = ids(talks, SearchType.QUERY_THEN_FETCH);
+      logger.info(
+          "relevance top 10 without DFS: {} of 10 in common with DFS, {} at the same rank",
+          local.stream().filter(dfs::contains).count(),
+          java.util.stream.IntStream.range(0, 10).filter(i -> dfs.get(i).equals(local.get(i))).count());
+      logger.info("compared {} queries; whole test {} ms", checked, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  private List<String> ids(DatelineQueryBuilder query, SearchType type) {
+    SearchRequestBuilder search =
+        client().prepareSearch(INDEX).setSearchType(type).setQuery(query).setSize(10).setFetchSource(false);
+    DatelineMapping.sort(SortOrder.RELEVANCE).forEach(search::addSort);
+    return Arrays.stream(search.get().getHits().getHits()).map(h -> h.getId()).toList();
+  }
+
+  private void compare(NewsIndex embedded, DatelineQueryBuilder query, SortOrder order) {
+    boolean byDate = order != SortOrder.RELEVANCE;
+    int size = byDate ? ARTICLES : 10;
+    NewsQuery q = query.toNewsQuery().toBuilder().limit(size).exactTotal(true).build();
+    List<SearchHit> expectedHits = embedded.search(q).hits();
+    List<String> expected = expectedHits.stream().map(SearchHit::id).toList();
+
+    SearchRequestBuilder search =
+        client().prepareSearch(INDEX)
+            .setSearchType(SearchType.DFS_QUERY_THEN_FETCH)
+            .setQuery(query)
+            .setSize(size)
+            .setTrackTotalHits(true)
+            .setFetchSource(false);
+    DatelineMapping.sort(order).forEach(search::addSort);
+    if (!byDate) {
+      search.setTrackScores(true);
+    }
+    SearchResponse response = search.get();
+    List<String> actual =
+        Arrays.stream(response.getHits().getHits()).map(h -> h.getId()).toList();
+    String what = query.params() + " " + order;
+    assertFalse(what + ": matches nothing, so proves nothing", expected.isEmpty());
+    assertEquals(what + ": total", embedded.search(q).total(), response.getHits().getTotalHits().value());
+    assertEquals(what + ": ids", expected, actual);
+    if (!byDate) {
+      for (int i = 0; i < actual.size(); i++) {
+        assertEquals(what + ": score of " + actual.get(i), expectedHits.get(i).score(),
+            response.getHits().getHits()[i].getScore(), 1e-5f);
+      }
+    }
+  }
+}

@@ -1,0 +1,126 @@
+package dev.dateline.opensearch;
+
+import com.carrotsearch.randomizedtesting.annotations.ThreadLeakScope;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dateline.Article;
+import dev.dateline.DatelineLucene;
+import dev.dateline.NewsIndex;
+import dev.dateline.NewsQuery;
+import dev.dateline.SearchHit;
+import dev.dateline.SortOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.tests.util.LuceneTestCase.SuppressFileSystems;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch._types.SearchType;
+import org.opensearch.client.opensearch._types.SortOptions;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.rest_client.RestClientTransport;
+import org.opensearch.plugins.Plugin;
+import org.opensearch.test.OpenSearchIntegTestCase;
+import org.opensearch.transport.Netty4ModulePlugin;
+
+/**
+ * Through HTTP and the official {@code opensearch-java} client only: create the index from
+ * {@link DatelineMapping}'s JSON, bulk-index articles, and search with the {@code dateline} query
+ * sent as a {@code wrapper} query (the typed client has no class for a plugin query); the results
+ * equal the embedded index's. One node, three shards (DFS still matters across shards).
+ */
+@OpenSearchIntegTestCase.ClusterScope(
+    scope = OpenSearchIntegTestCase.Scope.SUITE,
+    numDataNodes = 1,
+    numClientNodes = 0,
+    supportsDedicatedMasters = false)
+@SuppressFileSystems("ExtrasFS")
+@ThreadLeakScope(ThreadLeakScope.Scope.NONE)
+public class DatelineRestIT extends OpenSearchIntegTestCase {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected Collection<Class<? extends Plugin>> nodePlugins() {
+    return List.of(DatelinePlugin.class, Netty4ModulePlugin.class);
+  }
+
+  @Override
+  protected boolean addMockHttpTransport() {
+    return false; // real HTTP (Netty), for the client
+  }
+
+  private static final org.opensearch.client.opensearch._types.SortOrder ASC =
+      org.opensearch.client.opensearch._types.SortOrder.Asc;
+  private static final org.opensearch.client.opensearch._types.SortOrder DESC =
+      org.opensearch.client.opensearch._types.SortOrder.Desc;
+
+  /** As {@link DatelineMapping#sort}, in the client's types. */
+  private static List<SortOptions> sorts(boolean byScore) {
+    SortOptions id = SortOptions.of(so -> so.field(f -> f.field("id").order(ASC)));
+    return byScore
+        ? List.of(SortOptions.of(so -> so.score(sc -> sc.order(DESC))), id)
+        : List.of(SortOptions.of(so -> so.field(f -> f.field("published").order(DESC).missing(org.opensearch.client.opensearch._types.FieldValue.of("_last")))), id);
+  }
+
+  public void testOfficialClientOverHttp_matchesEmbeddedIndex() throws Exception {
+    OpenSearchClient client =
+        new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
+    DatelineLucene lucene = DatelineLucene.defaults();
+    try (NewsIndex embedded = NewsIndex.inMemory()) {
+      List<Article> indexed = new ArrayList<>();
+      for (Article a : GeneratedNews.articles(150, 7L)) {
+        indexed.add(embedded.add(a));
+      }
+      embedded.refresh();
+
+      String body =
+          JSON.writeValueAsString(
+              Map.of("settings", DatelineMapping.settings(3, 0), "mappings", DatelineMapping.mapping()));
+      try (Response r =
+          client.generic().execute(Requests.builder().method("PUT").endpoint("/news").json(body).build())) {
+        assertEquals(r.getBody().map(b -> b.bodyAsString()).orElse(""), 200, r.getStatus());
+      }
+      List<BulkOperation> ops = new ArrayList<>();
+      for (Article a : indexed) {
+        Map<String, Object> doc = DatelineMapping.document(lucene, a);
+        ops.add(BulkOperation.of(o -> o.index(i -> i.index("news").id(a.id()).document(doc))));
+      }
+      BulkResponse bulk = client.bulk(b -> b.operations(ops).refresh(Refresh.True));
+      assertFalse(String.valueOf(bulk.items().get(0).error()), bulk.errors());
+
+      for (String text : List.of("ceasefire talks", "\"oil prices\"", "summit -border", "kyiv")) {
+        for (SortOrder order : List.of(SortOrder.RELEVANCE, SortOrder.NEWEST)) {
+          String query =
+              JSON.writeValueAsString(
+                  Map.of("dateline", Map.of("text", text, "sort", order.name().toLowerCase(java.util.Locale.ROOT))));
+          String wrapped = Base64.getEncoder().encodeToString(query.getBytes(StandardCharsets.UTF_8));
+          boolean byScore = order == SortOrder.RELEVANCE;
+          SearchResponse<ObjectNode> r =
+              client.search(
+                  s -> s.index("news")
+                      .searchType(SearchType.DfsQueryThenFetch)
+                      .query(q -> q.wrapper(w -> w.query(wrapped)))
+                      .size(10)
+                      .trackTotalHits(t -> t.enabled(true))
+                      .source(src -> src.fetch(false))
+                      .sort(sorts(byScore)),
+                  ObjectNode.class);
+          NewsQuery nq = NewsQuery.builder().text(text).sort(order).limit(10).exactTotal(true).build();
+          var expected = embedded.search(nq);
+          assertFalse(text + " matches nothing", expected.hits().isEmpty());
+          assertEquals(text + " " + order, expected.hits().stream().map(SearchHit::id).toList(),
+              r.hits().hits().stream().map(h -> h.id()).toList());
+          assertEquals(text + " " + order + " total", expected.total(), r.hits().total().value());
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package dev.dateline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.junit.jupiter.api.Test;
+
+class DatelineLuceneTest {
+  private final DatelineLucene lucene = DatelineLucene.of(
+      NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build());
+
+  @Test
+  void indexedValues_repeatFieldsInAllTextByWeight() {
+    Article a = Fixtures.talks();
+    Map<String, List<Object>> values = lucene.indexedValues(a);
+    assertThat(values.get(IndexFields.ID)).containsExactly(a.id());
+    assertThat(values.get(IndexFields.HEADLINE)).containsExactly(a.headline());
+    long headlineCopies =
+        values.get(IndexFields.ALL_TEXT).stream().filter(a.headline()::equals).count();
+    assertThat(headlineCopies).isEqualTo((long) SearchField.HEADLINE.defaultBoost());
+    assertThat(values.get(IndexFields.PUBLISHED)).containsExactly(a.published().toEpochMilli());
+    assertThat(DatelineLucene.indexedFields()).containsKeys(values.keySet().toArray(String[]::new));
+  }
+
+  @Test
+  void compile_matchesWhatTheEmbeddedIndexFinds() throws Exception {
+    try (NewsIndex index = NewsIndex.inMemory(
+        NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {
+      Fixtures.all().forEach(index::add);
+      index.refresh();
+      NewsQuery q = NewsQuery.builder().text("talks").sort(SortOrder.NEWEST).build();
+      long embedded = index.search(q).total();
+      long compiled =
+          index.withSearcher(
+              s -> {
+                IndexReader r = s.getIndexReader();
+                return (long) s.count(lucene.compile(q, r));
+              });
+      assertThat(compiled).isEqualTo(embedded).isPositive();
+    }
+  }
+
+  @Test
+  void compileDeferred_scoresAsCompile() throws Exception {
+    try (NewsIndex index = NewsIndex.inMemory(
+        NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {
+      Fixtures.all().forEach(index::add);
+      index.refresh();
+      NewsQuery q = NewsQuery.of("talks productive");
+      index.withSearcher(
+          s -> {
+            var now = s.search(lucene.compile(q, s.getIndexReader()), 10).scoreDocs;
+            var deferred = s.search(lucene.compileDeferred(q), 10).scoreDocs;
+            assertThat(deferred).hasSameSizeAs(now).isNotEmpty();
+            for (int i = 0; i < now.length; i++) {
+              assertThat(deferred[i].doc).isEqualTo(now[i].doc);
+              assertThat(deferred[i].score).isEqualTo(now[i].score);
+            }
+            return null;
+          });
+      assertThat(lucene.compileDeferred(q)).isEqualTo(lucene.compileDeferred(q));
+    }
+  }
+
+  @Test
+  void order_recentWithoutTextIsNewest() {
+    assertThat(DatelineLucene.order(NewsQuery.builder().sort(SortOrder.RECENT).build()))
+        .isEqualTo(SortOrder.NEWEST);
+  }
+}
