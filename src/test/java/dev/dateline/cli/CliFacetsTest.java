@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +17,6 @@ class CliFacetsTest {
 
   @TempDir Path tmp;
   private Path index;
-
-  record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new Result(exit, out.toString(), err.toString());
-  }
 
   @BeforeEach
   void indexArticles() throws IOException {
@@ -44,12 +33,12 @@ class CliFacetsTest {
             "{\"id\":\"5\",\"source\":\"Reuters\",\"headline\":\"Rates unchanged\",\"published\":\"2026-02-05T00:00:00Z\"}",
             ""),
         StandardCharsets.UTF_8);
-    assertThat(run("index", "--index", index.toString(), "--no-extract", input.toString()).exit()).isZero();
+    assertThat(Cli.run("index", "--index", index.toString(), "--no-extract", input.toString()).exit()).isZero();
   }
 
   @Test
   void searchJson_hasTheFacetsAndHistogramContract() throws IOException {
-    Result r = run("search", "--index", index.toString(), "--json", "--facet", "source", "--facet", "person",
+    Cli.Result r = Cli.run("search", "--index", index.toString(), "--json", "--facet", "source", "--facet", "person",
         "--histogram", "day", "--tz", "Asia/Singapore", "escondida");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = JSON.readTree(r.out());
@@ -72,7 +61,7 @@ class CliFacetsTest {
 
   @Test
   void searchText_drawsTheFacetTablesAndABarChart() {
-    Result r = run("search", "--index", index.toString(), "--facet", "place", "--histogram", "day", "escondida");
+    Cli.Result r = Cli.run("search", "--index", index.toString(), "--facet", "place", "--histogram", "day", "escondida");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("place:\n  3  Escondida\n");
     assertThat(r.out()).contains("published per day (UTC):");
@@ -84,7 +73,7 @@ class CliFacetsTest {
 
   @Test
   void sideways_countsTheFilteredDimensionWithoutItsFilter() throws IOException {
-    Result r = run("search", "--index", index.toString(), "--json", "--source", "Reuters", "--facet", "source",
+    Cli.Result r = Cli.run("search", "--index", index.toString(), "--json", "--source", "Reuters", "--facet", "source",
         "--facet", "place", "--sideways");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = JSON.readTree(r.out());
@@ -97,36 +86,36 @@ class CliFacetsTest {
 
   @Test
   void unknownDimensionOrInterval_isAOneLineUsageError() {
-    Result dim = run("search", "--index", index.toString(), "--facet", "colour", "x");
+    Cli.Result dim = Cli.run("search", "--index", index.toString(), "--facet", "colour", "x");
     assertThat(dim.exit()).isEqualTo(Main.EXIT_USAGE);
     assertThat(dim.err()).startsWith("dateline: unknown facet dimension 'colour' (known: source, section,");
     assertThat(dim.err().strip().lines()).hasSize(1);
-    Result interval = run("search", "--index", index.toString(), "--histogram", "fortnight", "x");
+    Cli.Result interval = Cli.run("search", "--index", index.toString(), "--histogram", "fortnight", "x");
     assertThat(interval.exit()).isEqualTo(Main.EXIT_USAGE);
     assertThat(interval.err()).startsWith("dateline: unknown histogram interval 'fortnight'");
     assertThat(interval.err().strip().lines()).hasSize(1);
-    assertThat(run("search", "--index", index.toString(), "--count", "--facet", "source").exit())
+    assertThat(Cli.run("search", "--index", index.toString(), "--count", "--facet", "source").exit())
         .isEqualTo(Main.EXIT_USAGE);
-    assertThat(run("search", "--index", index.toString(), "--histogram", "day", "--chart", tmp.resolve("c.gif").toString()).exit())
+    assertThat(Cli.run("search", "--index", index.toString(), "--histogram", "day", "--chart", tmp.resolve("c.gif").toString()).exit())
         .isEqualTo(Main.EXIT_USAGE);
   }
 
   @Test
   void chart_writesAnSvgOrPngTimeline() throws IOException {
     Path svg = tmp.resolve("timeline.svg");
-    Result r = run("search", "--index", index.toString(), "--histogram", "day", "--chart", svg.toString(), "escondida");
+    Cli.Result r = Cli.run("search", "--index", index.toString(), "--histogram", "day", "--chart", svg.toString(), "escondida");
     assertThat(r.exit()).as(r.err()).isZero();
     String doc = Files.readString(svg);
     assertThat(doc).contains("<svg").contains("escondida").contains("per day");
     Path png = tmp.resolve("timeline.png");
-    assertThat(run("search", "--index", index.toString(), "--histogram", "week", "--chart", png.toString()).exit()).isZero();
+    assertThat(Cli.run("search", "--index", index.toString(), "--histogram", "week", "--chart", png.toString()).exit()).isZero();
     byte[] bytes = Files.readAllBytes(png);
     assertThat(bytes).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
   }
 
   @Test
   void trends_listsCoMentionsWithoutTheFilterItself_andScoresSignificantEntities() throws IOException {
-    Result r = run("trends", "--index", index.toString(), "--json", "--place", "Escondida");
+    Cli.Result r = Cli.run("trends", "--index", index.toString(), "--json", "--place", "Escondida");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = JSON.readTree(r.out());
     assertThat(root.get("matches").asLong()).isEqualTo(3);
@@ -141,7 +130,7 @@ class CliFacetsTest {
     assertThat(ana.get("foregroundTotal").asLong()).isEqualTo(3);
     assertThat(ana.get("background").asLong()).isZero(); // the rest of the index: articles 4 and 5
     assertThat(ana.get("backgroundTotal").asLong()).isEqualTo(2);
-    Result text = run("trends", "--index", index.toString(), "--place", "Escondida");
+    Cli.Result text = Cli.run("trends", "--index", index.toString(), "--place", "Escondida");
     assertThat(text.out()).contains("mentioned with it (person):\n       2  Ana Kowal");
   }
 }

@@ -1,5 +1,8 @@
 package dev.dateline.internal.entity;
 
+import static dev.dateline.internal.entity.Token.keys;
+import static dev.dateline.internal.entity.Token.text;
+
 import dev.dateline.EntityType;
 import java.util.ArrayList;
 import java.util.List;
@@ -351,24 +354,5 @@ final class MentionFinder {
       i++;
     }
     return i;
-  }
-
-  private static String text(List<Token> t, int s, int e) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = s; i < e; i++) {
-      if (i > s) {
-        sb.append(' ');
-      }
-      sb.append(t.get(i).text());
-    }
-    return sb.toString();
-  }
-
-  private static List<String> keys(List<Token> t, int s, int e) {
-    List<String> out = new ArrayList<>(e - s);
-    for (int i = s; i < e; i++) {
-      out.add(t.get(i).key());
-    }
-    return out;
   }
 }

@@ -1,5 +1,8 @@
 package dev.dateline.internal.entity;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * A word of article text, as the {@link Tokenizer} found it.
  *
@@ -34,6 +37,27 @@ record Token(
       }
     }
     return letters >= 2;
+  }
+
+  /** The words {@code [s, e)} as printed, joined by single spaces. */
+  static String text(List<Token> t, int s, int e) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = s; i < e; i++) {
+      if (i > s) {
+        sb.append(' ');
+      }
+      sb.append(t.get(i).text());
+    }
+    return sb.toString();
+  }
+
+  /** The folded keys of the words {@code [s, e)}. */
+  static List<String> keys(List<Token> t, int s, int e) {
+    List<String> out = new ArrayList<>(e - s);
+    for (int i = s; i < e; i++) {
+      out.add(t.get(i).key());
+    }
+    return out;
   }
 
   boolean numeric() {
