@@ -217,9 +217,7 @@ public final class DatelineLucene {
    * @return the order of its results
    */
   public static SortOrder order(NewsQuery query) {
-    return query.sort() == SortOrder.RECENT && !QueryCompiler.scores(query.parsed())
-        ? SortOrder.NEWEST
-        : query.sort();
+    return QueryCompiler.order(query.sort(), query.parsed());
   }
 
   /**

@@ -420,7 +420,7 @@ public final class NewsIndex implements Closeable {
    */
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
-    SortOrder order = order(query);
+    SortOrder order = QueryCompiler.order(query.sort(), query.parsed());
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
     // A RECENT cursor page is ranked against the instant its first page was.
     Instant reference =
@@ -483,18 +483,10 @@ public final class NewsIndex implements Closeable {
    */
   public long count(NewsQuery query) {
     Objects.requireNonNull(query, "query");
-    IndexSearcher shared = acquire();
-    try {
-      IndexSearcher searcher = timed(shared);
-      Query compiled = compiler.compile(query, query.parsed(), searcher.getIndexReader()).query();
-      long n = countMatches(searcher, compiled);
-      checkTimeout(searcher);
-      return n;
-    } catch (IOException e) {
-      throw failure("count", e);
-    } finally {
-      release(shared);
-    }
+    return read(
+        "count",
+        searcher ->
+            searcher.count(compiler.compile(query, query.parsed(), searcher.getIndexReader()).query()));
   }
 
   /**
@@ -521,9 +513,7 @@ public final class NewsIndex implements Closeable {
   public Facets facets(NewsQuery query, FacetRequest request) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(request, "request");
-    IndexSearcher shared = acquire();
-    try {
-      IndexSearcher searcher = timed(shared);
+    return read("count facets", searcher -> {
       IndexReader reader = searcher.getIndexReader();
       FacetEngine.Matches matches =
           new FacetEngine.Matches() {
@@ -553,16 +543,8 @@ public final class NewsIndex implements Closeable {
               return query.zone();
             }
           };
-      Facets facets = facetEngine.compute(searcher, matches, request);
-      checkTimeout(searcher);
-      return facets;
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw QueryCompiler.tooComplex();
-    } catch (IOException e) {
-      throw failure("count facets", e);
-    } finally {
-      release(shared);
-    }
+      return facetEngine.compute(searcher, matches, request);
+    });
   }
 
   /**
@@ -593,9 +575,7 @@ public final class NewsIndex implements Closeable {
     if (top < 1) {
       throw new IllegalArgumentException("top must be at least 1, was " + top);
     }
-    IndexSearcher shared = acquire();
-    try {
-      IndexSearcher searcher = timed(shared);
+    return read("find significant values", searcher -> {
       IndexReader reader = searcher.getIndexReader();
       Query fgQuery = compiler.compile(foreground, foreground.parsed(), reader).query();
       Query bgQuery =
@@ -604,7 +584,6 @@ public final class NewsIndex implements Closeable {
               : compiler.compile(background, background.parsed(), reader).query();
       Map<String, Long> fg = facetEngine.allCounts(searcher, fgQuery, dimension);
       Map<String, Long> bg = facetEngine.allCounts(searcher, bgQuery, dimension);
-      checkTimeout(searcher);
       long n1 = fg.get(null);
       long n2 = bg.get(null) - (background == null ? n1 : 0);
       List<SignificantValue> out = new ArrayList<>();
@@ -624,13 +603,7 @@ public final class NewsIndex implements Closeable {
           Comparator.comparingDouble(SignificantValue::score).reversed()
               .thenComparing(SignificantValue::value));
       return List.copyOf(out.subList(0, Math.min(top, out.size())));
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw QueryCompiler.tooComplex();
-    } catch (IOException e) {
-      throw failure("find significant values", e);
-    } finally {
-      release(shared);
-    }
+    });
   }
 
   private static long countMatches(IndexSearcher searcher, Query query) throws IOException {
@@ -638,6 +611,33 @@ public final class NewsIndex implements Closeable {
       return searcher.count(query);
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryCompiler.tooComplex();
+    }
+  }
+
+  /** A read of the index through a searcher over one point-in-time view. */
+  private interface Read<T> {
+    T run(IndexSearcher searcher) throws IOException;
+  }
+
+  /**
+   * Runs {@code read} on a searcher over the current view, with the query timeout: a query that
+   * expands beyond the clause limit is an {@link InvalidQueryException}, an I/O error an {@link
+   * IndexException} saying it could not {@code what}, and a search stopped by the timeout a {@link
+   * SearchTimeoutException}.
+   */
+  private <T> T read(String what, Read<T> read) {
+    IndexSearcher shared = acquire();
+    try {
+      IndexSearcher searcher = timed(shared);
+      T result = read.run(searcher);
+      checkTimeout(searcher);
+      return result;
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
+    } catch (IOException e) {
+      throw failure(what, e);
+    } finally {
+      release(shared);
     }
   }
 
@@ -771,16 +771,6 @@ public final class NewsIndex implements Closeable {
     s.setSimilarity(shared.getSimilarity());
     s.setTimeout(new QueryTimeoutImpl(options.queryTimeout.toMillis()));
     return s;
-  }
-
-  /**
-   * The order the search runs in: the query's, except that {@link SortOrder#RECENT} without scored
-   * text (nothing to blend with age) lists newest first.
-   */
-  private static SortOrder order(NewsQuery query) {
-    return query.sort() == SortOrder.RECENT && !QueryCompiler.scores(query.parsed())
-        ? SortOrder.NEWEST
-        : query.sort();
   }
 
   private SearchResults results(

@@ -5,6 +5,7 @@ import dev.dateline.EntityType;
 import dev.dateline.InvalidQueryException;
 import dev.dateline.NewsQuery;
 import dev.dateline.SearchField;
+import dev.dateline.SortOrder;
 import dev.dateline.internal.Dates;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.QueryNode.And;
@@ -610,6 +611,14 @@ public final class QueryCompiler {
    * (benchmarks/results/relevance/RESULTS.md).
    */
   public static final float ALL_WORDS_BONUS = 1000f;
+
+  /**
+   * The order a query's results come in: its {@code sort}, except that {@link SortOrder#RECENT}
+   * without scored text ({@code parsed}; nothing to blend with age) lists newest first.
+   */
+  public static SortOrder order(SortOrder sort, QueryNode parsed) {
+    return sort == SortOrder.RECENT && !scores(parsed) ? SortOrder.NEWEST : sort;
+  }
 
   /**
    * Whether parsed text has a scored part, i.e. gives articles a relevance to rank by (false for no
