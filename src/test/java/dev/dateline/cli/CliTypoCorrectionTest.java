@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +19,6 @@ class CliTypoCorrectionTest {
   @TempDir Path tmp;
   private Path index;
 
-  private static String[] run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    return new String[] {Integer.toString(exit), out.toString(), err.toString()};
-  }
-
   @BeforeEach
   void index() throws IOException {
     index = tmp.resolve("idx");
@@ -37,38 +28,38 @@ class CliTypoCorrectionTest {
         "{\"id\":\"a\",\"headline\":\"Ceasefire talks\",\"body\":\"Negotiations resumed in Geneva.\",\"published\":\"2026-02-10\"}\n"
             + "{\"id\":\"b\",\"headline\":\"Storm floods towns\",\"body\":\"Rain fell.\",\"published\":\"2026-03-01\"}\n",
         StandardCharsets.UTF_8);
-    assertThat(run("index", "--index", index.toString(), "--no-extract", input.toString())[0]).isEqualTo("0");
+    assertThat(Cli.run("index", "--index", index.toString(), "--no-extract", input.toString()).exit()).isZero();
   }
 
   @Test
   void textOutputSaysWhichQueryItShowsFirst() {
-    String[] r = run("search", "--index", index.toString(), "negotations");
-    assertThat(r[0]).isEqualTo("0");
-    assertThat(r[1].lines().findFirst()).hasValue("showing results for: negotiations");
-    assertThat(r[1]).contains("1 article matches").contains("Ceasefire talks");
+    Cli.Result r = Cli.run("search", "--index", index.toString(), "negotations");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out().lines().findFirst()).hasValue("showing results for: negotiations");
+    assertThat(r.out()).contains("1 article matches").contains("Ceasefire talks");
   }
 
   @Test
   void textOutputSuggestsWhenTheQueryFoundSomething() {
-    String[] r = run("search", "--index", index.toString(), "negotations", "storm");
-    assertThat(r[1].lines().findFirst()).hasValue("did you mean: negotiations storm");
-    assertThat(r[1]).contains("Storm floods towns");
+    Cli.Result r = Cli.run("search", "--index", index.toString(), "negotations", "storm");
+    assertThat(r.out().lines().findFirst()).hasValue("did you mean: negotiations storm");
+    assertThat(r.out()).contains("Storm floods towns");
   }
 
   @Test
   void jsonCarriesTheCorrectedTextAndSuggestion() throws IOException {
-    JsonNode root = JSON.readTree(run("search", "--index", index.toString(), "--json", "negotations")[1]);
+    JsonNode root = JSON.readTree(Cli.run("search", "--index", index.toString(), "--json", "negotations").out());
     assertThat(root.get("correctedText").asText()).isEqualTo("negotiations");
     assertThat(root.get("suggestion").isNull()).isTrue();
     assertThat(root.get("hits").get(0).get("id").asText()).isEqualTo("a");
-    JsonNode plain = JSON.readTree(run("search", "--index", index.toString(), "--json", "storm")[1]);
+    JsonNode plain = JSON.readTree(Cli.run("search", "--index", index.toString(), "--json", "storm").out());
     assertThat(plain.get("correctedText").isNull()).isTrue();
     assertThat(plain.get("suggestion").isNull()).isTrue();
   }
 
   @Test
   void correctionCanBeTurnedOff() {
-    String[] r = run("search", "--index", index.toString(), "--no-typo-correction", "negotations");
-    assertThat(r[1]).doesNotContain("showing results for").startsWith("0 articles match");
+    Cli.Result r = Cli.run("search", "--index", index.toString(), "--no-typo-correction", "negotations");
+    assertThat(r.out()).doesNotContain("showing results for").startsWith("0 articles match");
   }
 }
