@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +24,9 @@ class CliSnippetEscapingTest {
   @TempDir Path tmp;
 
   private static String run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int exit = Main.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-    assertThat(exit).as(err.toString()).isZero();
-    return out.toString();
+    Cli.Result r = Cli.run(args);
+    assertThat(r.exit()).as(r.err()).isZero();
+    return r.out();
   }
 
   @Test
