@@ -88,7 +88,8 @@ public final class NewsQuery {
     /**
      * The default, for a search box: any of the juxtaposed words may match, so a page is never
      * empty while some words match, and articles with all of them rank first (relevance orders
-     * each tier). Strictness stays available: {@code +word} must match, {@code -word} must not, a
+     * each tier; words in 10% or more of the articles do not count, and a query of more than four
+     * words that do, such as a pasted question, ranks by relevance alone). Strictness stays available: {@code +word} must match, {@code -word} must not, a
      * query that is one phrase or one {@code a AND b} group is strict, and {@link #AND} makes
      * every word required. Inline filters ({@code person:}, {@code after:}) always restrict.
      */

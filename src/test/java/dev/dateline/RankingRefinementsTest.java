@@ -100,6 +100,28 @@ class RankingRefinementsTest {
   }
 
   @Test
+  void allTheWordsComeFirstOnlyForShortQueries() {
+    // "broad" has the four words once each in a long article; "narrow" says three of them often
+    // in a short one, so BM25 (plain OR) ranks it first. Fillers (fewer than 100: no word is
+    // common) give the words their rarity.
+    String pad = " harbour quay lantern gravel meadow copper orchard tunnel".repeat(6);
+    List<Article> articles = new ArrayList<>(filler(20, "new", 7));
+    articles.add(Article.builder().id("broad").headline("Report").bodyText(
+        "Walrus" + pad + " pelican" + pad + " zeppelin" + pad + " marmalade.").build());
+    articles.add(Article.builder().id("narrow").headline("Walrus pelican zeppelin").bodyText(
+        "Walrus, pelican, zeppelin: walrus, pelican, zeppelin, walrus.").build());
+    try (NewsIndex index = index(articles)) {
+      String four = "walrus pelican zeppelin marmalade";
+      assertThat(ids(index, or(four)).subList(0, 2)).containsExactly("narrow", "broad");
+      assertThat(ids(index, NewsQuery.of(four)).subList(0, 2)).containsExactly("broad", "narrow");
+      // Five words that "broad" all has: a question of five words and more ranks as BM25 says.
+      String five = four + " orchard";
+      assertThat(ids(index, or(five)).subList(0, 2)).containsExactly("narrow", "broad");
+      assertThat(ids(index, NewsQuery.of(five)).subList(0, 2)).containsExactly("narrow", "broad");
+    }
+  }
+
+  @Test
   void adjacentWordsNearEachOtherRankFirst() {
     String gap = " harbour quay lantern gravel meadow copper orchard tunnel harbour quay lantern gravel ";
     try (NewsIndex index = index(List.of(
