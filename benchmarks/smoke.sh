@@ -36,7 +36,7 @@ java -cp "$jar" dev.dateline.bench.quality.TrecEvalCheck
 time_collection=../shared/corpora/time
 if [ -f "$time_collection/time.jsonl" ]; then
   java "${jvm[@]}" -cp "$jar" dev.dateline.bench.quality.RelevanceEval --data "$time_collection" \
-    --min-map-defaults 0.66
+    --min-map-defaults 0.68
 else
   echo "smoke: relevance evaluation skipped: no TIME collection at $time_collection"
 fi
