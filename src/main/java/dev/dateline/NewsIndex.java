@@ -143,7 +143,7 @@ public final class NewsIndex implements Closeable {
       this.writer = w;
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
-      throw new IndexException(
+      throw new IndexLockedException(
           "index at " + description + " is locked: another NewsIndex (in this or another process)"
               + " has it open for writing; open it read-only or close the other writer",
           e);
@@ -755,7 +755,8 @@ public final class NewsIndex implements Closeable {
           searcher.search(
               scored,
               new TopFieldCollectorManager(
-                  Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
+                  // One more than the page: whether it exists says whether a next page does.
+                  Schema.sort(order), query.limit() + 1, after, options.totalHitsThreshold));
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryCompiler.tooComplex();
     }
@@ -781,7 +782,8 @@ public final class NewsIndex implements Closeable {
       QueryCompiler.Compiled compiled,
       TopFieldDocs top)
       throws IOException {
-    ScoreDoc[] docs = top.scoreDocs;
+    boolean more = top.scoreDocs.length > query.limit();
+    ScoreDoc[] docs = more ? Arrays.copyOf(top.scoreDocs, query.limit()) : top.scoreDocs;
     Snippet[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new Snippet[docs.length];
     HitSummary[] summaries = summaries(searcher, docs);
     List<SearchHit> hits = new ArrayList<>(docs.length);
@@ -795,10 +797,7 @@ public final class NewsIndex implements Closeable {
               h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
               Float.isNaN(score) ? 0f : score, snippets[i], h.entities()));
     }
-    String next =
-        docs.length == query.limit()
-            ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference)
-            : null;
+    String next = more ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference) : null;
     TotalHits counted = top.totalHits;
     int threshold = options.totalHitsThreshold;
     if (query.exactTotal()) {

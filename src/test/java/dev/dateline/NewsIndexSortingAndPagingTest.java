@@ -110,6 +110,21 @@ class NewsIndexSortingAndPagingTest {
   }
 
   @Test
+  void aLastPageThatIsExactlyFullHasNoCursor() {
+    try (NewsIndex index = indexWith(10)) {
+      for (SortOrder order : SortOrder.values()) {
+        SearchResults first = index.search(NewsQuery.builder().sort(order).limit(5).build());
+        assertThat(first.next()).as("%s: a second page exists", order).isNotNull();
+        SearchResults second =
+            index.search(NewsQuery.builder().sort(order).limit(5).after(first.next()).build());
+        assertThat(second.hits()).as("%s", order).hasSize(5);
+        assertThat(second.next()).as("%s: nothing after the tenth article", order).isNull();
+      }
+      assertThat(index.search(NewsQuery.builder().limit(10).build()).next()).isNull();
+    }
+  }
+
+  @Test
   void cursorFromAnotherSortOrderIsRejected() {
     try (NewsIndex index = indexWith(20)) {
       String cursor = index.search(NewsQuery.builder().sort(SortOrder.NEWEST).limit(5).build()).next();

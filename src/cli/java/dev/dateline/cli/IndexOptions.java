@@ -1,11 +1,10 @@
 package dev.dateline.cli;
 
 import dev.dateline.EntityExtractor;
-import dev.dateline.IndexException;
+import dev.dateline.IndexLockedException;
 import dev.dateline.NewsIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.apache.lucene.store.LockObtainFailedException;
 import picocli.CommandLine.Option;
 
 /** The {@code --index DIR} option shared by the commands, and how they open the index. */
@@ -37,11 +36,8 @@ final class IndexOptions {
   NewsIndex openForWriting(boolean extract) {
     try {
       return NewsIndex.open(dir, options(extract));
-    } catch (IndexException e) {
-      if (e.getCause() instanceof LockObtainFailedException) {
-        throw locked(dir);
-      }
-      throw e;
+    } catch (IndexLockedException e) {
+      throw locked(dir);
     }
   }
 

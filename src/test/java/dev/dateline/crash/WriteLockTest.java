@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dateline.EntityExtractor;
 import dev.dateline.IndexException;
+import dev.dateline.IndexLockedException;
 import dev.dateline.NewsIndex;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,7 @@ class WriteLockTest {
       first.add(CrashCorpus.article(0));
       first.commit();
       assertThatThrownBy(() -> NewsIndex.open(dir, OPTIONS))
-          .isInstanceOf(IndexException.class)
+          .isInstanceOf(IndexLockedException.class)
           .hasMessage("index at " + dir + " is locked: another NewsIndex (in this or another"
               + " process) has it open for writing; open it read-only or close the other writer");
       // Readers may open beside the writer.
@@ -47,7 +48,7 @@ class WriteLockTest {
       assertThat(writer.await("done"::equals, WAIT)).as(writer.output()).isNotNull();
       // The child holds the index open: this JVM cannot write...
       assertThatThrownBy(() -> NewsIndex.open(dir, OPTIONS))
-          .isInstanceOf(IndexException.class)
+          .isInstanceOf(IndexLockedException.class)
           .hasMessageContaining("is locked");
       // ...but can read its commits.
       try (NewsIndex reader = NewsIndex.openReadOnly(dir, OPTIONS)) {
