@@ -2,8 +2,10 @@ package dev.dateline.opensearch;
 
 import dev.dateline.Article;
 import dev.dateline.DatelineLucene;
+import dev.dateline.Entity;
 import dev.dateline.IndexFields;
 import dev.dateline.SortOrder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,16 @@ import org.opensearch.search.sort.SortMode;
  * first as the embedded index is. Needs {@link DatelinePlugin} on every node.
  */
 public final class DatelineMapping {
+  /** The article's address, kept in {@code _source} for results (not indexed). */
+  public static final String URL = IndexFields.URL;
+
+  /**
+   * The article's entities ({@code type}, {@code name}, {@code aliases}, {@code mentions}), kept
+   * in {@code _source} for results; matching uses the indexed {@code person}/{@code place}/{@code
+   * org} fields.
+   */
+  public static final String ENTITIES = "entities";
+
   private DatelineMapping() {}
 
   /** Index settings: shards, replicas, the similarity and the index sort. */
@@ -49,6 +61,9 @@ public final class DatelineMapping {
                       case KEYWORD -> Map.of("type", "keyword");
                       case LONG -> Map.of("type", "long");
                     }));
+    // Kept for results only (NewsCluster's hits), neither searched nor aggregated.
+    properties.put(URL, Map.of("type", "keyword", "index", false, "doc_values", false));
+    properties.put(ENTITIES, Map.of("type", "object", "enabled", false));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dynamic", "strict");
     m.put("_source", Map.of("excludes", List.of(IndexFields.ALL_TEXT)));
@@ -65,11 +80,23 @@ public final class DatelineMapping {
 
   /**
    * The document for an article: the values the embedded index indexes ({@link
-   * DatelineLucene#indexedValues}); its OpenSearch {@code _id} should be the article id. Pass the
+   * DatelineLucene#indexedValues}), plus its {@link #URL} and {@link #ENTITIES} for results; its OpenSearch {@code _id} should be the article id. Pass the
    * article with its entities (as {@code NewsIndex.add} returns it) for the same entity matches.
    */
   public static Map<String, Object> document(DatelineLucene lucene, Article article) {
-    return new LinkedHashMap<>(lucene.indexedValues(article));
+    Map<String, Object> doc = new LinkedHashMap<>(lucene.indexedValues(article));
+    if (article.url() != null) {
+      doc.put(URL, article.url());
+    }
+    if (!article.entities().isEmpty()) {
+      List<Map<String, Object>> entities = new ArrayList<>();
+      for (Entity e : article.entities()) {
+        entities.add(
+            Map.of("type", e.type().name(), "name", e.name(), "aliases", e.aliases(), "mentions", e.mentions()));
+      }
+      doc.put(ENTITIES, entities);
+    }
+    return doc;
   }
 
   /** The search request sorts that order hits as {@code NewsIndex} orders them for {@code order}. */

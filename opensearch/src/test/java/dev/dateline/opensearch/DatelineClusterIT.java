@@ -5,7 +5,11 @@ import dev.dateline.Article;
 import dev.dateline.DatelineLucene;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
+import dev.dateline.ArticleFiles;
+import dev.dateline.InvalidQueryException;
+import dev.dateline.NewsStore;
 import dev.dateline.SearchHit;
+import dev.dateline.SearchResults;
 import dev.dateline.SortOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.tests.util.LuceneTestCase.SuppressFileSystems;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.rest_client.RestClientTransport;
 import org.opensearch.action.bulk.BulkRequestBuilder;
 import org.opensearch.action.bulk.BulkResponse;
 import org.opensearch.action.search.SearchRequestBuilder;
@@ -23,6 +30,7 @@ import org.opensearch.action.support.WriteRequest;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.test.OpenSearchIntegTestCase;
+import org.opensearch.transport.Netty4ModulePlugin;
 
 /**
  * A 3-node in-JVM cluster (3 shards, 1 replica) against an embedded {@link NewsIndex} over the same
@@ -42,11 +50,16 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
 
   @Override
   protected Collection<Class<? extends Plugin>> nodePlugins() {
-    return List.of(DatelinePlugin.class);
+    return List.of(DatelinePlugin.class, Netty4ModulePlugin.class);
+  }
+
+  @Override
+  protected boolean addMockHttpTransport() {
+    return false; // real HTTP (Netty), for NewsCluster's client
   }
 
   /** Query kinds, as the dateline query's parameters; each runs in every order. */
-  private static List<Map<String, Object>> kinds() {
+  static List<Map<String, Object>> kinds() {
     List<Map<String, Object>> k = new ArrayList<>();
     k.add(Map.of("text", "ceasefire"));
     k.add(Map.of("text", "ceasefire talks"));
@@ -173,5 +186,132 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
             response.getHits().getHits()[i].getScore(), 1e-5f);
       }
     }
+  }
+
+  /**
+   * The same articles and queries through {@link NewsCluster} (opensearch-java over HTTP) and an
+   * embedded {@link NewsIndex}, both used as {@link NewsStore}: every page of every query kind in
+   * every order equal (ids, scores, totals, headlines, entities), followed with cursors; a total
+   * threshold below the number of matches reported alike; bulk errors per record; deletes.
+   */
+  public void testClientMatchesEmbeddedIndex() throws Exception {
+    long start = System.nanoTime();
+    NewsIndex.Options options = NewsIndex.Options.builder().totalHitsThreshold(120).build();
+    OpenSearchClient client =
+        new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
+    List<Article> generated = GeneratedNews.articles(ARTICLES, 20261201L);
+    try (NewsStore embedded = NewsIndex.inMemory(options);
+        NewsCluster cluster = NewsCluster.of(client, "news_client", options)) {
+      cluster.createIndex(3, 1);
+      ensureGreen("news_client");
+      // Bulk: good articles, a record the reader rejected and one the library refuses, in order.
+      List<ArticleFiles.Record> records = new ArrayList<>();
+      for (int i = 0; i < generated.size(); i++) {
+        records.add(new ArticleFiles.Parsed(generated.get(i), "news.jsonl:" + (i + 1)));
+        if (i == 100) {
+          records.add(new ArticleFiles.Rejected("news.jsonl:bad", "invalid JSON"));
+          records.add(
+              new ArticleFiles.Parsed(
+                  generated.get(0).toBuilder().id("too-long-language").language("x".repeat(1001)).build(),
+                  "news.jsonl:huge"));
+        }
+      }
+      List<String> rejected = new ArrayList<>();
+      long acknowledged = cluster.addAll(records.iterator(), r -> rejected.add(r.toString()));
+      assertEquals(ARTICLES, acknowledged);
+      assertEquals(2, rejected.size());
+      assertEquals("news.jsonl:bad: invalid JSON", rejected.get(0));
+      assertTrue(rejected.get(1), rejected.get(1).startsWith("news.jsonl:huge: ") && rejected.get(1).contains("language"));
+      for (Article a : generated) {
+        embedded.add(a);
+      }
+      // One article added alone, then deleted from both; an unknown id is not an error.
+      Article extra = generated.get(3).toBuilder().id("extra").build();
+      cluster.add(extra);
+      embedded.add(extra);
+      embedded.refresh();
+      cluster.refresh();
+      NewsQuery all = NewsQuery.builder().build();
+      assertEquals(ARTICLES + 1, cluster.count(all));
+      cluster.delete("extra");
+      embedded.delete("extra");
+      cluster.delete("never-there");
+      embedded.refresh();
+      cluster.refresh();
+      assertEquals(embedded.count(all), cluster.count(all));
+      logger.info("client: bulk-indexed {} articles, {} ms so far", ARTICLES, (System.nanoTime() - start) / 1_000_000);
+
+      int pages = 0;
+      int queries = 0;
+      for (Map<String, Object> params : kinds()) {
+        for (SortOrder order : SortOrder.values()) {
+          if ((order == SortOrder.RELEVANCE || order == SortOrder.RECENT) && !params.containsKey("text")) {
+            continue;
+          }
+          NewsQuery q =
+              new DatelineQueryBuilder(params).toNewsQuery().toBuilder()
+                  .sort(order)
+                  .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC))
+                  .correctTypos(false)
+                  .limit(order == SortOrder.RELEVANCE || order == SortOrder.RECENT ? 10 : 40)
+                  .build();
+          pages += comparePages(embedded, cluster, q, params + " " + order);
+          queries++;
+        }
+      }
+      assertTrue(queries >= 80);
+      // Exact totals and counts.
+      NewsQuery broad = NewsQuery.builder().text("the").exactTotal(true).build();
+      assertEquals(embedded.search(broad).total(), cluster.search(broad).total());
+      assertEquals(embedded.count(broad), cluster.count(broad));
+      // A bad query is the library's typed exception, from the cluster's parse error.
+      expectThrows(InvalidQueryException.class, () -> cluster.search(NewsQuery.of("\"ceasefire")));
+      expectThrows(
+          InvalidQueryException.class,
+          () -> cluster.search(NewsQuery.builder().text("ceasefire").after("not a cursor").build()));
+      logger.info("client: {} queries, {} pages equal; whole test {} ms", queries, pages, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /**
+   * Pages through both stores, each with its own cursors; every page equal. Returns the pages
+   * compared.
+   */
+  private static int comparePages(NewsStore embedded, NewsStore cluster, NewsQuery first, String what) {
+    NewsQuery qe = first;
+    NewsQuery qc = first;
+    boolean byScore = first.sort() == SortOrder.RELEVANCE || first.sort() == SortOrder.RECENT;
+    int maxPages = byScore ? 3 : Integer.MAX_VALUE; // relevance: the top 30; dates: every page
+    int pages = 0;
+    while (pages < maxPages) {
+      SearchResults e = embedded.search(qe);
+      SearchResults c = cluster.search(qc);
+      String page = what + " page " + pages;
+      if (pages == 0) {
+        assertFalse(what + ": matches nothing, so proves nothing", e.hits().isEmpty());
+      }
+      assertEquals(page + ": ids", e.hits().stream().map(SearchHit::id).toList(),
+          c.hits().stream().map(SearchHit::id).toList());
+      assertEquals(page + ": total", e.total(), c.total());
+      assertEquals(page + ": total exact", e.totalIsExact(), c.totalIsExact());
+      for (int i = 0; i < e.hits().size(); i++) {
+        SearchHit eh = e.hits().get(i);
+        SearchHit ch = c.hits().get(i);
+        assertEquals(page + ": score of " + eh.id(), eh.score(), ch.score(), 1e-4f);
+        assertEquals(page + ": headline of " + eh.id(), eh.headline(), ch.headline());
+        assertEquals(page + ": published of " + eh.id(), eh.published(), ch.published());
+        assertEquals(page + ": source of " + eh.id(), eh.source(), ch.source());
+        assertEquals(page + ": entities of " + eh.id(), eh.entities(), ch.entities());
+        assertEquals(page + ": has snippet " + eh.id(), eh.highlight() == null, ch.highlight() == null);
+      }
+      pages++;
+      assertEquals(page + ": has next", e.next() == null, c.next() == null);
+      if (c.next() == null) {
+        break;
+      }
+      qe = first.after(e.next());
+      qc = first.after(c.next());
+    }
+    return pages;
   }
 }
