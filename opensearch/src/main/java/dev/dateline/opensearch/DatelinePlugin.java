@@ -10,7 +10,9 @@ import org.opensearch.index.analysis.AnalyzerProvider;
 import org.opensearch.index.analysis.AnalyzerScope;
 import org.opensearch.index.analysis.PreBuiltAnalyzerProvider;
 import org.opensearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.opensearch.ingest.Processor;
 import org.opensearch.plugins.AnalysisPlugin;
+import org.opensearch.plugins.IngestPlugin;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.plugins.SearchPlugin;
 
@@ -19,9 +21,10 @@ import org.opensearch.plugins.SearchPlugin;
  * #NAME_ANALYZER}, the similarity {@value #SIMILARITY} (BM25 with Lucene's formula, as the
  * embedded index scores; settings {@code k1} and {@code b}) and the {@value
  * DatelineQueryBuilder#NAME} query, which compiles Dateline's query syntax and filters with the
- * library's own compiler on each shard. {@link DatelineMapping} builds an index that uses them.
+ * library's own compiler on each shard, and the ingest processor {@value ArticleProcessor#TYPE}
+ * (raw page text to an article's document). {@link DatelineMapping} builds an index that uses them.
  */
-public final class DatelinePlugin extends Plugin implements AnalysisPlugin, SearchPlugin {
+public final class DatelinePlugin extends Plugin implements AnalysisPlugin, SearchPlugin, IngestPlugin {
   /** The analyzer of Dateline's text fields (headline, body, ..., all_text). */
   public static final String TEXT_ANALYZER = "dateline_text";
   /** The analyzer of Dateline's name fields (source, section, tag, person, place, org). */
@@ -46,6 +49,11 @@ public final class DatelinePlugin extends Plugin implements AnalysisPlugin, Sear
     return List.of(
         new QuerySpec<>(
             DatelineQueryBuilder.NAME, DatelineQueryBuilder::new, DatelineQueryBuilder::fromXContent));
+  }
+
+  @Override
+  public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
+    return Map.of(ArticleProcessor.TYPE, new ArticleProcessor.Factory());
   }
 
   @Override

@@ -367,7 +367,8 @@ public final class NewsCluster implements NewsStore {
     }
     if (query.highlight()) {
       s.highlight(
-          h -> h.fields(IndexFields.BODY, f -> highlightField(f))
+          h -> h.requireFieldMatch(false) // the query's words are on all_text
+              .fields(IndexFields.BODY, f -> highlightField(f))
               .fields(IndexFields.BULLETS, f -> highlightField(f)));
     }
     SearchResponse<Map> response;

@@ -260,6 +260,26 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
         }
       }
       assertTrue(queries >= 80);
+      // Snippets: the highlighter's passages, as plain text with the matched words' offsets.
+      SearchResults ceasefire = cluster.search(NewsQuery.of("ceasefire"));
+      Map<String, Article> byId = new LinkedHashMap<>();
+      generated.forEach(a -> byId.put(a.id(), a));
+      int marked = 0;
+      for (SearchHit h : ceasefire.hits()) {
+        assertNotNull(h.id(), h.highlight());
+        Article a = byId.get(h.id());
+        if (a.bodyText().toLowerCase(java.util.Locale.ROOT).contains("ceasefire")) {
+          assertFalse(h.id() + ": " + h.highlight(), h.highlight().matches().isEmpty());
+          marked++;
+        }
+        for (String matched : h.highlight().matchedText()) {
+          assertEquals("ceasefire", matched.toLowerCase(java.util.Locale.ROOT));
+        }
+        String firstPassage = h.highlight().text().split(dev.dateline.Snippet.ELLIPSIS, -1)[0];
+        assertTrue(firstPassage, byId.get(h.id()).bodyText().contains(firstPassage)
+            || String.join(" ", byId.get(h.id()).bullets()).contains(firstPassage));
+      }
+      assertTrue("some snippets mark the word", marked > 0);
       // Exact totals and counts.
       NewsQuery broad = NewsQuery.builder().text("the").exactTotal(true).build();
       assertEquals(embedded.search(broad).total(), cluster.search(broad).total());
@@ -270,6 +290,103 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
           InvalidQueryException.class,
           () -> cluster.search(NewsQuery.builder().text("ceasefire").after("not a cursor").build()));
       logger.info("client: {} queries, {} pages equal; whole test {} ms", queries, pages, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Pages written for this test: raw text as a scraper saves it. */
+  private static final List<String> PAGES =
+      List.of(
+          """
+          Ceasefire talks resume in Abu Dhabi
+          Subscribe to our newsletter
+          By Jane Doe
+          Published February 4, 2026 10:45 AM UTC
+          ABU DHABI (Reuters) - Delegations from both sides met again on Wednesday, officials said.
+          Volodymyr Zelensky said the talks on a ceasefire were serious and would go on next week.
+          The United Nations welcomed the meeting.
+          """,
+          """
+          Storm floods the harbour of Lagos
+          Posted: 2026-02-06T08:00:00Z
+          LAGOS - Heavy rain flooded the harbour overnight and the port was closed.
+          The Red Cross sent rescue teams to the coast, a spokesman said.
+          """,
+          """
+          Central bank holds rates as inflation eases
+          By Mei Lin
+          February 7, 2026
+          SINGAPORE - The central bank kept its rates unchanged on Friday.
+          Inflation eased for a third month, and the World Bank raised its growth forecast.
+          """,
+          """
+          Markets rally after the ceasefire news
+          Markets in Berlin rose on Monday after the ceasefire talks, traders said.
+          Angela Merkel spoke of a careful hope.
+          """);
+
+  /**
+   * The {@code dateline_article} processor in a pipeline: raw pages indexed through it equal, as
+   * search results (ids, fields, entities), the same pages parsed by {@code RawArticleParser} and
+   * added to an embedded index; a page with nothing to index fails its bulk item with the
+   * library's message, the others are kept.
+   */
+  public void testArticleProcessorIndexesRawPages() throws Exception {
+    String pipeline = "{\"processors\": [{\"dateline_article\": {\"field\": \"page\"}}]}";
+    client().admin().cluster()
+        .preparePutPipeline("dateline-pages", new org.opensearch.core.common.bytes.BytesArray(pipeline),
+            org.opensearch.common.xcontent.XContentType.JSON)
+        .get();
+    Map<String, Object> settings = new LinkedHashMap<>(DatelineMapping.settings(3, 1));
+    settings.put("index.default_pipeline", "dateline-pages");
+    client().admin().indices().prepareCreate("pages").setSettings(settings).setMapping(DatelineMapping.mapping()).get();
+    ensureGreen("pages");
+    try (NewsIndex embedded = NewsIndex.inMemory()) {
+      BulkRequestBuilder bulk = client().prepareBulk().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+      for (int i = 0; i < PAGES.size(); i++) {
+        String url = "https://news.example/" + i;
+        bulk.add(client().prepareIndex("pages").setSource(Map.of("page", PAGES.get(i), "url", url, "source", "Daily Planet")));
+        embedded.add(dev.dateline.RawArticleParser.parse(PAGES.get(i)).url(url).source("Daily Planet").build());
+      }
+      bulk.add(client().prepareIndex("pages").setSource(Map.of("page", "\n\n")));
+      BulkResponse r = bulk.get();
+      embedded.refresh();
+      assertTrue(r.hasFailures());
+      for (int i = 0; i < PAGES.size(); i++) {
+        assertFalse(r.getItems()[i].getFailureMessage(), r.getItems()[i].isFailed());
+      }
+      assertTrue(r.getItems()[PAGES.size()].getFailureMessage(),
+          r.getItems()[PAGES.size()].getFailureMessage().contains(ArticleProcessor.TYPE));
+
+      OpenSearchClient client =
+          new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
+      NewsCluster cluster = NewsCluster.of(client, "pages");
+      List<NewsQuery> queries =
+          List.of(
+              NewsQuery.builder().sort(SortOrder.NEWEST).build(),
+              NewsQuery.of("ceasefire talks"),
+              NewsQuery.of("headline:storm"),
+              NewsQuery.builder().text("byline:jane").build(),
+              NewsQuery.builder().place("Abu Dhabi").sort(SortOrder.NEWEST).build(),
+              NewsQuery.builder().from("2026-02-05").sort(SortOrder.OLDEST).build());
+      int withEntities = 0;
+      for (NewsQuery q : queries) {
+        SearchResults e = embedded.search(q);
+        SearchResults c = cluster.search(q);
+        assertFalse(q + ": matches nothing", e.hits().isEmpty());
+        assertEquals(q + ": ids", e.hits().stream().map(SearchHit::id).toList(), c.hits().stream().map(SearchHit::id).toList());
+        assertEquals(q + ": total", e.total(), c.total());
+        for (int i = 0; i < e.hits().size(); i++) {
+          SearchHit eh = e.hits().get(i);
+          SearchHit ch = c.hits().get(i);
+          assertEquals(eh.headline(), ch.headline());
+          assertEquals(eh.published(), ch.published());
+          assertEquals(eh.byline(), ch.byline());
+          assertEquals(eh.url(), ch.url());
+          assertEquals(eh.entities(), ch.entities());
+          withEntities += ch.entities().isEmpty() ? 0 : 1;
+        }
+      }
+      assertTrue("the extractor found entities in the pages", withEntities > 0);
     }
   }
 
