@@ -4,6 +4,7 @@ import dev.dateline.Article;
 import dev.dateline.DatelineLucene;
 import dev.dateline.Entity;
 import dev.dateline.IndexFields;
+import dev.dateline.NewsIndex;
 import dev.dateline.SortOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,12 +35,27 @@ public final class DatelineMapping {
 
   private DatelineMapping() {}
 
-  /** Index settings: shards, replicas, the similarity and the index sort. */
+  /** Index settings: shards, replicas, the similarity and the index sort; default options. */
   public static Map<String, Object> settings(int shards, int replicas) {
+    return settings(shards, replicas, NewsIndex.Options.defaults());
+  }
+
+  /**
+   * Index settings: shards, replicas, the similarity with the options' BM25 parameters, the index
+   * sort, and the options that change matching and scoring (field boosts, combined field scoring),
+   * which the {@code dateline} query reads from the index. Index the documents with {@link
+   * #document} and a {@code DatelineLucene.of(options)} of the same options (the boosts weigh
+   * {@code all_text}).
+   */
+  public static Map<String, Object> settings(int shards, int replicas, NewsIndex.Options options) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("index.number_of_shards", shards);
     s.put("index.number_of_replicas", replicas);
     s.put("index.similarity.default.type", DatelinePlugin.SIMILARITY);
+    s.put("index.similarity.default.k1", options.bm25K1());
+    s.put("index.similarity.default.b", options.bm25B());
+    options.boosts().forEach((f, boost) -> s.put(DatelinePlugin.boostKey(f), boost));
+    s.put(DatelinePlugin.COMBINED_FIELD_SCORING.getKey(), options.combinedFieldScoring());
     s.put("index.sort.field", List.of(IndexFields.PUBLISHED, IndexFields.ID));
     s.put("index.sort.order", List.of("desc", "asc"));
     s.put("index.sort.mode", List.of("min", "min"));

@@ -1,10 +1,18 @@
 package dev.dateline.opensearch;
 
 import dev.dateline.DatelineLucene;
+import dev.dateline.NewsIndex;
+import dev.dateline.SearchField;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.opensearch.common.settings.Setting;
+import org.opensearch.common.settings.Settings;
 import org.opensearch.index.IndexModule;
 import org.opensearch.index.analysis.AnalyzerProvider;
 import org.opensearch.index.analysis.AnalyzerScope;
@@ -51,6 +59,61 @@ public final class DatelinePlugin extends Plugin implements AnalysisPlugin, Sear
             DatelineQueryBuilder.NAME, DatelineQueryBuilder::new, DatelineQueryBuilder::fromXContent));
   }
 
+  /**
+   * The index settings that carry the options of {@link NewsIndex.Options} that change matching
+   * and scoring, so that the {@code dateline} query compiles as an embedded index with those
+   * options would: {@code index.dateline.boost.<field>} for each {@link SearchField} (its key, e.g.
+   * {@code headline}) and {@code index.dateline.combined_field_scoring}. BM25's {@code k1} and
+   * {@code b} are the similarity's own settings ({@code index.similarity.default.k1}, {@code .b}).
+   * All are fixed when the index is created ({@link DatelineMapping#settings(int, int,
+   * NewsIndex.Options)} writes them).
+   */
+  static final Map<SearchField, Setting<Float>> BOOSTS;
+
+  /** See {@link #BOOSTS}. */
+  static final Setting<Boolean> COMBINED_FIELD_SCORING =
+      Setting.boolSetting(
+          "index.dateline.combined_field_scoring",
+          NewsIndex.Options.defaults().combinedFieldScoring(),
+          Setting.Property.IndexScope,
+          Setting.Property.Final);
+
+  static {
+    Map<SearchField, Setting<Float>> boosts = new EnumMap<>(SearchField.class);
+    for (SearchField f : SearchField.values()) {
+      boosts.put(
+          f,
+          Setting.floatSetting(
+              boostKey(f), f.defaultBoost(), Float.MIN_VALUE, Setting.Property.IndexScope, Setting.Property.Final));
+    }
+    BOOSTS = Collections.unmodifiableMap(boosts);
+  }
+
+  static String boostKey(SearchField f) {
+    return "index.dateline.boost." + f.name().toLowerCase(Locale.ROOT);
+  }
+
+  @Override
+  public List<Setting<?>> getSettings() {
+    List<Setting<?>> settings = new ArrayList<>(BOOSTS.values());
+    settings.add(COMBINED_FIELD_SCORING);
+    return settings;
+  }
+
+  /** The options an index's settings describe (boosts, combined scoring, BM25's k1 and b). */
+  static NewsIndex.Options options(Settings indexSettings) {
+    NewsIndex.Options.Builder b = NewsIndex.Options.builder();
+    BOOSTS.forEach((f, setting) -> b.boost(f, setting.get(indexSettings)));
+    b.combinedFieldScoring(COMBINED_FIELD_SCORING.get(indexSettings));
+    b.bm25(
+        indexSettings.getAsFloat("index.similarity.default.k1", DEFAULT_K1),
+        indexSettings.getAsFloat("index.similarity.default.b", DEFAULT_B));
+    return b.build();
+  }
+
+  static final float DEFAULT_K1 = NewsIndex.Options.defaults().bm25K1();
+  static final float DEFAULT_B = NewsIndex.Options.defaults().bm25B();
+
   @Override
   public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
     return Map.of(ArticleProcessor.TYPE, new ArticleProcessor.Factory());
@@ -61,6 +124,6 @@ public final class DatelinePlugin extends Plugin implements AnalysisPlugin, Sear
     module.addSimilarity(
         SIMILARITY,
         (settings, version, scripts) ->
-            new BM25Similarity(settings.getAsFloat("k1", 1.2f), settings.getAsFloat("b", 0.75f)));
+            new BM25Similarity(settings.getAsFloat("k1", DEFAULT_K1), settings.getAsFloat("b", DEFAULT_B)));
   }
 }

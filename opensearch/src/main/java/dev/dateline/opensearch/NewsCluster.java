@@ -62,9 +62,10 @@ import org.opensearch.client.opensearch.generic.Response;
  * {@link Snippet} contract (plain text and match offsets); a query with Lucene {@link
  * NewsQuery.Builder#filter filters} or non-default recency parameters cannot be sent and is refused;
  * no facets yet. Changes are durable when OpenSearch acknowledges them (its translog), so there is
- * no commit. The index options that change scoring must be the plugin's defaults ({@link
- * NewsIndex.Options#defaults()}); the options given here choose the entity extractor, the total
- * threshold and the field size cap.
+ * no commit. The options given here choose the entity extractor, the total threshold and the field
+ * size cap, and {@link #createIndex} writes the ones that change scoring (boosts, BM25, combined
+ * field scoring) into the index settings, where the plugin reads them: give the same options to
+ * every {@code NewsCluster} of an index.
  *
  * <p>Thread-safe if the client is (opensearch-java's is). {@link #close()} does not close the
  * client, which the caller owns.
@@ -114,8 +115,8 @@ public final class NewsCluster implements NewsStore {
    *
    * @param client the client (not closed by {@link #close()})
    * @param index the index name
-   * @param options the entity extractor, total threshold and field size cap to use (boosts and
-   *     BM25 parameters must be the defaults: the plugin scores with those)
+   * @param options the entity extractor, total threshold, field size cap and (for {@link
+   *     #createIndex}) the scoring options
    * @return the cluster store
    */
   public static NewsCluster of(OpenSearchClient client, String index, NewsIndex.Options options) {
@@ -133,7 +134,7 @@ public final class NewsCluster implements NewsStore {
     String body =
         json(
             Map.of(
-                "settings", DatelineMapping.settings(shards, replicas),
+                "settings", DatelineMapping.settings(shards, replicas, options),
                 "mappings", DatelineMapping.mapping()));
     try (Response r =
         client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index).json(body).build())) {

@@ -196,7 +196,13 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
    */
   public void testClientMatchesEmbeddedIndex() throws Exception {
     long start = System.nanoTime();
-    NewsIndex.Options options = NewsIndex.Options.builder().totalHitsThreshold(120).build();
+    // Options other than the defaults, which the index settings carry to every shard's compiler.
+    NewsIndex.Options options =
+        NewsIndex.Options.builder()
+            .totalHitsThreshold(120)
+            .boost(dev.dateline.SearchField.HEADLINE, 5f)
+            .bm25(0.9f, 0.5f)
+            .build();
     OpenSearchClient client =
         new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
     List<Article> generated = GeneratedNews.articles(ARTICLES, 20261201L);
