@@ -5,10 +5,12 @@ import dev.dateline.DatelineLucene;
 import dev.dateline.Entity;
 import dev.dateline.IndexFields;
 import dev.dateline.NewsIndex;
+import dev.dateline.SearchField;
 import dev.dateline.SortOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.opensearch.search.sort.FieldSortBuilder;
 import org.opensearch.search.sort.ScoreSortBuilder;
@@ -20,7 +22,9 @@ import org.opensearch.search.sort.SortMode;
  * Dateline index holds, field for field ({@link DatelineLucene#indexedFields()}): text and name
  * fields with Dateline's analyzers and its position gap, the id and language as keywords, the
  * publication time as a long (epoch milliseconds), Lucene's BM25, and the index sorted newest
- * first as the embedded index is. Needs {@link DatelinePlugin} on every node.
+ * first as the embedded index is. Needs {@link DatelinePlugin} on every node. Everything here but
+ * {@link #sort} works without OpenSearch's server classes (a client application has only
+ * {@code opensearch-java}).
  */
 public final class DatelineMapping {
   /** The article's address, kept in {@code _source} for results (not indexed). */
@@ -32,6 +36,19 @@ public final class DatelineMapping {
    * org} fields.
    */
   public static final String ENTITIES = "entities";
+
+  /** The index setting: whether text without a field is scored over all text fields together. */
+  public static final String COMBINED_FIELD_SCORING = "index.dateline.combined_field_scoring";
+
+  /**
+   * The index setting of a field's boost, e.g. {@code index.dateline.boost.headline}.
+   *
+   * @param field the field
+   * @return the setting's key
+   */
+  public static String boostSetting(SearchField field) {
+    return "index.dateline.boost." + field.name().toLowerCase(Locale.ROOT);
+  }
 
   private DatelineMapping() {}
 
@@ -54,8 +71,8 @@ public final class DatelineMapping {
     s.put("index.similarity.default.type", DatelinePlugin.SIMILARITY);
     s.put("index.similarity.default.k1", options.bm25K1());
     s.put("index.similarity.default.b", options.bm25B());
-    options.boosts().forEach((f, boost) -> s.put(DatelinePlugin.boostKey(f), boost));
-    s.put(DatelinePlugin.COMBINED_FIELD_SCORING.getKey(), options.combinedFieldScoring());
+    options.boosts().forEach((f, boost) -> s.put(boostSetting(f), boost));
+    s.put(COMBINED_FIELD_SCORING, options.combinedFieldScoring());
     s.put("index.sort.field", List.of(IndexFields.PUBLISHED, IndexFields.ID));
     s.put("index.sort.order", List.of("desc", "asc"));
     s.put("index.sort.mode", List.of("min", "min"));

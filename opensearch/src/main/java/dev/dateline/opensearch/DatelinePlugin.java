@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.similarities.BM25Similarity;
@@ -61,19 +60,17 @@ public final class DatelinePlugin extends Plugin implements AnalysisPlugin, Sear
 
   /**
    * The index settings that carry the options of {@link NewsIndex.Options} that change matching
-   * and scoring, so that the {@code dateline} query compiles as an embedded index with those
-   * options would: {@code index.dateline.boost.<field>} for each {@link SearchField} (its key, e.g.
-   * {@code headline}) and {@code index.dateline.combined_field_scoring}. BM25's {@code k1} and
-   * {@code b} are the similarity's own settings ({@code index.similarity.default.k1}, {@code .b}).
-   * All are fixed when the index is created ({@link DatelineMapping#settings(int, int,
-   * NewsIndex.Options)} writes them).
+   * and scoring ({@link DatelineMapping#boostSetting}, {@link
+   * DatelineMapping#COMBINED_FIELD_SCORING}), so that the {@code dateline} query compiles as an
+   * embedded index with those options would. BM25's {@code k1} and {@code b} are the similarity's
+   * own settings. All are fixed when the index is created.
    */
   static final Map<SearchField, Setting<Float>> BOOSTS;
 
   /** See {@link #BOOSTS}. */
   static final Setting<Boolean> COMBINED_FIELD_SCORING =
       Setting.boolSetting(
-          "index.dateline.combined_field_scoring",
+          DatelineMapping.COMBINED_FIELD_SCORING,
           NewsIndex.Options.defaults().combinedFieldScoring(),
           Setting.Property.IndexScope,
           Setting.Property.Final);
@@ -84,13 +81,10 @@ public final class DatelinePlugin extends Plugin implements AnalysisPlugin, Sear
       boosts.put(
           f,
           Setting.floatSetting(
-              boostKey(f), f.defaultBoost(), Float.MIN_VALUE, Setting.Property.IndexScope, Setting.Property.Final));
+              DatelineMapping.boostSetting(f), f.defaultBoost(), Float.MIN_VALUE,
+              Setting.Property.IndexScope, Setting.Property.Final));
     }
     BOOSTS = Collections.unmodifiableMap(boosts);
-  }
-
-  static String boostKey(SearchField f) {
-    return "index.dateline.boost." + f.name().toLowerCase(Locale.ROOT);
   }
 
   @Override
