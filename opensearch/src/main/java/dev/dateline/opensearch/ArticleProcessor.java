@@ -14,6 +14,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.function.Supplier;
+import org.opensearch.cluster.ClusterState;
+import org.opensearch.cluster.metadata.IndexAbstraction;
+import org.opensearch.cluster.metadata.IndexMetadata;
+import org.opensearch.common.settings.Settings;
 import org.opensearch.ingest.AbstractProcessor;
 import org.opensearch.ingest.ConfigurationUtils;
 import org.opensearch.ingest.IngestDocument;
@@ -26,7 +31,8 @@ import org.opensearch.ingest.Processor;
  * the optional fields {@code url}, {@code source}, {@code section}, {@code language} and {@code
  * published} (ISO-8601, used when the page prints no date) of the incoming document are added,
  * entities are found by the library's standard {@link EntityExtractor}, and the document is
- * replaced by {@link DatelineMapping#document}. The {@code _id} is the request's, else the
+ * replaced by {@link DatelineMapping#document}, with the scoring options of the target index's
+ * settings ({@link DatelineMapping#settings(int, int, dev.dateline.NewsIndex.Options)}). The {@code _id} is the request's, else the
  * article's derived id ({@link Article#deriveId}).
  *
  * <pre>{@code
@@ -43,7 +49,6 @@ public final class ArticleProcessor extends AbstractProcessor {
   /** The processor's type name in a pipeline. */
   public static final String TYPE = "dateline_article";
 
-  private static final DatelineLucene LUCENE = DatelineLucene.defaults();
   private static final EntityExtractor EXTRACTOR = EntityExtractor.standard();
   private static final Set<String> METADATA =
       Stream.of(IngestDocument.Metadata.values())
@@ -52,11 +57,28 @@ public final class ArticleProcessor extends AbstractProcessor {
 
   private final String field;
   private final ZoneId zone;
+  private final Supplier<ClusterState> state;
 
-  ArticleProcessor(String tag, String description, String field, ZoneId zone) {
+  ArticleProcessor(String tag, String description, String field, ZoneId zone, Supplier<ClusterState> state) {
     super(tag, description);
     this.field = field;
     this.zone = zone;
+    this.state = state;
+  }
+
+  /**
+   * The mapping of the index the document goes to: its scoring options (boosts weigh {@code
+   * all_text}) are in its settings; the defaults when it does not exist yet.
+   */
+  private DatelineLucene lucene(IngestDocument doc) {
+    Object index = doc.getSourceAndMetadata().get(IngestDocument.Metadata.INDEX.getFieldName());
+    ClusterState cs = state == null ? null : state.get();
+    if (index == null || cs == null) {
+      return DatelineQueryBuilder.lucene(Settings.EMPTY);
+    }
+    IndexAbstraction target = cs.metadata().getIndicesLookup().get(index.toString());
+    IndexMetadata meta = target == null ? null : target.getWriteIndex();
+    return DatelineQueryBuilder.lucene(meta == null ? Settings.EMPTY : meta.getSettings());
   }
 
   @Override
@@ -103,7 +125,7 @@ public final class ArticleProcessor extends AbstractProcessor {
         all.remove(key);
       }
     }
-    all.putAll(DatelineMapping.document(LUCENE, article));
+    all.putAll(DatelineMapping.document(lucene(doc), article));
     all.put(IngestDocument.Metadata.ID.getFieldName(), article.id());
     return doc;
   }
@@ -120,6 +142,12 @@ public final class ArticleProcessor extends AbstractProcessor {
 
   /** Makes processors from pipeline configurations. */
   static final class Factory implements Processor.Factory {
+    private final Supplier<ClusterState> state;
+
+    Factory(Supplier<ClusterState> state) {
+      this.state = state;
+    }
+
     @Override
     public Processor create(
         Map<String, Processor.Factory> registry, String tag, String description, Map<String, Object> config) {
@@ -131,7 +159,7 @@ public final class ArticleProcessor extends AbstractProcessor {
       } catch (DateTimeException e) {
         throw ConfigurationUtils.newConfigurationException(TYPE, tag, "zone", "unknown time zone [" + zone + "]");
       }
-      return new ArticleProcessor(tag, description, field, z);
+      return new ArticleProcessor(tag, description, field, z, state);
     }
   }
 }

@@ -110,7 +110,10 @@ public final class DatelinePlugin extends Plugin implements AnalysisPlugin, Sear
 
   @Override
   public Map<String, Processor.Factory> getProcessors(Processor.Parameters parameters) {
-    return Map.of(ArticleProcessor.TYPE, new ArticleProcessor.Factory());
+    var ingest = parameters.ingestService;
+    return Map.of(
+        ArticleProcessor.TYPE,
+        new ArticleProcessor.Factory(ingest == null ? () -> null : () -> ingest.getClusterService().state()));
   }
 
   @Override

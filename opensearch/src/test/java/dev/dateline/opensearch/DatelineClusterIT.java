@@ -259,7 +259,7 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
                   .sort(order)
                   .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC))
                   .correctTypos(false)
-                  .limit(order == SortOrder.RELEVANCE || order == SortOrder.RECENT ? 10 : 40)
+                  .limit(order == SortOrder.RELEVANCE || order == SortOrder.RECENT ? 10 : 100)
                   .build();
           pages += comparePages(embedded, cluster, q, params + " " + order);
           queries++;
@@ -342,11 +342,13 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
         .preparePutPipeline("dateline-pages", new org.opensearch.core.common.bytes.BytesArray(pipeline),
             org.opensearch.common.xcontent.XContentType.JSON)
         .get();
-    Map<String, Object> settings = new LinkedHashMap<>(DatelineMapping.settings(3, 1));
+    // A headline boost other than the default: the processor weighs all_text by the index's own.
+    NewsIndex.Options options = NewsIndex.Options.builder().boost(dev.dateline.SearchField.HEADLINE, 6f).build();
+    Map<String, Object> settings = new LinkedHashMap<>(DatelineMapping.settings(3, 1, options));
     settings.put("index.default_pipeline", "dateline-pages");
     client().admin().indices().prepareCreate("pages").setSettings(settings).setMapping(DatelineMapping.mapping()).get();
     ensureGreen("pages");
-    try (NewsIndex embedded = NewsIndex.inMemory()) {
+    try (NewsIndex embedded = NewsIndex.inMemory(options)) {
       BulkRequestBuilder bulk = client().prepareBulk().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
       for (int i = 0; i < PAGES.size(); i++) {
         String url = "https://news.example/" + i;
@@ -365,7 +367,7 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
 
       OpenSearchClient client =
           new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
-      NewsCluster cluster = NewsCluster.of(client, "pages");
+      NewsCluster cluster = NewsCluster.of(client, "pages", options);
       List<NewsQuery> queries =
           List.of(
               NewsQuery.builder().sort(SortOrder.NEWEST).build(),
@@ -375,16 +377,33 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
               NewsQuery.builder().place("Abu Dhabi").sort(SortOrder.NEWEST).build(),
               NewsQuery.builder().from("2026-02-05").sort(SortOrder.OLDEST).build());
       int withEntities = 0;
+      // The same pages parsed here and bulk-indexed through the client, into an index with the
+      // same settings: the processor's documents score exactly as the client's (so it weighs
+      // all_text by the index's boost, not the default).
+      NewsCluster twin = NewsCluster.of(client, "pages_twin", options);
+      twin.createIndex(3, 1);
+      ensureGreen("pages_twin");
+      List<ArticleFiles.Record> parsed = new ArrayList<>();
+      for (int i = 0; i < PAGES.size(); i++) {
+        parsed.add(new ArticleFiles.Parsed(
+            dev.dateline.RawArticleParser.parse(PAGES.get(i)).url("https://news.example/" + i).source("Daily Planet").build(),
+            "page" + i));
+      }
+      assertEquals(PAGES.size(), twin.addAll(parsed.iterator(), bad -> fail(bad.toString())));
+      twin.refresh();
       for (NewsQuery q : queries) {
         SearchResults e = embedded.search(q);
         SearchResults c = cluster.search(q);
         assertFalse(q + ": matches nothing", e.hits().isEmpty());
         assertEquals(q + ": ids", e.hits().stream().map(SearchHit::id).toList(), c.hits().stream().map(SearchHit::id).toList());
         assertEquals(q + ": total", e.total(), c.total());
+        SearchResults t = twin.search(q);
+        assertEquals(q + ": ids, twin", t.hits().stream().map(SearchHit::id).toList(), c.hits().stream().map(SearchHit::id).toList());
         for (int i = 0; i < e.hits().size(); i++) {
           SearchHit eh = e.hits().get(i);
           SearchHit ch = c.hits().get(i);
           assertEquals(eh.headline(), ch.headline());
+          assertEquals(q + ": score of " + eh.id() + ", twin", t.hits().get(i).score(), ch.score(), 1e-4f);
           assertEquals(eh.published(), ch.published());
           assertEquals(eh.byline(), ch.byline());
           assertEquals(eh.url(), ch.url());
