@@ -80,8 +80,8 @@ public final class NewsCluster implements NewsStore {
   /** Attempts of a bulk request, or of its items, that the cluster refuses as too busy (429). */
   public static final int BULK_ATTEMPTS = 6;
 
-  private static final String PRE = "\uE000";
-  private static final String POST = "\uE001";
+  static final String PRE = "\uE000";
+  static final String POST = "\uE001";
   private static final List<String> HIT_FIELDS =
       List.of(
           IndexFields.ID, IndexFields.HEADLINE, IndexFields.PUBLISHED, IndexFields.SOURCE,
@@ -617,6 +617,21 @@ public final class NewsCluster implements NewsStore {
       return Base64.getUrlEncoder().withoutPadding().encodeToString(s.toString().getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Undoes {@link #encode}'s escaping of backslashes and line breaks, left to right. */
+    private static String unescape(String s) {
+      StringBuilder out = new StringBuilder(s.length());
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == '\\') {
+          char next = s.charAt(++i); // a lone trailing backslash is not a cursor: caught below
+          out.append(next == 'n' ? '\n' : next);
+        } else {
+          out.append(c);
+        }
+      }
+      return out.toString();
+    }
+
     static Cursor decode(SortOrder order, String cursor) {
       try {
         String[] parts =
@@ -638,7 +653,7 @@ public final class NewsCluster implements NewsStore {
               switch (p.charAt(0)) {
                 case 'l' -> FieldValue.of(Long.parseLong(rest));
                 case 'd' -> FieldValue.of(Double.longBitsToDouble(Long.parseLong(rest)));
-                case 's' -> FieldValue.of(rest.replace("\\n", "\n").replace("\\\\", "\\"));
+                case 's' -> FieldValue.of(unescape(rest));
                 case 'n' -> FieldValue.NULL;
                 default -> throw new IllegalArgumentException("bad value");
               });
