@@ -16,6 +16,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
@@ -280,9 +281,22 @@ public final class DatelineLucene {
       return searcher.createWeight(searcher.rewrite(compiled), scoreMode, boost);
     }
 
+    /**
+     * Visits the query as compiled with no word counted as common (which words are common changes
+     * how the clauses are grouped, not which terms there are), so that highlighters and term
+     * extraction see its terms; a query that cannot be compiled is a leaf.
+     */
     @Override
     public void visit(QueryVisitor visitor) {
-      visitor.visitLeaf(this);
+      Query compiled;
+      try {
+        compiled =
+            owner.compiler.compile(query, query.parsed(), (QueryCompiler.Statistics) null).query();
+      } catch (RuntimeException e) {
+        visitor.visitLeaf(this);
+        return;
+      }
+      compiled.visit(visitor.getSubVisitor(BooleanClause.Occur.MUST, this));
     }
 
     @Override

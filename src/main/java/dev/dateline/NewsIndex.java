@@ -98,7 +98,7 @@ import org.apache.lucene.util.Bits;
  * directory for writing: a second one fails with {@link IndexException} naming the lock, while
  * {@link #openReadOnly} may be used any number of times alongside a writer.
  */
-public final class NewsIndex implements Closeable {
+public final class NewsIndex implements Closeable, NewsStore {
 
   private final String description;
   private final Directory directory;

@@ -65,6 +65,16 @@ class DatelineLuceneTest {
   }
 
   @Test
+  void compileDeferred_showsItsTermsToVisitors() {
+    // Highlighters find the words to mark by visiting the query: a deferred query shows the terms
+    // it will compile to, not an opaque leaf.
+    java.util.Set<org.apache.lucene.index.Term> terms = new java.util.HashSet<>();
+    lucene.compileDeferred(NewsQuery.of("ceasefire talks"))
+        .visit(org.apache.lucene.search.QueryVisitor.termCollector(terms));
+    assertThat(terms).extracting(org.apache.lucene.index.Term::text).contains("ceasefire");
+  }
+
+  @Test
   void order_recentWithoutTextIsNewest() {
     assertThat(DatelineLucene.order(NewsQuery.builder().sort(SortOrder.RECENT).build()))
         .isEqualTo(SortOrder.NEWEST);

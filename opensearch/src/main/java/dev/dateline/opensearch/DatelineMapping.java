@@ -2,10 +2,15 @@ package dev.dateline.opensearch;
 
 import dev.dateline.Article;
 import dev.dateline.DatelineLucene;
+import dev.dateline.Entity;
 import dev.dateline.IndexFields;
+import dev.dateline.NewsIndex;
+import dev.dateline.SearchField;
 import dev.dateline.SortOrder;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.opensearch.search.sort.FieldSortBuilder;
 import org.opensearch.search.sort.ScoreSortBuilder;
@@ -17,17 +22,57 @@ import org.opensearch.search.sort.SortMode;
  * Dateline index holds, field for field ({@link DatelineLucene#indexedFields()}): text and name
  * fields with Dateline's analyzers and its position gap, the id and language as keywords, the
  * publication time as a long (epoch milliseconds), Lucene's BM25, and the index sorted newest
- * first as the embedded index is. Needs {@link DatelinePlugin} on every node.
+ * first as the embedded index is. Needs {@link DatelinePlugin} on every node. Everything here but
+ * {@link #sort} works without OpenSearch's server classes (a client application has only
+ * {@code opensearch-java}).
  */
 public final class DatelineMapping {
+  /** The article's address, kept in {@code _source} for results (not indexed). */
+  public static final String URL = IndexFields.URL;
+
+  /**
+   * The article's entities ({@code type}, {@code name}, {@code aliases}, {@code mentions}), kept
+   * in {@code _source} for results; matching uses the indexed {@code person}/{@code place}/{@code
+   * org} fields.
+   */
+  public static final String ENTITIES = "entities";
+
+  /** The index setting: whether text without a field is scored over all text fields together. */
+  public static final String COMBINED_FIELD_SCORING = "index.dateline.combined_field_scoring";
+
+  /**
+   * The index setting of a field's boost, e.g. {@code index.dateline.boost.headline}.
+   *
+   * @param field the field
+   * @return the setting's key
+   */
+  public static String boostSetting(SearchField field) {
+    return "index.dateline.boost." + field.name().toLowerCase(Locale.ROOT);
+  }
+
   private DatelineMapping() {}
 
-  /** Index settings: shards, replicas, the similarity and the index sort. */
+  /** Index settings: shards, replicas, the similarity and the index sort; default options. */
   public static Map<String, Object> settings(int shards, int replicas) {
+    return settings(shards, replicas, NewsIndex.Options.defaults());
+  }
+
+  /**
+   * Index settings: shards, replicas, the similarity with the options' BM25 parameters, the index
+   * sort, and the options that change matching and scoring (field boosts, combined field scoring),
+   * which the {@code dateline} query reads from the index. Index the documents with {@link
+   * #document} and a {@code DatelineLucene.of(options)} of the same options (the boosts weigh
+   * {@code all_text}).
+   */
+  public static Map<String, Object> settings(int shards, int replicas, NewsIndex.Options options) {
     Map<String, Object> s = new LinkedHashMap<>();
     s.put("index.number_of_shards", shards);
     s.put("index.number_of_replicas", replicas);
     s.put("index.similarity.default.type", DatelinePlugin.SIMILARITY);
+    s.put("index.similarity.default.k1", options.bm25K1());
+    s.put("index.similarity.default.b", options.bm25B());
+    options.boosts().forEach((f, boost) -> s.put(boostSetting(f), boost));
+    s.put(COMBINED_FIELD_SCORING, options.combinedFieldScoring());
     s.put("index.sort.field", List.of(IndexFields.PUBLISHED, IndexFields.ID));
     s.put("index.sort.order", List.of("desc", "asc"));
     s.put("index.sort.mode", List.of("min", "min"));
@@ -49,6 +94,9 @@ public final class DatelineMapping {
                       case KEYWORD -> Map.of("type", "keyword");
                       case LONG -> Map.of("type", "long");
                     }));
+    // Kept for results only (NewsCluster's hits), neither searched nor aggregated.
+    properties.put(URL, Map.of("type", "keyword", "index", false, "doc_values", false));
+    properties.put(ENTITIES, Map.of("type", "object", "enabled", false));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dynamic", "strict");
     m.put("_source", Map.of("excludes", List.of(IndexFields.ALL_TEXT)));
@@ -65,11 +113,23 @@ public final class DatelineMapping {
 
   /**
    * The document for an article: the values the embedded index indexes ({@link
-   * DatelineLucene#indexedValues}); its OpenSearch {@code _id} should be the article id. Pass the
+   * DatelineLucene#indexedValues}), plus its {@link #URL} and {@link #ENTITIES} for results; its OpenSearch {@code _id} should be the article id. Pass the
    * article with its entities (as {@code NewsIndex.add} returns it) for the same entity matches.
    */
   public static Map<String, Object> document(DatelineLucene lucene, Article article) {
-    return new LinkedHashMap<>(lucene.indexedValues(article));
+    Map<String, Object> doc = new LinkedHashMap<>(lucene.indexedValues(article));
+    if (article.url() != null) {
+      doc.put(URL, article.url());
+    }
+    if (!article.entities().isEmpty()) {
+      List<Map<String, Object>> entities = new ArrayList<>();
+      for (Entity e : article.entities()) {
+        entities.add(
+            Map.of("type", e.type().name(), "name", e.name(), "aliases", e.aliases(), "mentions", e.mentions()));
+      }
+      doc.put(ENTITIES, entities);
+    }
+    return doc;
   }
 
   /** The search request sorts that order hits as {@code NewsIndex} orders them for {@code order}. */

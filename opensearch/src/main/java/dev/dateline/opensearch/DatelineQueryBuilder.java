@@ -54,7 +54,25 @@ public final class DatelineQueryBuilder extends AbstractQueryBuilder<DatelineQue
           "exclude_place", "exclude_org", "source", "section", "operator", "syntax",
           "expand_aliases", "sort", "reference");
 
-  private static final DatelineLucene LUCENE = DatelineLucene.defaults();
+  private static final DatelineLucene DEFAULTS = DatelineLucene.defaults();
+
+  /** Compilers by the options of the index settings they were made for (few: one per index). */
+  private static final Map<org.opensearch.common.settings.Settings, DatelineLucene> BY_SETTINGS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** The compiler for an index with these settings ({@link DatelinePlugin#options}). */
+  static DatelineLucene lucene(org.opensearch.common.settings.Settings indexSettings) {
+    org.opensearch.common.settings.Settings scoring =
+        indexSettings.filter(
+            k -> k.startsWith("index.dateline.") || k.startsWith("index.similarity.default."));
+    if (scoring.isEmpty()) {
+      return DEFAULTS;
+    }
+    if (BY_SETTINGS.size() > 1000) {
+      BY_SETTINGS.clear();
+    }
+    return BY_SETTINGS.computeIfAbsent(scoring, s -> DatelineLucene.of(DatelinePlugin.options(s)));
+  }
 
   private final Map<String, Object> params;
 
@@ -198,7 +216,7 @@ public final class DatelineQueryBuilder extends AbstractQueryBuilder<DatelineQue
   @Override
   protected Query doToQuery(QueryShardContext context) throws IOException {
     // Compiled when run, with the searcher's statistics: global ones under dfs_query_then_fetch.
-    return LUCENE.compileDeferred(toNewsQuery());
+    return lucene(context.getIndexSettings().getSettings()).compileDeferred(toNewsQuery());
   }
 
   @Override

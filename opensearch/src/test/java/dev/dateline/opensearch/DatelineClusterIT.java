@@ -5,7 +5,11 @@ import dev.dateline.Article;
 import dev.dateline.DatelineLucene;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
+import dev.dateline.ArticleFiles;
+import dev.dateline.InvalidQueryException;
+import dev.dateline.NewsStore;
 import dev.dateline.SearchHit;
+import dev.dateline.SearchResults;
 import dev.dateline.SortOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +18,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.tests.util.LuceneTestCase.SuppressFileSystems;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.rest_client.RestClientTransport;
 import org.opensearch.action.bulk.BulkRequestBuilder;
 import org.opensearch.action.bulk.BulkResponse;
 import org.opensearch.action.search.SearchRequestBuilder;
@@ -23,6 +30,7 @@ import org.opensearch.action.support.WriteRequest;
 import org.opensearch.index.query.QueryBuilders;
 import org.opensearch.plugins.Plugin;
 import org.opensearch.test.OpenSearchIntegTestCase;
+import org.opensearch.transport.Netty4ModulePlugin;
 
 /**
  * A 3-node in-JVM cluster (3 shards, 1 replica) against an embedded {@link NewsIndex} over the same
@@ -42,11 +50,16 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
 
   @Override
   protected Collection<Class<? extends Plugin>> nodePlugins() {
-    return List.of(DatelinePlugin.class);
+    return List.of(DatelinePlugin.class, Netty4ModulePlugin.class);
+  }
+
+  @Override
+  protected boolean addMockHttpTransport() {
+    return false; // real HTTP (Netty), for NewsCluster's client
   }
 
   /** Query kinds, as the dateline query's parameters; each runs in every order. */
-  private static List<Map<String, Object>> kinds() {
+  static List<Map<String, Object>> kinds() {
     List<Map<String, Object>> k = new ArrayList<>();
     k.add(Map.of("text", "ceasefire"));
     k.add(Map.of("text", "ceasefire talks"));
@@ -173,5 +186,274 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
             response.getHits().getHits()[i].getScore(), 1e-5f);
       }
     }
+  }
+
+  /**
+   * The same articles and queries through {@link NewsCluster} (opensearch-java over HTTP) and an
+   * embedded {@link NewsIndex}, both used as {@link NewsStore}: every page of every query kind in
+   * every order equal (ids, scores, totals, headlines, entities), followed with cursors; a total
+   * threshold below the number of matches reported alike; bulk errors per record; deletes.
+   */
+  public void testClientMatchesEmbeddedIndex() throws Exception {
+    long start = System.nanoTime();
+    // Options other than the defaults, which the index settings carry to every shard's compiler.
+    NewsIndex.Options options =
+        NewsIndex.Options.builder()
+            .totalHitsThreshold(120)
+            .boost(dev.dateline.SearchField.HEADLINE, 5f)
+            .bm25(0.9f, 0.5f)
+            .build();
+    OpenSearchClient client =
+        new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
+    List<Article> generated = GeneratedNews.articles(ARTICLES, 20261201L);
+    try (NewsStore embedded = NewsIndex.inMemory(options);
+        NewsCluster cluster = NewsCluster.of(client, "news_client", options)) {
+      cluster.createIndex(3, 1);
+      ensureGreen("news_client");
+      // Bulk: good articles, a record the reader rejected and one the library refuses, in order.
+      List<ArticleFiles.Record> records = new ArrayList<>();
+      for (int i = 0; i < generated.size(); i++) {
+        records.add(new ArticleFiles.Parsed(generated.get(i), "news.jsonl:" + (i + 1)));
+        if (i == 100) {
+          records.add(new ArticleFiles.Rejected("news.jsonl:bad", "invalid JSON"));
+          records.add(
+              new ArticleFiles.Parsed(
+                  generated.get(0).toBuilder().id("too-long-language").language("x".repeat(1001)).build(),
+                  "news.jsonl:huge"));
+        }
+      }
+      List<String> rejected = new ArrayList<>();
+      long acknowledged = cluster.addAll(records.iterator(), r -> rejected.add(r.toString()));
+      assertEquals(ARTICLES, acknowledged);
+      assertEquals(2, rejected.size());
+      assertEquals("news.jsonl:bad: invalid JSON", rejected.get(0));
+      assertTrue(rejected.get(1), rejected.get(1).startsWith("news.jsonl:huge: ") && rejected.get(1).contains("language"));
+      for (Article a : generated) {
+        embedded.add(a);
+      }
+      // One article added alone, then deleted from both; an unknown id is not an error.
+      Article extra = generated.get(3).toBuilder().id("extra").build();
+      cluster.add(extra);
+      embedded.add(extra);
+      embedded.refresh();
+      cluster.refresh();
+      NewsQuery all = NewsQuery.builder().build();
+      assertEquals(ARTICLES + 1, cluster.count(all));
+      cluster.delete("extra");
+      embedded.delete("extra");
+      cluster.delete("never-there");
+      embedded.refresh();
+      cluster.refresh();
+      assertEquals(embedded.count(all), cluster.count(all));
+      logger.info("client: bulk-indexed {} articles, {} ms so far", ARTICLES, (System.nanoTime() - start) / 1_000_000);
+
+      int pages = 0;
+      int queries = 0;
+      for (Map<String, Object> params : kinds()) {
+        for (SortOrder order : SortOrder.values()) {
+          if ((order == SortOrder.RELEVANCE || order == SortOrder.RECENT) && !params.containsKey("text")) {
+            continue;
+          }
+          NewsQuery q =
+              new DatelineQueryBuilder(params).toNewsQuery().toBuilder()
+                  .sort(order)
+                  .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC))
+                  .correctTypos(false)
+                  .limit(order == SortOrder.RELEVANCE || order == SortOrder.RECENT ? 10 : 100)
+                  .build();
+          pages += comparePages(embedded, cluster, q, params + " " + order);
+          queries++;
+        }
+      }
+      assertTrue(queries >= 80);
+      // Snippets: the highlighter's passages, as plain text with the matched words' offsets.
+      SearchResults ceasefire = cluster.search(NewsQuery.of("ceasefire"));
+      Map<String, Article> byId = new LinkedHashMap<>();
+      generated.forEach(a -> byId.put(a.id(), a));
+      int marked = 0;
+      for (SearchHit h : ceasefire.hits()) {
+        assertNotNull(h.id(), h.highlight());
+        Article a = byId.get(h.id());
+        if (a.bodyText().toLowerCase(java.util.Locale.ROOT).contains("ceasefire")) {
+          assertFalse(h.id() + ": " + h.highlight(), h.highlight().matches().isEmpty());
+          marked++;
+        }
+        for (String matched : h.highlight().matchedText()) {
+          assertEquals("ceasefire", matched.toLowerCase(java.util.Locale.ROOT));
+        }
+        String firstPassage = h.highlight().text().split(dev.dateline.Snippet.ELLIPSIS, -1)[0];
+        assertTrue(firstPassage, byId.get(h.id()).bodyText().contains(firstPassage)
+            || String.join(" ", byId.get(h.id()).bullets()).contains(firstPassage));
+      }
+      assertTrue("some snippets mark the word", marked > 0);
+      // Exact totals and counts.
+      NewsQuery broad = NewsQuery.builder().text("the").exactTotal(true).build();
+      assertEquals(embedded.search(broad).total(), cluster.search(broad).total());
+      assertEquals(embedded.count(broad), cluster.count(broad));
+      // A bad query is the library's typed exception, from the cluster's parse error.
+      expectThrows(InvalidQueryException.class, () -> cluster.search(NewsQuery.of("\"ceasefire")));
+      expectThrows(
+          InvalidQueryException.class,
+          () -> cluster.search(NewsQuery.builder().text("ceasefire").after("not a cursor").build()));
+      logger.info("client: {} queries, {} pages equal; whole test {} ms", queries, pages, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Pages written for this test: raw text as a scraper saves it. */
+  private static final List<String> PAGES =
+      List.of(
+          """
+          Ceasefire talks resume in Abu Dhabi
+          Subscribe to our newsletter
+          By Jane Doe
+          Published February 4, 2026 10:45 AM UTC
+          ABU DHABI (Reuters) - Delegations from both sides met again on Wednesday, officials said.
+          Volodymyr Zelensky said the talks on a ceasefire were serious and would go on next week.
+          The United Nations welcomed the meeting.
+          """,
+          """
+          Storm floods the harbour of Lagos
+          Posted: 2026-02-06T08:00:00Z
+          LAGOS - Heavy rain flooded the harbour overnight and the port was closed.
+          The Red Cross sent rescue teams to the coast, a spokesman said.
+          """,
+          """
+          Central bank holds rates as inflation eases
+          By Mei Lin
+          February 7, 2026
+          SINGAPORE - The central bank kept its rates unchanged on Friday.
+          Inflation eased for a third month, and the World Bank raised its growth forecast.
+          """,
+          """
+          Markets rally after the ceasefire news
+          Markets in Berlin rose on Monday after the ceasefire talks, traders said.
+          Angela Merkel spoke of a careful hope.
+          """);
+
+  /**
+   * The {@code dateline_article} processor in a pipeline: raw pages indexed through it equal, as
+   * search results (ids, fields, entities), the same pages parsed by {@code RawArticleParser} and
+   * added to an embedded index; a page with nothing to index fails its bulk item with the
+   * library's message, the others are kept.
+   */
+  public void testArticleProcessorIndexesRawPages() throws Exception {
+    String pipeline = "{\"processors\": [{\"dateline_article\": {\"field\": \"page\"}}]}";
+    client().admin().cluster()
+        .preparePutPipeline("dateline-pages", new org.opensearch.core.common.bytes.BytesArray(pipeline),
+            org.opensearch.common.xcontent.XContentType.JSON)
+        .get();
+    // A headline boost other than the default: the processor weighs all_text by the index's own.
+    NewsIndex.Options options = NewsIndex.Options.builder().boost(dev.dateline.SearchField.HEADLINE, 6f).build();
+    Map<String, Object> settings = new LinkedHashMap<>(DatelineMapping.settings(3, 1, options));
+    settings.put("index.default_pipeline", "dateline-pages");
+    client().admin().indices().prepareCreate("pages").setSettings(settings).setMapping(DatelineMapping.mapping()).get();
+    ensureGreen("pages");
+    try (NewsIndex embedded = NewsIndex.inMemory(options)) {
+      BulkRequestBuilder bulk = client().prepareBulk().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+      for (int i = 0; i < PAGES.size(); i++) {
+        String url = "https://news.example/" + i;
+        bulk.add(client().prepareIndex("pages").setSource(Map.of("page", PAGES.get(i), "url", url, "source", "Daily Planet")));
+        embedded.add(dev.dateline.RawArticleParser.parse(PAGES.get(i)).url(url).source("Daily Planet").build());
+      }
+      bulk.add(client().prepareIndex("pages").setSource(Map.of("page", "\n\n")));
+      BulkResponse r = bulk.get();
+      embedded.refresh();
+      assertTrue(r.hasFailures());
+      for (int i = 0; i < PAGES.size(); i++) {
+        assertFalse(r.getItems()[i].getFailureMessage(), r.getItems()[i].isFailed());
+      }
+      assertTrue(r.getItems()[PAGES.size()].getFailureMessage(),
+          r.getItems()[PAGES.size()].getFailureMessage().contains(ArticleProcessor.TYPE));
+
+      OpenSearchClient client =
+          new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
+      NewsCluster cluster = NewsCluster.of(client, "pages", options);
+      List<NewsQuery> queries =
+          List.of(
+              NewsQuery.builder().sort(SortOrder.NEWEST).build(),
+              NewsQuery.of("ceasefire talks"),
+              NewsQuery.of("headline:storm"),
+              NewsQuery.builder().text("byline:jane").build(),
+              NewsQuery.builder().place("Abu Dhabi").sort(SortOrder.NEWEST).build(),
+              NewsQuery.builder().from("2026-02-05").sort(SortOrder.OLDEST).build());
+      int withEntities = 0;
+      // The same pages parsed here and bulk-indexed through the client, into an index with the
+      // same settings: the processor's documents score exactly as the client's (so it weighs
+      // all_text by the index's boost, not the default).
+      NewsCluster twin = NewsCluster.of(client, "pages_twin", options);
+      twin.createIndex(3, 1);
+      ensureGreen("pages_twin");
+      List<ArticleFiles.Record> parsed = new ArrayList<>();
+      for (int i = 0; i < PAGES.size(); i++) {
+        parsed.add(new ArticleFiles.Parsed(
+            dev.dateline.RawArticleParser.parse(PAGES.get(i)).url("https://news.example/" + i).source("Daily Planet").build(),
+            "page" + i));
+      }
+      assertEquals(PAGES.size(), twin.addAll(parsed.iterator(), bad -> fail(bad.toString())));
+      twin.refresh();
+      for (NewsQuery q : queries) {
+        SearchResults e = embedded.search(q);
+        SearchResults c = cluster.search(q);
+        assertFalse(q + ": matches nothing", e.hits().isEmpty());
+        assertEquals(q + ": ids", e.hits().stream().map(SearchHit::id).toList(), c.hits().stream().map(SearchHit::id).toList());
+        assertEquals(q + ": total", e.total(), c.total());
+        SearchResults t = twin.search(q);
+        assertEquals(q + ": ids, twin", t.hits().stream().map(SearchHit::id).toList(), c.hits().stream().map(SearchHit::id).toList());
+        for (int i = 0; i < e.hits().size(); i++) {
+          SearchHit eh = e.hits().get(i);
+          SearchHit ch = c.hits().get(i);
+          assertEquals(eh.headline(), ch.headline());
+          assertEquals(q + ": score of " + eh.id() + ", twin", t.hits().get(i).score(), ch.score(), 1e-4f);
+          assertEquals(eh.published(), ch.published());
+          assertEquals(eh.byline(), ch.byline());
+          assertEquals(eh.url(), ch.url());
+          assertEquals(eh.entities(), ch.entities());
+          withEntities += ch.entities().isEmpty() ? 0 : 1;
+        }
+      }
+      assertTrue("the extractor found entities in the pages", withEntities > 0);
+    }
+  }
+
+  /**
+   * Pages through both stores, each with its own cursors; every page equal. Returns the pages
+   * compared.
+   */
+  private static int comparePages(NewsStore embedded, NewsStore cluster, NewsQuery first, String what) {
+    NewsQuery qe = first;
+    NewsQuery qc = first;
+    boolean byScore = first.sort() == SortOrder.RELEVANCE || first.sort() == SortOrder.RECENT;
+    int maxPages = byScore ? 3 : Integer.MAX_VALUE; // relevance: the top 30; dates: every page
+    int pages = 0;
+    while (pages < maxPages) {
+      SearchResults e = embedded.search(qe);
+      SearchResults c = cluster.search(qc);
+      String page = what + " page " + pages;
+      if (pages == 0) {
+        assertFalse(what + ": matches nothing, so proves nothing", e.hits().isEmpty());
+      }
+      assertEquals(page + ": ids", e.hits().stream().map(SearchHit::id).toList(),
+          c.hits().stream().map(SearchHit::id).toList());
+      assertEquals(page + ": total", e.total(), c.total());
+      assertEquals(page + ": total exact", e.totalIsExact(), c.totalIsExact());
+      for (int i = 0; i < e.hits().size(); i++) {
+        SearchHit eh = e.hits().get(i);
+        SearchHit ch = c.hits().get(i);
+        assertEquals(page + ": score of " + eh.id(), eh.score(), ch.score(), 1e-4f);
+        assertEquals(page + ": headline of " + eh.id(), eh.headline(), ch.headline());
+        assertEquals(page + ": published of " + eh.id(), eh.published(), ch.published());
+        assertEquals(page + ": source of " + eh.id(), eh.source(), ch.source());
+        assertEquals(page + ": entities of " + eh.id(), eh.entities(), ch.entities());
+        assertEquals(page + ": has snippet " + eh.id(), eh.highlight() == null, ch.highlight() == null);
+      }
+      pages++;
+      assertEquals(page + ": has next", e.next() == null, c.next() == null);
+      if (c.next() == null) {
+        break;
+      }
+      qe = first.after(e.next());
+      qc = first.after(c.next());
+    }
+    return pages;
   }
 }

@@ -1,10 +1,13 @@
 package dev.dateline.opensearch;
 
+import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
+import dev.dateline.SearchField;
 import dev.dateline.SortOrder;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.common.io.stream.BytesStreamOutput;
+import org.opensearch.common.settings.Settings;
 import org.opensearch.common.xcontent.json.JsonXContent;
 import org.opensearch.core.common.ParsingException;
 import org.opensearch.core.common.io.stream.StreamInput;
@@ -74,5 +77,28 @@ public class DatelineQueryBuilderTests extends OpenSearchTestCase {
     String json = q.toString(); // {"dateline": {...}}
     String inner = json.substring(json.indexOf(':') + 1, json.lastIndexOf('}'));
     assertEquals(q, parse(inner));
+  }
+
+  public void testIndexSettings_carryTheScoringOptions() {
+    NewsIndex.Options options =
+        NewsIndex.Options.builder()
+            .boost(SearchField.HEADLINE, 5f)
+            .boost(SearchField.BODY, 0.5f)
+            .bm25(0.9f, 0.4f)
+            .combinedFieldScoring(false)
+            .build();
+    Settings settings = Settings.builder().loadFromMap(DatelineMapping.settings(3, 1, options)).build();
+    NewsIndex.Options read = DatelinePlugin.options(settings);
+    assertEquals(options.boosts(), read.boosts());
+    assertEquals(0.9f, read.bm25K1(), 0f);
+    assertEquals(0.4f, read.bm25B(), 0f);
+    assertFalse(read.combinedFieldScoring());
+    // No Dateline settings: the library's defaults.
+    NewsIndex.Options defaults = DatelinePlugin.options(Settings.EMPTY);
+    assertEquals(NewsIndex.Options.defaults().boosts(), defaults.boosts());
+    assertEquals(NewsIndex.Options.defaults().bm25K1(), defaults.bm25K1(), 0f);
+    assertTrue(defaults.combinedFieldScoring());
+    assertSame(DatelineQueryBuilder.lucene(Settings.EMPTY), DatelineQueryBuilder.lucene(Settings.EMPTY));
+    assertEquals(options.boosts(), DatelineQueryBuilder.lucene(settings).options().boosts());
   }
 }

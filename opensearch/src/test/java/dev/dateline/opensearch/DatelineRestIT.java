@@ -123,4 +123,49 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
       }
     }
   }
+
+  /** dateline-cluster: create, index (a bad record reported, the others kept), search, delete. */
+  public void testClusterCli() throws Exception {
+    String url = getRestClient().getNodes().get(0).getHost().toURI();
+    java.nio.file.Path dir = createTempDir();
+    java.nio.file.Path file = dir.resolve("news.jsonl");
+    java.nio.file.Files.writeString(
+        file,
+        "{\"id\": \"c1\", \"headline\": \"Ceasefire talks resume\", \"body\": [\"Envoys met in Geneva.\"],"
+            + " \"published\": \"2026-02-01T10:00:00Z\"}\n"
+            + "{\"id\": \"c2\", \"published\": \"2026-02-30\", \"headline\": \"Bad date\"}\n"
+            + "{\"id\": \"c3\", \"headline\": \"Harvest \\u001b[31mfails\", \"body\": [\"Drought in the north.\"],"
+            + " \"published\": \"2026-02-02T10:00:00Z\"}\n");
+    assertEquals(0, cli("create", "--url", url, "--index", "cli", "--shards", "2", "--replicas", "0").code);
+    ensureGreen("cli");
+    Run index = cli("index", "--url", url, "--index", "cli", file.toString());
+    assertEquals(index.err, 3, index.code);
+    assertTrue(index.err, index.err.startsWith(file + ":2: "));
+    assertTrue(index.out, index.out.contains("indexed 2 articles"));
+    Run search = cli("search", "--url", url, "--index", "cli", "--sort", "newest");
+    assertEquals(search.err, 0, search.code);
+    assertTrue(search.out, search.out.startsWith("2 articles"));
+    assertTrue(search.out, search.out.indexOf("c3") < search.out.indexOf("c1"));
+    assertFalse("terminal escapes are neutralised", search.out.contains("\u001b"));
+    Run page = cli("search", "--url", url, "--index", "cli", "--sort", "newest", "--limit", "1");
+    String cursor = page.out.substring(page.out.indexOf("--after ") + 8).strip();
+    Run next = cli("search", "--url", url, "--index", "cli", "--sort", "newest", "--limit", "1", "--after", cursor);
+    assertTrue(next.out, next.out.contains("c1") && !next.out.contains("c3"));
+    Run bad = cli("search", "--url", url, "--index", "cli", "\"unclosed");
+    assertEquals(bad.err, 2, bad.code);
+    assertTrue(bad.err, bad.err.startsWith("dateline-cluster: ") && bad.err.strip().lines().count() == 1);
+    assertEquals(2, cli("search", "--url", "http://[bad", "--index", "cli", "x").code);
+    assertEquals(0, cli("delete", "--url", url, "--index", "cli", "c1").code);
+    assertTrue(cli("search", "--url", url, "--index", "cli", "ceasefire").out.startsWith("0 articles"));
+    assertEquals(5, cli("index", "--url", url, "--index", "cli", java.nio.file.Files.writeString(dir.resolve("empty.jsonl"), "").toString()).code);
+  }
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run cli(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = ClusterCli.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
+  }
 }

@@ -1,0 +1,259 @@
+package dev.dateline.opensearch;
+
+import dev.dateline.ArticleFiles;
+import dev.dateline.DatelineException;
+import dev.dateline.InvalidQueryException;
+import dev.dateline.NewsQuery;
+import dev.dateline.SearchHit;
+import dev.dateline.SearchResults;
+import dev.dateline.SortOrder;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.hc.core5.http.HttpHost;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code dateline-cluster}: the library CLI's {@code index}, {@code search} and {@code delete}
+ * against an OpenSearch index (with {@link DatelinePlugin}) through {@link NewsCluster}, plus
+ * {@code create}. It lives here, not in the library's CLI, so that the library and its CLI stay
+ * free of {@code opensearch-java}. Errors are one line on stderr ({@code dateline-cluster: ...});
+ * exit codes as the library's CLI: 0 success, 1 failure (cluster unreachable or refusing), 2 usage
+ * (bad option, URL or query), 3 some records rejected ({@code file:line: reason} on stderr, the
+ * others indexed), 5 nothing to index.
+ */
+@Command(
+    name = "dateline-cluster",
+    mixinStandardHelpOptions = true,
+    version = "dateline-cluster 0.1.0",
+    description = "Index into and search a Dateline index on an OpenSearch cluster.",
+    subcommands = {
+      ClusterCli.Create.class,
+      ClusterCli.Index.class,
+      ClusterCli.Search.class,
+      ClusterCli.Delete.class,
+      CommandLine.HelpCommand.class
+    })
+public final class ClusterCli implements Runnable {
+  static final int EXIT_OK = 0;
+  static final int EXIT_FAILURE = 1;
+  static final int EXIT_USAGE = 2;
+  static final int EXIT_REJECTED = 3;
+  static final int EXIT_NO_INPUT = 5;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+  }
+
+  /** Runs the tool; exits with its code. */
+  public static void main(String[] args) {
+    System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+  }
+
+  /** Runs the tool with these streams and returns its exit code (for tests and embedding). */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cli = new CommandLine(new ClusterCli()).setOut(out).setErr(err);
+    cli.setExpandAtFiles(false);
+    cli.setParameterExceptionHandler(
+        (ex, a) -> {
+          err.println("dateline-cluster: " + ex.getMessage() + " (see --help)");
+          err.flush();
+          return EXIT_USAGE;
+        });
+    cli.setExecutionExceptionHandler(
+        (ex, c, p) -> {
+          err.println("dateline-cluster: " + String.valueOf(ex.getMessage()).replace('\n', ' '));
+          if (System.getenv("DATELINE_DEBUG") != null) {
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return ex instanceof InvalidQueryException || ex instanceof Usage ? EXIT_USAGE : EXIT_FAILURE;
+        });
+    return cli.execute(args);
+  }
+
+  /** A usage error found after parsing (a bad URL). */
+  static final class Usage extends RuntimeException {
+    Usage(String message) {
+      super(message);
+    }
+  }
+
+  /** The options every command takes: where the cluster is and which index. */
+  abstract static class ClusterCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--url", required = true, description = "The cluster's HTTP address, e.g. http://localhost:9200.")
+    String url;
+
+    @Option(names = "--index", defaultValue = "news", description = "The index (default: ${DEFAULT-VALUE}).")
+    String index;
+
+    @Override
+    public Integer call() throws IOException {
+      HttpHost host;
+      try {
+        host = HttpHost.create(url);
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        throw new Usage("invalid --url '" + url + "': " + e.getMessage());
+      }
+      try (OpenSearchTransport transport = ApacheHttpClient5TransportBuilder.builder(host).build()) {
+        return run(NewsCluster.of(new OpenSearchClient(transport), index), spec.commandLine().getOut(),
+            spec.commandLine().getErr());
+      } catch (DatelineException | Usage e) {
+        throw e;
+      } catch (IOException | RuntimeException e) {
+        throw new IOException("cannot reach the cluster at " + url + ": " + e.getMessage(), e);
+      }
+    }
+
+    abstract int run(NewsCluster cluster, PrintWriter out, PrintWriter err) throws IOException;
+  }
+
+  @Command(name = "create", description = "Create the index from Dateline's template.")
+  static final class Create extends ClusterCommand {
+    @Option(names = "--shards", defaultValue = "3", description = "Primary shards (default: ${DEFAULT-VALUE}).")
+    int shards;
+
+    @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each (default: ${DEFAULT-VALUE}).")
+    int replicas;
+
+    @Override
+    int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
+      cluster.createIndex(shards, replicas);
+      out.println("created index " + index + " (" + shards + " shards, " + replicas + " replicas)");
+      return EXIT_OK;
+    }
+  }
+
+  @Command(name = "index", description = "Index article files (as the library CLI reads them) in bulk.")
+  static final class Index extends ClusterCommand {
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories.")
+    List<Path> paths;
+
+    @Override
+    int run(NewsCluster cluster, PrintWriter out, PrintWriter err) throws IOException {
+      List<Path> files = new ArrayList<>();
+      for (Path p : paths) {
+        try {
+          files.addAll(ArticleFiles.inputFiles(p));
+        } catch (IOException e) {
+          throw new Usage("cannot read " + p + ": " + e.getMessage());
+        }
+      }
+      long[] rejected = {0};
+      long[] records = {0};
+      long indexed = 0;
+      for (Path f : files) {
+        try (Stream<ArticleFiles.Record> in = ArticleFiles.stream(f, ArticleFiles.Options.defaults())) {
+          Iterator<ArticleFiles.Record> it = in.peek(r -> records[0]++).iterator();
+          indexed +=
+              cluster.addAll(
+                  it,
+                  r -> {
+                    rejected[0]++;
+                    err.println(printable(r.toString()));
+                  });
+        }
+      }
+      cluster.refresh();
+      out.println("indexed " + indexed + " articles into " + index + (rejected[0] > 0 ? ", rejected " + rejected[0] : ""));
+      if (records[0] == 0) {
+        err.println("dateline-cluster: nothing to index");
+        return EXIT_NO_INPUT;
+      }
+      return rejected[0] > 0 ? EXIT_REJECTED : EXIT_OK;
+    }
+  }
+
+  @Command(name = "search", description = "Search with Dateline's query syntax.")
+  static final class Search extends ClusterCommand {
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query text.")
+    List<String> text = List.of();
+
+    @Option(names = "--sort", defaultValue = "relevance", description = "relevance, newest, oldest or recent (default: ${DEFAULT-VALUE}).")
+    String sort;
+
+    @Option(names = "--limit", defaultValue = "10", description = "Hits per page (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--after", description = "The cursor printed after a page, for the next one.")
+    String after;
+
+    @Override
+    int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
+      SortOrder order;
+      try {
+        order = SortOrder.valueOf(sort.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new Usage("invalid --sort '" + sort + "': relevance, newest, oldest or recent");
+      }
+      NewsQuery.Builder b = NewsQuery.builder().sort(order).limit(limit);
+      if (!text.isEmpty()) {
+        b.text(String.join(" ", text));
+      }
+      if (after != null) {
+        b.after(after);
+      }
+      SearchResults r = cluster.search(b.build());
+      out.println((r.totalIsExact() ? "" : "at least ") + r.total() + " articles");
+      for (SearchHit h : r.hits()) {
+        out.println(
+            printable(
+                (h.published() == null ? "undated" : h.published().toString()) + "  "
+                    + (h.source() == null ? "" : h.source() + "  ")
+                    + (h.headline() == null ? "(no headline)" : h.headline())));
+        out.println("  " + printable(h.id()));
+      }
+      if (r.next() != null) {
+        out.println("next page: --after " + r.next());
+      }
+      return EXIT_OK;
+    }
+  }
+
+  @Command(name = "delete", description = "Delete articles by id.")
+  static final class Delete extends ClusterCommand {
+    @Parameters(arity = "1..*", paramLabel = "ID")
+    List<String> ids;
+
+    @Override
+    int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
+      ids.forEach(cluster::delete);
+      cluster.refresh();
+      out.println("deleted " + ids.size() + " ids from " + index);
+      return EXIT_OK;
+    }
+  }
+
+  /** Article text safe for a terminal: control characters and bidi overrides become U+FFFD. */
+  static String printable(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      out.append(
+          c == '\n' || c == '\r' || c == '\t'
+              ? ' '
+              : Character.isISOControl(c) || (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069')
+                  ? '\uFFFD'
+                  : c);
+    }
+    return out.toString();
+  }
+}

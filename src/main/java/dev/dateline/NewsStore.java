@@ -1,0 +1,76 @@
+package dev.dateline;
+
+/**
+ * The operations an application needs from an archive of news articles, whether it is embedded
+ * ({@link NewsIndex}) or a cluster (the client in Dateline's {@code opensearch/} module, {@code
+ * dev.dateline.opensearch.NewsCluster}): write against this interface and choose the
+ * implementation by configuration.
+ *
+ * <p>Both implementations index an article the same way (its entities extracted first when it
+ * has none) and answer a {@link NewsQuery} with the same hits in the same order: date orders hit
+ * for hit, relevance when the cluster searches with global term statistics (which the cluster
+ * client does). What each adds beyond this interface (facets, typo correction, snippets' exact
+ * passages, durability) is documented on the implementation.
+ *
+ * <p>Experimental: the interface may grow with the operations both implementations share.
+ */
+public interface NewsStore extends AutoCloseable {
+  /**
+   * Adds an article, replacing any article with the same id. Runs the store's entity extractor
+   * first when the article has no entities. Visible to searches after the next {@link #refresh()}.
+   *
+   * @param article the article
+   * @return the article as indexed (with the extracted entities)
+   * @throws InvalidArticleException if the article cannot be indexed
+   * @throws IndexException if the store cannot be written
+   */
+  Article add(Article article);
+
+  /**
+   * Deletes the article with this id, if present; an unknown id is not an error. Visible to
+   * searches after the next {@link #refresh()}.
+   *
+   * @param id the article id, exactly as indexed
+   * @throws IndexException if the store cannot be written
+   */
+  void delete(String id);
+
+  /**
+   * Makes the changes made before this call visible to searches that start after it returns.
+   *
+   * @throws IndexException if the store cannot be refreshed
+   */
+  void refresh();
+
+  /**
+   * Runs a query: one page of hits in the query's order, the total (see {@link SearchResults}) and
+   * the cursor for the next page ({@link NewsQuery#after(String)}; a cursor belongs to the store
+   * that made it).
+   *
+   * @param query the query
+   * @return one page of results
+   * @throws InvalidQueryException if the query or its cursor is invalid
+   * @throws SearchTimeoutException if the search runs out of time
+   * @throws IndexException if the store cannot be read
+   */
+  SearchResults search(NewsQuery query);
+
+  /**
+   * The exact number of articles matching the query's text and filters.
+   *
+   * @param query the query
+   * @return the number of matching articles
+   * @throws InvalidQueryException if the query is invalid
+   * @throws IndexException if the store cannot be read
+   */
+  long count(NewsQuery query);
+
+  /**
+   * Releases the store's resources (an embedded index commits and closes; a cluster client closes
+   * its connection if it owns it).
+   *
+   * @throws IndexException if closing fails
+   */
+  @Override
+  void close();
+}
