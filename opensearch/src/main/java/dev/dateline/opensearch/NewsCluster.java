@@ -355,7 +355,9 @@ public final class NewsCluster implements NewsStore {
             .index(index)
             .searchType(SearchType.DfsQueryThenFetch)
             .query(wrapped)
-            .size(query.limit())
+            // One more than the page, as NewsIndex does: whether it exists says whether a next
+            // page does (a last page that is exactly full has no cursor).
+            .size(query.limit() + 1)
             .sort(sorts(order))
             .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
     if (query.exactTotal()) {
@@ -382,14 +384,13 @@ public final class NewsCluster implements NewsStore {
     }
     boolean scored = order == SortOrder.RELEVANCE || order == SortOrder.RECENT;
     List<SearchHit> hits = new ArrayList<>();
-    List<Hit<Map>> raw = response.hits().hits();
+    List<Hit<Map>> all = response.hits().hits();
+    boolean more = all.size() > query.limit();
+    List<Hit<Map>> raw = more ? all.subList(0, query.limit()) : all;
     for (Hit<Map> h : raw) {
       hits.add(hit(h, scored));
     }
-    String next =
-        raw.size() == query.limit() && !raw.isEmpty()
-            ? new Cursor(order, reference, raw.get(raw.size() - 1).sort()).encode()
-            : null;
+    String next = more ? new Cursor(order, reference, raw.get(raw.size() - 1).sort()).encode() : null;
     var total = response.hits().total();
     boolean exact = total.relation() == TotalHitsRelation.Eq;
     if (query.exactTotal()) {
