@@ -4,6 +4,7 @@ import dev.dateline.internal.facet.FacetEngine;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
+import dev.dateline.internal.search.QueryNode;
 import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
 import dev.dateline.internal.search.Scoring;
@@ -25,6 +26,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -43,6 +46,7 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
@@ -420,6 +424,38 @@ public final class NewsIndex implements Closeable {
    */
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
+    return search(query, (FacetRequest) null, "search");
+  }
+
+  /**
+   * Runs a query like {@link #search(NewsQuery)} and counts facets over all its matches in the same
+   * pass: the page's collector and a {@link org.apache.lucene.facet.FacetsCollector} see each
+   * match once ({@link MultiCollectorManager}), so asking for counts with the page costs one
+   * search, not two. The results' {@link SearchResults#facets()} are what {@link
+   * #facets(NewsQuery, FacetRequest)} would return for the query that ran (the corrected one, if
+   * the query was corrected); since every match is visited, {@link SearchResults#total()} is exact.
+   *
+   * <p>Visiting every match has a price: relevance order can no longer skip blocks of weak matches
+   * (block-max WAND) nor newest-first stop early in each segment. With {@link
+   * FacetRequest.Builder#sideways(boolean) sideways}, each dimension the query filters on still
+   * takes one more, unscored pass over the query without those filters.
+   *
+   * @param query the query
+   * @param request what to count over its matches
+   * @return one page of hits with the exact total and the counts
+   * @throws InvalidQueryException if the query expands beyond the clause limit, its cursor is
+   *     invalid, or the histogram would have more than 100,000 buckets
+   * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public SearchResults search(NewsQuery query, FacetRequest request) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(request, "request");
+    return search(query, request, "search");
+  }
+
+  /** {@link #search(NewsQuery)}, counting {@code request} (if not null) in the same pass. */
+  private SearchResults search(NewsQuery query, FacetRequest request, String what) {
     SortOrder order = QueryCompiler.order(query.sort(), query.parsed());
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
     // A RECENT cursor page is ranked against the instant its first page was.
@@ -434,7 +470,8 @@ public final class NewsIndex implements Closeable {
       IndexSearcher searcher = timed(shared);
       QueryCompiler.Compiled compiled =
           compiler.compile(query, query.parsed(), searcher.getIndexReader());
-      TopFieldDocs top = page(searcher, compiled, query, order, reference, after);
+      FacetsCollector[] matched = request == null ? null : new FacetsCollector[1];
+      TopFieldDocs top = page(searcher, compiled, query, order, reference, after, matched);
       TypoCorrector.Correction correction =
           query.correctTypos()
               ? TypoCorrector.correct(
@@ -443,23 +480,32 @@ public final class NewsIndex implements Closeable {
       if (correction != null && top.totalHits.value() == 0) {
         // Nothing matched as written: run the corrected query, with the same filters and page.
         QueryCompiler.Compiled fixed = compiler.compile(query, correction.query(), searcher.getIndexReader());
-        TopFieldDocs fixedTop = page(searcher, fixed, query, order, reference, after);
+        FacetsCollector[] fixedMatched = request == null ? null : new FacetsCollector[1];
+        TopFieldDocs fixedTop = page(searcher, fixed, query, order, reference, after, fixedMatched);
         if (fixedTop.totalHits.value() > 0) {
-          SearchResults r = results(searcher, query, order, reference, fixed, fixedTop);
+          Facets facets =
+              request == null
+                  ? null
+                  : countFacets(searcher, query, correction.query(), request, fixedMatched[0]);
+          SearchResults r = results(searcher, query, order, reference, fixed, fixedTop, facets);
           return new SearchResults(
               r.total(), r.totalIsExact(), r.hits(), r.next(), correction.apply(query.text()),
-              null);
+              null, r.facets());
         }
         correction = null; // the correction finds nothing either: say nothing
       }
-      SearchResults r = results(searcher, query, order, reference, compiled, top);
+      Facets facets =
+          request == null ? null : countFacets(searcher, query, query.parsed(), request, matched[0]);
+      SearchResults r = results(searcher, query, order, reference, compiled, top, facets);
       return correction == null
           ? r
           : new SearchResults(
               r.total(), r.totalIsExact(), r.hits(), r.next(), null,
-              correction.apply(query.text()));
+              correction.apply(query.text()), r.facets());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
     } catch (IOException e) {
-      throw failure("search", e);
+      throw failure(what, e);
     } finally {
       release(shared);
     }
@@ -513,38 +559,54 @@ public final class NewsIndex implements Closeable {
   public Facets facets(NewsQuery query, FacetRequest request) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(request, "request");
-    return read("count facets", searcher -> {
-      IndexReader reader = searcher.getIndexReader();
-      FacetEngine.Matches matches =
-          new FacetEngine.Matches() {
-            @Override
-            public Query query(FacetDimension without) {
-              NewsQuery q = without == null ? query : query.withoutFiltersOn(without);
-              return compiler.compile(q, q.parsed(), reader).query();
-            }
+    return read(
+        "count facets", searcher -> countFacets(searcher, query, query.parsed(), request, null));
+  }
 
-            @Override
-            public boolean filters(FacetDimension d) {
-              return query.filtersOn(d);
-            }
+  /**
+   * Counts {@code request} over the matches of {@code query} with its text parsed as {@code
+   * parsed}: over {@code matched} when the search already collected them, else in a pass of its
+   * own.
+   */
+  private Facets countFacets(
+      IndexSearcher searcher,
+      NewsQuery query,
+      QueryNode parsed,
+      FacetRequest request,
+      FacetsCollector matched)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    FacetEngine.Matches matches =
+        new FacetEngine.Matches() {
+          @Override
+          public Query query(FacetDimension without) {
+            NewsQuery q = without == null ? query : query.withoutFiltersOn(without);
+            return compiler.compile(q, parsed, reader).query();
+          }
 
-            @Override
-            public Instant from() {
-              return query.from();
-            }
+          @Override
+          public boolean filters(FacetDimension d) {
+            return query.filtersOn(d);
+          }
 
-            @Override
-            public Instant to() {
-              return query.to();
-            }
+          @Override
+          public Instant from() {
+            return query.from();
+          }
 
-            @Override
-            public java.time.ZoneId zone() {
-              return query.zone();
-            }
-          };
-      return facetEngine.compute(searcher, matches, request);
-    });
+          @Override
+          public Instant to() {
+            return query.to();
+          }
+
+          @Override
+          public java.time.ZoneId zone() {
+            return query.zone();
+          }
+        };
+    Facets facets = facetEngine.compute(searcher, matches, request, matched);
+    checkTimeout(searcher);
+    return facets;
   }
 
   /**
@@ -731,7 +793,8 @@ public final class NewsIndex implements Closeable {
 
   /**
    * One page of {@code compiled} in {@code order} ({@code RECENT}: relevance decayed by age from
-   * {@code reference}), after {@code after}.
+   * {@code reference}), after {@code after}; with {@code matched}, also every match into {@code
+   * matched[0]} in the same pass, for facet counts.
    *
    * @throws InvalidQueryException if the query expands beyond the clause limit
    * @throws SearchTimeoutException if the search ran out of time
@@ -742,7 +805,8 @@ public final class NewsIndex implements Closeable {
       NewsQuery query,
       SortOrder order,
       Instant reference,
-      FieldDoc after)
+      FieldDoc after,
+      FacetsCollector[] matched)
       throws IOException {
     Query scored = compiled.query();
     if (order == SortOrder.RECENT) {
@@ -751,11 +815,19 @@ public final class NewsIndex implements Closeable {
     }
     TopFieldDocs top;
     try {
-      top =
-          searcher.search(
-              scored,
-              new TopFieldCollectorManager(
-                  Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
+      TopFieldCollectorManager pageManager =
+          new TopFieldCollectorManager(
+              Schema.sort(order), query.limit(), after, options.totalHitsThreshold);
+      if (matched == null) {
+        top = searcher.search(scored, pageManager);
+      } else {
+        // One pass: the page and the facet module's collector see each match once.
+        Object[] both =
+            searcher.search(
+                scored, new MultiCollectorManager(pageManager, new FacetsCollectorManager()));
+        top = (TopFieldDocs) both[0];
+        matched[0] = (FacetsCollector) both[1];
+      }
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryCompiler.tooComplex();
     }
@@ -779,7 +851,8 @@ public final class NewsIndex implements Closeable {
       SortOrder order,
       Instant reference,
       QueryCompiler.Compiled compiled,
-      TopFieldDocs top)
+      TopFieldDocs top,
+      Facets facets)
       throws IOException {
     ScoreDoc[] docs = top.scoreDocs;
     Snippet[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new Snippet[docs.length];
@@ -799,6 +872,10 @@ public final class NewsIndex implements Closeable {
         docs.length == query.limit()
             ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference)
             : null;
+    if (facets != null) {
+      // The facet collector saw every match.
+      return new SearchResults(facets.matches(), true, hits, next, null, null, facets);
+    }
     TotalHits counted = top.totalHits;
     int threshold = options.totalHitsThreshold;
     if (query.exactTotal()) {

@@ -68,10 +68,17 @@ public final class FacetEngine {
   private final Map<IndexReader.CacheKey, Map<String, StringDocValuesReaderState>> states =
       new ConcurrentHashMap<>();
 
-  /** Counts what {@code request} asks for over the matches. */
-  public Facets compute(IndexSearcher searcher, Matches matches, FacetRequest request)
+  /**
+   * Counts what {@code request} asks for over the matches: over {@code all} when the caller has
+   * already collected them (in the same pass as a page of hits), else in a pass of its own.
+   * Drill-sideways dimensions take one more pass each, over the query without their filters.
+   */
+  public Facets compute(
+      IndexSearcher searcher, Matches matches, FacetRequest request, FacetsCollector all)
       throws IOException {
-    FacetsCollector all = collect(searcher, matches.query(null));
+    if (all == null) {
+      all = collect(searcher, matches.query(null));
+    }
     long total = 0;
     for (FacetsCollector.MatchingDocs md : all.getMatchingDocs()) {
       total += md.totalHits();
