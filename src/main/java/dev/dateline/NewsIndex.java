@@ -1,6 +1,7 @@
 package dev.dateline;
 
 import dev.dateline.internal.facet.FacetEngine;
+import dev.dateline.internal.facet.SignificantWords;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
@@ -24,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
@@ -48,6 +51,7 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -665,6 +669,65 @@ public final class NewsIndex implements Closeable {
           Comparator.comparingDouble(SignificantValue::score).reversed()
               .thenComparing(SignificantValue::value));
       return List.copyOf(out.subList(0, Math.min(top, out.size())));
+    });
+  }
+
+  /**
+   * The words unusually frequent among the matches of {@code foreground} compared with a
+   * background: the text-side companion of {@link #significant}, scored the same way, by Dunning's
+   * log-likelihood ratio G² over the 2x2 table of articles with and without the word in the
+   * foreground and in the background (see {@link SignificantValue}); most significant first, ties
+   * by word. An article counts once per word, whichever of its text fields (headline, bullets,
+   * subheads, body, captions, byline) has it. Counts are exact, read from the index's postings.
+   *
+   * <p>A word is given in its indexed form: lower-cased, accents folded and lightly stemmed, as
+   * searches match it ("talks" and "talk" are {@code talk}; see the README's section on text
+   * analysis). Words in fewer than {@value SignificantWords#MIN_FOREGROUND} matching articles are
+   * left out, and so are the words the foreground's own text searches for (every match has them).
+   * The background is as in {@link #significant}: null for the rest of the index, or a query taken
+   * as it is (give one that does not overlap the foreground, such as an earlier period).
+   *
+   * <p>The cost grows with the number of distinct words in the index (each is looked at once), not
+   * only with the number of matches: meant for an analyst's question, not for every search.
+   *
+   * @param foreground the query whose matches to describe
+   * @param background the articles to compare with, or null for the rest of the index
+   * @param top how many words to return, at least 1
+   * @return at most {@code top} words, more frequent in the foreground than in the background
+   * @throws IllegalArgumentException if {@code top} is less than 1
+   * @throws InvalidQueryException if a query expands beyond the clause limit
+   * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SignificantValue> significantWords(NewsQuery foreground, NewsQuery background, int top) {
+    Objects.requireNonNull(foreground, "foreground");
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be at least 1, was " + top);
+    }
+    return read("find significant words", searcher -> {
+      IndexReader reader = searcher.getIndexReader();
+      QueryCompiler.Compiled fg = compiler.compile(foreground, foreground.parsed(), reader);
+      FacetsCollector fgMatches = searcher.search(fg.query(), new FacetsCollectorManager());
+      FacetsCollector bgMatches =
+          background == null
+              ? null
+              : searcher.search(
+                  compiler.compile(background, background.parsed(), reader).query(),
+                  new FacetsCollectorManager());
+      checkTimeout(searcher);
+      Set<String> own = new HashSet<>();
+      if (fg.text() != null) {
+        Set<org.apache.lucene.index.Term> terms = new HashSet<>();
+        fg.text().visit(QueryVisitor.termCollector(terms));
+        terms.forEach(t -> own.add(t.text()));
+      }
+      return SignificantWords.find(
+          reader.leaves(), fgMatches, bgMatches, own, top, () -> timeUp(searcher),
+          () -> {
+            throw new SearchTimeoutException(
+                "finding significant words took longer than " + options.queryTimeout.toMillis()
+                    + " ms and was stopped");
+          });
     });
   }
 
