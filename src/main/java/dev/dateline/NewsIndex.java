@@ -722,7 +722,7 @@ public final class NewsIndex implements Closeable {
         terms.forEach(t -> own.add(t.text()));
       }
       return SignificantWords.find(
-          reader.leaves(), fgMatches, bgMatches, own, top, () -> timeUp(searcher),
+          reader, fgMatches, bgMatches, own, top, () -> timeUp(searcher),
           () -> {
             throw new SearchTimeoutException(
                 "finding significant words took longer than " + options.queryTimeout.toMillis()

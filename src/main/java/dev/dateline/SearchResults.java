@@ -20,6 +20,8 @@ import java.util.List;
  *   <li>With {@link NewsQuery.Builder#exactTotal(boolean) exactTotal(true)}, {@code total} is
  *       <i>n</i> and {@code totalIsExact} is always true. {@link NewsIndex#count(NewsQuery)} gives
  *       <i>n</i> alone, more cheaply.
+ *   <li>With facet counts ({@link NewsIndex#search(NewsQuery, FacetRequest)}), every match is
+ *       visited anyway: {@code total} is <i>n</i> and {@code totalIsExact} is true.
  * </ul>
  *
  * <p>Why the default is not exact: to find a page without visiting every match, Lucene stops

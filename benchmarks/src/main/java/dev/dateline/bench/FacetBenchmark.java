@@ -8,6 +8,7 @@ import dev.dateline.IndexFields;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
 import dev.dateline.SearchResults;
+import dev.dateline.SignificantValue;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -54,6 +55,8 @@ import org.sqlite.SQLiteConfig;
  *   <li>{@code searchThenFacets}: {@code search(query)} then {@code facets(query, request)}, two
  *       passes (what the CLI did before the one-pass search);
  *   <li>{@code facetsOnly}: {@code facets(query, request)} alone;
+ *   <li>{@code significantWords}: the ten most significant words of the matches against the rest
+ *       of the index (not part of the goal; what {@code trends} adds);
  *   <li>{@code sqliteSearch}: the same page from the FTS5 table (bm25 with Dateline's column
  *       weights, snippet of the body), as {@code SqliteEngine} runs it;
  *   <li>{@code sqliteSearchWithGroupBy}: that page, then one statement over the same matches (a
@@ -201,6 +204,12 @@ public class FacetBenchmark {
   @Benchmark
   public Facets facetsOnly() {
     return index.facets(query, request);
+  }
+
+  /** Not part of the goal: what the significant words of the same matches cost (trends). */
+  @Benchmark
+  public List<SignificantValue> significantWords() {
+    return index.significantWords(query, null, 10);
   }
 
   @Benchmark
