@@ -10,6 +10,7 @@ import dev.dateline.Facets;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
 import dev.dateline.QuerySyntax;
+import dev.dateline.SearchTimeoutException;
 import dev.dateline.SignificantValue;
 import java.io.PrintWriter;
 import java.text.Normalizer;
@@ -107,7 +108,14 @@ final class TrendsCommand implements Callable<Integer> {
         sig.put(d.key(), idx.significant(q, background, d, top + 5).stream()
             .filter(s -> !isFilter(d, s.value())).limit(top).toList());
       }
-      sig.put(WORD, idx.significantWords(q, background, top));
+      List<SignificantValue> words;
+      try {
+        words = idx.significantWords(q, background, top);
+      } catch (SearchTimeoutException e) {
+        // Words cost more than entities on a large index: report the rest, and say so.
+        words = null;
+      }
+      sig.put(WORD, words);
       out.print(json ? json(f.matches(), co, sig) + "\n" : text(f.matches(), co, sig, background != null));
     }
     out.flush();
@@ -155,6 +163,10 @@ final class TrendsCommand implements Callable<Integer> {
     });
     ObjectNode s = root.putObject("significant");
     sig.forEach((d, list) -> {
+      if (list == null) {
+        s.putNull(d);
+        return;
+      }
       ArrayNode a = s.putArray(d);
       list.forEach(v -> a.addObject().put("value", v.value()).put("foreground", v.foreground())
           .put("foregroundTotal", v.foregroundTotal()).put("background", v.background())
@@ -177,6 +189,10 @@ final class TrendsCommand implements Callable<Integer> {
     sig.forEach((d, list) -> {
       sb.append("\nunusually frequent (").append(d).append(", vs ")
           .append(background ? "the background period" : "the rest of the index").append("; G2 score):\n");
+      if (list == null) {
+        sb.append("  not found: took longer than the query timeout (narrow the query or the period)\n");
+        return;
+      }
       if (list.isEmpty()) {
         sb.append("  none\n");
       }

@@ -33,7 +33,8 @@ import org.apache.lucene.search.Query;
 
 /**
  * Facet counts and date histograms over all the matches of a query, on Lucene's facet module:
- * a {@link FacetsCollector} gathers the matching documents once (no scoring), {@link
+ * a {@link FacetsCollector} gathers the matching documents once (in a pass of its own, unscored,
+ * or in the same pass as a page of hits, see {@code NewsIndex.search(NewsQuery, FacetRequest)}), {@link
  * StringValueFacetCounts} counts each dimension's sorted-set doc values ({@link
  * Schema#facetField}) in global ordinals, and the histogram reads the publication time's doc
  * values. One {@link StringDocValuesReaderState} (the ordinal map across segments) per field and
