@@ -1,9 +1,11 @@
 package dev.dateline;
 
 import dev.dateline.internal.facet.FacetEngine;
+import dev.dateline.internal.facet.SignificantWords;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Cursors;
+import dev.dateline.internal.search.QueryNode;
 import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
 import dev.dateline.internal.search.Scoring;
@@ -23,8 +25,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -43,7 +49,9 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
@@ -420,6 +428,38 @@ public final class NewsIndex implements Closeable, NewsStore {
    */
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
+    return search(query, (FacetRequest) null, "search");
+  }
+
+  /**
+   * Runs a query like {@link #search(NewsQuery)} and counts facets over all its matches in the same
+   * pass: the page's collector and a {@link org.apache.lucene.facet.FacetsCollector} see each
+   * match once ({@link MultiCollectorManager}), so asking for counts with the page costs one
+   * search, not two. The results' {@link SearchResults#facets()} are what {@link
+   * #facets(NewsQuery, FacetRequest)} would return for the query that ran (the corrected one, if
+   * the query was corrected); since every match is visited, {@link SearchResults#total()} is exact.
+   *
+   * <p>Visiting every match has a price: relevance order can no longer skip blocks of weak matches
+   * (block-max WAND) nor newest-first stop early in each segment. With {@link
+   * FacetRequest.Builder#sideways(boolean) sideways}, each dimension the query filters on still
+   * takes one more, unscored pass over the query without those filters.
+   *
+   * @param query the query
+   * @param request what to count over its matches
+   * @return one page of hits with the exact total and the counts
+   * @throws InvalidQueryException if the query expands beyond the clause limit, its cursor is
+   *     invalid, or the histogram would have more than 100,000 buckets
+   * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public SearchResults search(NewsQuery query, FacetRequest request) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(request, "request");
+    return search(query, request, "search");
+  }
+
+  /** {@link #search(NewsQuery)}, counting {@code request} (if not null) in the same pass. */
+  private SearchResults search(NewsQuery query, FacetRequest request, String what) {
     SortOrder order = QueryCompiler.order(query.sort(), query.parsed());
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
     // A RECENT cursor page is ranked against the instant its first page was.
@@ -434,7 +474,8 @@ public final class NewsIndex implements Closeable, NewsStore {
       IndexSearcher searcher = timed(shared);
       QueryCompiler.Compiled compiled =
           compiler.compile(query, query.parsed(), searcher.getIndexReader());
-      TopFieldDocs top = page(searcher, compiled, query, order, reference, after);
+      FacetsCollector[] matched = request == null ? null : new FacetsCollector[1];
+      TopFieldDocs top = page(searcher, compiled, query, order, reference, after, matched);
       TypoCorrector.Correction correction =
           query.correctTypos()
               ? TypoCorrector.correct(
@@ -443,23 +484,32 @@ public final class NewsIndex implements Closeable, NewsStore {
       if (correction != null && top.totalHits.value() == 0) {
         // Nothing matched as written: run the corrected query, with the same filters and page.
         QueryCompiler.Compiled fixed = compiler.compile(query, correction.query(), searcher.getIndexReader());
-        TopFieldDocs fixedTop = page(searcher, fixed, query, order, reference, after);
+        FacetsCollector[] fixedMatched = request == null ? null : new FacetsCollector[1];
+        TopFieldDocs fixedTop = page(searcher, fixed, query, order, reference, after, fixedMatched);
         if (fixedTop.totalHits.value() > 0) {
-          SearchResults r = results(searcher, query, order, reference, fixed, fixedTop);
+          Facets facets =
+              request == null
+                  ? null
+                  : countFacets(searcher, query, correction.query(), request, fixedMatched[0]);
+          SearchResults r = results(searcher, query, order, reference, fixed, fixedTop, facets);
           return new SearchResults(
               r.total(), r.totalIsExact(), r.hits(), r.next(), correction.apply(query.text()),
-              null);
+              null, r.facets());
         }
         correction = null; // the correction finds nothing either: say nothing
       }
-      SearchResults r = results(searcher, query, order, reference, compiled, top);
+      Facets facets =
+          request == null ? null : countFacets(searcher, query, query.parsed(), request, matched[0]);
+      SearchResults r = results(searcher, query, order, reference, compiled, top, facets);
       return correction == null
           ? r
           : new SearchResults(
               r.total(), r.totalIsExact(), r.hits(), r.next(), null,
-              correction.apply(query.text()));
+              correction.apply(query.text()), r.facets());
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
     } catch (IOException e) {
-      throw failure("search", e);
+      throw failure(what, e);
     } finally {
       release(shared);
     }
@@ -513,38 +563,54 @@ public final class NewsIndex implements Closeable, NewsStore {
   public Facets facets(NewsQuery query, FacetRequest request) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(request, "request");
-    return read("count facets", searcher -> {
-      IndexReader reader = searcher.getIndexReader();
-      FacetEngine.Matches matches =
-          new FacetEngine.Matches() {
-            @Override
-            public Query query(FacetDimension without) {
-              NewsQuery q = without == null ? query : query.withoutFiltersOn(without);
-              return compiler.compile(q, q.parsed(), reader).query();
-            }
+    return read(
+        "count facets", searcher -> countFacets(searcher, query, query.parsed(), request, null));
+  }
 
-            @Override
-            public boolean filters(FacetDimension d) {
-              return query.filtersOn(d);
-            }
+  /**
+   * Counts {@code request} over the matches of {@code query} with its text parsed as {@code
+   * parsed}: over {@code matched} when the search already collected them, else in a pass of its
+   * own.
+   */
+  private Facets countFacets(
+      IndexSearcher searcher,
+      NewsQuery query,
+      QueryNode parsed,
+      FacetRequest request,
+      FacetsCollector matched)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    FacetEngine.Matches matches =
+        new FacetEngine.Matches() {
+          @Override
+          public Query query(FacetDimension without) {
+            NewsQuery q = without == null ? query : query.withoutFiltersOn(without);
+            return compiler.compile(q, parsed, reader).query();
+          }
 
-            @Override
-            public Instant from() {
-              return query.from();
-            }
+          @Override
+          public boolean filters(FacetDimension d) {
+            return query.filtersOn(d);
+          }
 
-            @Override
-            public Instant to() {
-              return query.to();
-            }
+          @Override
+          public Instant from() {
+            return query.from();
+          }
 
-            @Override
-            public java.time.ZoneId zone() {
-              return query.zone();
-            }
-          };
-      return facetEngine.compute(searcher, matches, request);
-    });
+          @Override
+          public Instant to() {
+            return query.to();
+          }
+
+          @Override
+          public java.time.ZoneId zone() {
+            return query.zone();
+          }
+        };
+    Facets facets = facetEngine.compute(searcher, matches, request, matched);
+    checkTimeout(searcher);
+    return facets;
   }
 
   /**
@@ -603,6 +669,65 @@ public final class NewsIndex implements Closeable, NewsStore {
           Comparator.comparingDouble(SignificantValue::score).reversed()
               .thenComparing(SignificantValue::value));
       return List.copyOf(out.subList(0, Math.min(top, out.size())));
+    });
+  }
+
+  /**
+   * The words unusually frequent among the matches of {@code foreground} compared with a
+   * background: the text-side companion of {@link #significant}, scored the same way, by Dunning's
+   * log-likelihood ratio G² over the 2x2 table of articles with and without the word in the
+   * foreground and in the background (see {@link SignificantValue}); most significant first, ties
+   * by word. An article counts once per word, whichever of its text fields (headline, bullets,
+   * subheads, body, captions, byline) has it. Counts are exact, read from the index's postings.
+   *
+   * <p>A word is given in its indexed form: lower-cased, accents folded and lightly stemmed, as
+   * searches match it ("talks" and "talk" are {@code talk}; see the README's section on text
+   * analysis). Words in fewer than {@value SignificantWords#MIN_FOREGROUND} matching articles are
+   * left out, and so are the words the foreground's own text searches for (every match has them).
+   * The background is as in {@link #significant}: null for the rest of the index, or a query taken
+   * as it is (give one that does not overlap the foreground, such as an earlier period).
+   *
+   * <p>The cost grows with the number of distinct words in the index (each is looked at once), not
+   * only with the number of matches: meant for an analyst's question, not for every search.
+   *
+   * @param foreground the query whose matches to describe
+   * @param background the articles to compare with, or null for the rest of the index
+   * @param top how many words to return, at least 1
+   * @return at most {@code top} words, more frequent in the foreground than in the background
+   * @throws IllegalArgumentException if {@code top} is less than 1
+   * @throws InvalidQueryException if a query expands beyond the clause limit
+   * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SignificantValue> significantWords(NewsQuery foreground, NewsQuery background, int top) {
+    Objects.requireNonNull(foreground, "foreground");
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be at least 1, was " + top);
+    }
+    return read("find significant words", searcher -> {
+      IndexReader reader = searcher.getIndexReader();
+      QueryCompiler.Compiled fg = compiler.compile(foreground, foreground.parsed(), reader);
+      FacetsCollector fgMatches = searcher.search(fg.query(), new FacetsCollectorManager());
+      FacetsCollector bgMatches =
+          background == null
+              ? null
+              : searcher.search(
+                  compiler.compile(background, background.parsed(), reader).query(),
+                  new FacetsCollectorManager());
+      checkTimeout(searcher);
+      Set<String> own = new HashSet<>();
+      if (fg.text() != null) {
+        Set<org.apache.lucene.index.Term> terms = new HashSet<>();
+        fg.text().visit(QueryVisitor.termCollector(terms));
+        terms.forEach(t -> own.add(t.text()));
+      }
+      return SignificantWords.find(
+          reader, fgMatches, bgMatches, own, top, () -> timeUp(searcher),
+          () -> {
+            throw new SearchTimeoutException(
+                "finding significant words took longer than " + options.queryTimeout.toMillis()
+                    + " ms and was stopped");
+          });
     });
   }
 
@@ -731,7 +856,8 @@ public final class NewsIndex implements Closeable, NewsStore {
 
   /**
    * One page of {@code compiled} in {@code order} ({@code RECENT}: relevance decayed by age from
-   * {@code reference}), after {@code after}.
+   * {@code reference}), after {@code after}; with {@code matched}, also every match into {@code
+   * matched[0]} in the same pass, for facet counts.
    *
    * @throws InvalidQueryException if the query expands beyond the clause limit
    * @throws SearchTimeoutException if the search ran out of time
@@ -742,7 +868,8 @@ public final class NewsIndex implements Closeable, NewsStore {
       NewsQuery query,
       SortOrder order,
       Instant reference,
-      FieldDoc after)
+      FieldDoc after,
+      FacetsCollector[] matched)
       throws IOException {
     Query scored = compiled.query();
     if (order == SortOrder.RECENT) {
@@ -751,12 +878,20 @@ public final class NewsIndex implements Closeable, NewsStore {
     }
     TopFieldDocs top;
     try {
-      top =
-          searcher.search(
-              scored,
-              new TopFieldCollectorManager(
-                  // One more than the page: whether it exists says whether a next page does.
-                  Schema.sort(order), query.limit() + 1, after, options.totalHitsThreshold));
+      TopFieldCollectorManager pageManager =
+          new TopFieldCollectorManager(
+              // One more than the page: whether it exists says whether a next page does.
+              Schema.sort(order), query.limit() + 1, after, options.totalHitsThreshold);
+      if (matched == null) {
+        top = searcher.search(scored, pageManager);
+      } else {
+        // One pass: the page and the facet module's collector see each match once.
+        Object[] both =
+            searcher.search(
+                scored, new MultiCollectorManager(pageManager, new FacetsCollectorManager()));
+        top = (TopFieldDocs) both[0];
+        matched[0] = (FacetsCollector) both[1];
+      }
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryCompiler.tooComplex();
     }
@@ -780,7 +915,8 @@ public final class NewsIndex implements Closeable, NewsStore {
       SortOrder order,
       Instant reference,
       QueryCompiler.Compiled compiled,
-      TopFieldDocs top)
+      TopFieldDocs top,
+      Facets facets)
       throws IOException {
     boolean more = top.scoreDocs.length > query.limit();
     ScoreDoc[] docs = more ? Arrays.copyOf(top.scoreDocs, query.limit()) : top.scoreDocs;
@@ -798,6 +934,10 @@ public final class NewsIndex implements Closeable, NewsStore {
               Float.isNaN(score) ? 0f : score, snippets[i], h.entities()));
     }
     String next = more ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference) : null;
+    if (facets != null) {
+      // The facet collector saw every match.
+      return new SearchResults(facets.matches(), true, hits, next, null, null, facets);
+    }
     TotalHits counted = top.totalHits;
     int threshold = options.totalHitsThreshold;
     if (query.exactTotal()) {

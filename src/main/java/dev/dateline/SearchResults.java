@@ -20,6 +20,8 @@ import java.util.List;
  *   <li>With {@link NewsQuery.Builder#exactTotal(boolean) exactTotal(true)}, {@code total} is
  *       <i>n</i> and {@code totalIsExact} is always true. {@link NewsIndex#count(NewsQuery)} gives
  *       <i>n</i> alone, more cheaply.
+ *   <li>With facet counts ({@link NewsIndex#search(NewsQuery, FacetRequest)}), every match is
+ *       visited anyway: {@code total} is <i>n</i> and {@code totalIsExact} is true.
  * </ul>
  *
  * <p>Why the default is not exact: to find a page without visiting every match, Lucene stops
@@ -61,6 +63,10 @@ import java.util.List;
  * @param suggestion the query's text with its unknown words corrected, when the query as written
  *     did match articles and ran as written ("did you mean ..."); null when there is nothing to
  *     suggest or {@code correctedText} is set
+ * @param facets the facet counts and histogram over all the matches, counted in the same pass as
+ *     the page, when asked for with {@link NewsIndex#search(NewsQuery, FacetRequest)}; null
+ *     otherwise. When set, every match was visited, so {@code total} is exact and equals {@link
+ *     Facets#matches()}
  */
 public record SearchResults(
     long total,
@@ -68,10 +74,31 @@ public record SearchResults(
     List<SearchHit> hits,
     String next,
     String correctedText,
-    String suggestion) {
+    String suggestion,
+    Facets facets) {
   /** Copies {@code hits} into an unmodifiable list. */
   public SearchResults {
     hits = List.copyOf(hits);
+  }
+
+  /**
+   * Results without facet counts.
+   *
+   * @param total see {@link #total()}
+   * @param totalIsExact see {@link #totalIsExact()}
+   * @param hits see {@link #hits()}
+   * @param next see {@link #next()}
+   * @param correctedText see {@link #correctedText()}
+   * @param suggestion see {@link #suggestion()}
+   */
+  public SearchResults(
+      long total,
+      boolean totalIsExact,
+      List<SearchHit> hits,
+      String next,
+      String correctedText,
+      String suggestion) {
+    this(total, totalIsExact, hits, next, correctedText, suggestion, null);
   }
 
   /**
@@ -83,7 +110,7 @@ public record SearchResults(
    * @param next see {@link #next()}
    */
   public SearchResults(long total, boolean totalIsExact, List<SearchHit> hits, String next) {
-    this(total, totalIsExact, hits, next, null, null);
+    this(total, totalIsExact, hits, next, null, null, null);
   }
 
   /**

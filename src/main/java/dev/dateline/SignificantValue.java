@@ -3,8 +3,8 @@ package dev.dateline;
 import java.util.Objects;
 
 /**
- * A value that is unusually frequent among a query's matches compared with a background, as
- * returned by {@link NewsIndex#significant}.
+ * A value (an entity or a word) that is unusually frequent among a query's matches compared with a
+ * background, as returned by {@link NewsIndex#significant} and {@link NewsIndex#significantWords}.
  *
  * <p>The score is Dunning's log-likelihood ratio (G-squared) of the 2x2 table: matches with and
  * without the value against background articles with and without it. It grows with both the
@@ -13,7 +13,7 @@ import java.util.Objects;
  * test's chi-squared approximation. Only values more frequent among the matches than in the
  * background are listed.
  *
- * @param value the value (for entities, the canonical name)
+ * @param value the value (for entities, the canonical name; for words, the indexed form)
  * @param foreground the number of matches with the value
  * @param foregroundTotal the number of matches
  * @param background the number of background articles with the value (the rest of the index when

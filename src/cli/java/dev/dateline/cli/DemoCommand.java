@@ -4,6 +4,7 @@ import dev.dateline.ArticleFiles;
 import dev.dateline.FacetRequest;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
+import dev.dateline.SearchResults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -120,10 +121,12 @@ final class DemoCommand implements Callable<Integer> {
     NewsQuery query = search.query();
     out.println("\n$ dateline search --index " + shownDir + " " + command(args));
     // The cursor for more results is only of use while the index exists.
-    out.print(Output.text(index.search(query), search.displayZone(query), ansi, keep));
     FacetRequest facets = search.facetRequest(query);
+    // With counts, the page and the counts come from one pass, as in the search command.
+    SearchResults results = facets == null ? index.search(query) : index.search(query, facets);
+    out.print(Output.text(results, search.displayZone(query), ansi, keep));
     if (facets != null) {
-      out.print(Output.text(index.facets(query, facets)));
+      out.print(Output.text(results.facets()));
     }
   }
 

@@ -205,8 +205,9 @@ final class SearchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (NewsIndex idx = index.openReadOnly()) {
       if (facetRequest != null) {
-        SearchResults results = idx.search(built);
-        Facets counted = idx.facets(built, facetRequest);
+        // One pass: the page and the counts over all its matches.
+        SearchResults results = idx.search(built, facetRequest);
+        Facets counted = results.facets();
         if (chart != null) {
           Charts.write(chart, counted.histogram(), String.join(" ", query));
         }

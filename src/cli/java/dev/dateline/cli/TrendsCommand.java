@@ -10,6 +10,7 @@ import dev.dateline.Facets;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
 import dev.dateline.QuerySyntax;
+import dev.dateline.SearchTimeoutException;
 import dev.dateline.SignificantValue;
 import java.io.PrintWriter;
 import java.text.Normalizer;
@@ -31,9 +32,10 @@ import picocli.CommandLine.Model.CommandSpec;
     mixinStandardHelpOptions = true,
     description = {
       "Who and what a query's articles are about: the people, places and organisations",
-      "mentioned most often with it (co-mentions), and those unusually frequent among its",
-      "matches compared with the rest of the index, or with --background-from/--background-to",
-      "(significant: scored by Dunning's log-likelihood ratio, G2; above 10.83 is p < 0.001).",
+      "mentioned most often with it (co-mentions), and the people, places, organisations and",
+      "words unusually frequent among its matches compared with the rest of the index, or with",
+      "--background-from/--background-to (significant: scored by Dunning's log-likelihood",
+      "ratio, G2; above 10.83 is p < 0.001). Words are shown as indexed (lower case, stemmed).",
       "  dateline trends --index DIR --place escondida --from now-7d"
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -82,6 +84,9 @@ final class TrendsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "QUERY", arity = "0..*", description = "Query text (plain syntax).")
   List<String> query = new ArrayList<>();
 
+  /** The key of the significant words in the output, beside the entity dimensions' keys. */
+  static final String WORD = "word";
+
   static final List<FacetDimension> DIMS = List.of(FacetDimension.PERSON, FacetDimension.PLACE, FacetDimension.ORG);
 
   @Override
@@ -97,12 +102,20 @@ final class TrendsCommand implements Callable<Integer> {
       // One more than asked, as the filter's own entity is left out of the co-mentions.
       Facets f = idx.facets(q, FacetRequest.builder().dimensions(DIMS).limit(Math.min(top + 5, FacetRequest.MAX_LIMIT)).build());
       Map<FacetDimension, List<FacetCount>> co = new LinkedHashMap<>();
-      Map<FacetDimension, List<SignificantValue>> sig = new LinkedHashMap<>();
+      Map<String, List<SignificantValue>> sig = new LinkedHashMap<>();
       for (FacetDimension d : DIMS) {
         co.put(d, f.counts(d).stream().filter(c -> !isFilter(d, c.value())).limit(top).toList());
-        sig.put(d, idx.significant(q, background, d, top + 5).stream()
+        sig.put(d.key(), idx.significant(q, background, d, top + 5).stream()
             .filter(s -> !isFilter(d, s.value())).limit(top).toList());
       }
+      List<SignificantValue> words;
+      try {
+        words = idx.significantWords(q, background, top);
+      } catch (SearchTimeoutException e) {
+        // Words cost more than entities on a large index: report the rest, and say so.
+        words = null;
+      }
+      sig.put(WORD, words);
       out.print(json ? json(f.matches(), co, sig) + "\n" : text(f.matches(), co, sig, background != null));
     }
     out.flush();
@@ -139,7 +152,7 @@ final class TrendsCommand implements Callable<Integer> {
         .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
-  private static String json(long matches, Map<FacetDimension, List<FacetCount>> co, Map<FacetDimension, List<SignificantValue>> sig) {
+  private static String json(long matches, Map<FacetDimension, List<FacetCount>> co, Map<String, List<SignificantValue>> sig) {
     ObjectNode root = Output.JSON.createObjectNode();
     root.put("matches", matches);
     root.put("score", "log-likelihood ratio (G2)");
@@ -150,7 +163,11 @@ final class TrendsCommand implements Callable<Integer> {
     });
     ObjectNode s = root.putObject("significant");
     sig.forEach((d, list) -> {
-      ArrayNode a = s.putArray(d.key());
+      if (list == null) {
+        s.putNull(d);
+        return;
+      }
+      ArrayNode a = s.putArray(d);
       list.forEach(v -> a.addObject().put("value", v.value()).put("foreground", v.foreground())
           .put("foregroundTotal", v.foregroundTotal()).put("background", v.background())
           .put("backgroundTotal", v.backgroundTotal()).put("score", Math.round(v.score() * 100) / 100.0));
@@ -159,7 +176,7 @@ final class TrendsCommand implements Callable<Integer> {
   }
 
   private static String text(long matches, Map<FacetDimension, List<FacetCount>> co,
-      Map<FacetDimension, List<SignificantValue>> sig, boolean background) {
+      Map<String, List<SignificantValue>> sig, boolean background) {
     StringBuilder sb = new StringBuilder();
     sb.append(matches == 1 ? "1 article matches\n" : matches + " articles match\n");
     co.forEach((d, list) -> {
@@ -170,8 +187,12 @@ final class TrendsCommand implements Callable<Integer> {
       list.forEach(v -> sb.append(String.format("  %6d  %s%n", v.count(), Output.printable(v.value()))));
     });
     sig.forEach((d, list) -> {
-      sb.append("\nunusually frequent (").append(d.key()).append(", vs ")
+      sb.append("\nunusually frequent (").append(d).append(", vs ")
           .append(background ? "the background period" : "the rest of the index").append("; G2 score):\n");
+      if (list == null) {
+        sb.append("  not found: took longer than the query timeout (narrow the query or the period)\n");
+        return;
+      }
       if (list.isEmpty()) {
         sb.append("  none\n");
       }

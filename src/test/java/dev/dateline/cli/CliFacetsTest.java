@@ -130,7 +130,27 @@ class CliFacetsTest {
     assertThat(ana.get("foregroundTotal").asLong()).isEqualTo(3);
     assertThat(ana.get("background").asLong()).isZero(); // the rest of the index: articles 4 and 5
     assertThat(ana.get("backgroundTotal").asLong()).isEqualTo(2);
+    // Words of two or more matching articles: "strike" (articles 1 and 2), "escondida" (all three,
+    // and article 4 in the background).
+    JsonNode words = root.at("/significant/word");
+    assertThat(words.findValuesAsText("value")).containsExactlyInAnyOrder("strike", "escondida");
+    JsonNode strike = words.get(words.get(0).get("value").asText().equals("strike") ? 0 : 1);
+    assertThat(strike.get("foreground").asLong()).isEqualTo(2);
+    assertThat(strike.get("foregroundTotal").asLong()).isEqualTo(3);
+    assertThat(strike.get("background").asLong()).isZero();
+    assertThat(strike.get("backgroundTotal").asLong()).isEqualTo(2);
     Cli.Result text = Cli.run("trends", "--index", index.toString(), "--place", "Escondida");
     assertThat(text.out()).contains("mentioned with it (person):\n       2  Ana Kowal");
+    assertThat(text.out()).containsPattern("unusually frequent \\(word, vs the rest of the index; G2 score\\):\n"
+        + " +[0-9.]+  (strike|escondida) \\(\\d of 3, background \\d of 2\\)\n");
+  }
+
+  @Test
+  void trends_searchedWordsAreNotTheirOwnTrend() throws IOException {
+    Cli.Result r = Cli.run("trends", "--index", index.toString(), "--json", "escondida");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("matches").asLong()).isEqualTo(4);
+    assertThat(root.at("/significant/word").findValuesAsText("value")).containsExactly("strike");
   }
 }

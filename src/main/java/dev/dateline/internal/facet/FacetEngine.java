@@ -33,7 +33,8 @@ import org.apache.lucene.search.Query;
 
 /**
  * Facet counts and date histograms over all the matches of a query, on Lucene's facet module:
- * a {@link FacetsCollector} gathers the matching documents once (no scoring), {@link
+ * a {@link FacetsCollector} gathers the matching documents once (in a pass of its own, unscored,
+ * or in the same pass as a page of hits, see {@code NewsIndex.search(NewsQuery, FacetRequest)}), {@link
  * StringValueFacetCounts} counts each dimension's sorted-set doc values ({@link
  * Schema#facetField}) in global ordinals, and the histogram reads the publication time's doc
  * values. One {@link StringDocValuesReaderState} (the ordinal map across segments) per field and
@@ -68,10 +69,17 @@ public final class FacetEngine {
   private final Map<IndexReader.CacheKey, Map<String, StringDocValuesReaderState>> states =
       new ConcurrentHashMap<>();
 
-  /** Counts what {@code request} asks for over the matches. */
-  public Facets compute(IndexSearcher searcher, Matches matches, FacetRequest request)
+  /**
+   * Counts what {@code request} asks for over the matches: over {@code all} when the caller has
+   * already collected them (in the same pass as a page of hits), else in a pass of its own.
+   * Drill-sideways dimensions take one more pass each, over the query without their filters.
+   */
+  public Facets compute(
+      IndexSearcher searcher, Matches matches, FacetRequest request, FacetsCollector all)
       throws IOException {
-    FacetsCollector all = collect(searcher, matches.query(null));
+    if (all == null) {
+      all = collect(searcher, matches.query(null));
+    }
     long total = 0;
     for (FacetsCollector.MatchingDocs md : all.getMatchingDocs()) {
       total += md.totalHits();
