@@ -138,6 +138,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     List<Mention> rules = new ArrayList<>();
     finder.find(t, rules);
     NerTagger.Sentence x = NerTagger.sentence(t);
+    datelinePlaces(p);
     tableTeams(p);
     tablePeople(p);
     scoreTeams(p);
@@ -219,9 +220,51 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static final Pattern FIXTURE =
       Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu}. ]+) AT (\\p{Lu}[\\p{Lu}. ]+?)\\s*$");
 
+  private static final String MONTH =
+      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[\\p{L}]*\\.?";
   /**
-   * Sports tables on the wire: in a result line, a standings row or an all-caps fixture, the
-   * names are teams (organisations), even when a team is named after its city.
+   * A dateline opening a paragraph or standing alone: "BELGRADE 1996-08-30", "STIRLING, Scotland
+   * 1996-08-31", "NEW YORK, March 2 -": the capitalised place (and the region after its comma).
+   */
+  private static final Pattern DATELINE_LINE =
+      Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu}.'-]*(?: \\p{Lu}[\\p{Lu}.'-]*){0,3})"
+          + "(?:, (\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*){0,2}))?"
+          + " (?:\\d{4}-\\d{2}-\\d{2}|(?i:" + MONTH + ") \\d{1,2})(?:\\s*$|,? -)");
+
+  /** The place, and its region, of a dateline at the start of a piece. */
+  private void datelinePlaces(Piece p) {
+    java.util.regex.Matcher m = DATELINE_LINE.matcher(p.text);
+    if (!m.find() || m.group(1).length() < 3) {
+      return;
+    }
+    for (int g = 1; g <= 2; g++) {
+      if (m.group(g) == null) {
+        continue;
+      }
+      int s = -1;
+      int e = -1;
+      for (int i = 0; i < p.tokens.size(); i++) {
+        Token tok = p.tokens.get(i);
+        if (tok.start() >= m.start(g) && tok.end() <= m.end(g)) {
+          s = s < 0 ? i : s;
+          e = i + 1;
+        }
+      }
+      if (s >= 0 && free(p, s, e)) {
+        List<Token> t = p.tokens;
+        Gazetteer.Match known = gazetteer.longestMatch(t, s);
+        Gazetteer.Entry entry = known != null && known.end() == e
+            && known.entry().type() == EntityType.PLACE ? known.entry() : null;
+        add(p, new Mention(EntityType.PLACE, entry, text(t, s, e), keys(t, s, e), null,
+            Mention.Evidence.STRONG, s, e, null));
+      }
+    }
+  }
+
+  /**
+   * Sports tables on the wire: in a result line or a standings row, the names are teams
+   * (organisations), even when a team is named after its city; an all-caps fixture ("MINNESOTA AT
+   * MILWAUKEE") names the places the games are between.
    */
   private void tableTeams(Piece p) {
     for (Pattern pattern : List.of(RESULT, STANDING, FIXTURE)) {
@@ -229,6 +272,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
       if (!m.matches()) {
         continue;
       }
+      EntityType type = pattern == FIXTURE ? EntityType.PLACE : EntityType.ORG;
       for (int g = 1; g <= m.groupCount(); g++) {
         int s = -1;
         int e = -1;
@@ -241,7 +285,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
         if (s >= 0 && free(p, s, e)) {
           List<Token> t = p.tokens;
-          add(p, new Mention(EntityType.ORG, null, text(t, s, e), keys(t, s, e), null,
+          add(p, new Mention(type, null, text(t, s, e), keys(t, s, e), null,
               Mention.Evidence.STRONG, s, e, null));
         }
       }
