@@ -91,8 +91,12 @@ public final class StandardEntityExtractor implements EntityExtractor {
       pieces.add(
           new Piece(PHOTO_CREDIT.matcher(captions.get(i)).replaceFirst(""), "captions", i));
     }
+    NerTagger.Document doc = new NerTagger.Document();
     for (Piece p : pieces) {
-      tag(p);
+      doc.add(p.tokens);
+    }
+    for (Piece p : pieces) {
+      tag(p, doc);
     }
     keepDefinedAcronyms(pieces);
     propagate(pieces);
@@ -130,14 +134,14 @@ public final class StandardEntityExtractor implements EntityExtractor {
    * organisation, "Mr" form); a gazetteer name decides the type; a short unknown all-caps word is
    * not an organisation; gazetteer names the model missed are added.
    */
-  private void tag(Piece p) {
+  private void tag(Piece p, NerTagger.Document doc) {
     List<Token> t = p.tokens;
     if (t.isEmpty()) {
       return;
     }
     List<Mention> rules = new ArrayList<>();
     finder.find(t, rules);
-    NerTagger.Sentence x = NerTagger.sentence(t);
+    NerTagger.Sentence x = NerTagger.sentence(t, doc);
     datelinePlaces(p);
     tableTeams(p);
     tablePeople(p);
@@ -158,6 +162,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     List<int[]> modelSpans = splitAtPunctuation(p, NerTagger.spans(tagger.tag(x)));
     modelSpans = extendParticles(t, modelSpans);
     modelSpans = gazetteerCovers(t, modelSpans);
+    modelSpans = reshape(p, modelSpans);
     for (int[] span : modelSpans) {
       int s = span[0];
       int e = span[1];
@@ -264,7 +269,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
   /**
    * Sports tables on the wire: in a result line or a standings row, the names are teams
    * (organisations), even when a team is named after its city; an all-caps fixture ("MINNESOTA AT
-   * MILWAUKEE") names the places the games are between.
+   * MILWAUKEE") names the visiting team and the home team's city.
    */
   private void tableTeams(Piece p) {
     for (Pattern pattern : List.of(RESULT, STANDING, FIXTURE)) {
@@ -272,8 +277,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
       if (!m.matches()) {
         continue;
       }
-      EntityType type = pattern == FIXTURE ? EntityType.PLACE : EntityType.ORG;
       for (int g = 1; g <= m.groupCount(); g++) {
+        EntityType type = pattern == FIXTURE && g == 2 ? EntityType.PLACE : EntityType.ORG;
         int s = -1;
         int e = -1;
         for (int i = 0; i < p.tokens.size(); i++) {
@@ -373,6 +378,65 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
     add(p, new Mention(EntityType.PERSON, null, text(t, s, e), keys(t, s, e), null,
         Mention.Evidence.STRONG, s, e, null));
+  }
+
+  private static final Set<String> REGNAL = Set.of("ii", "iii", "iv", "vi", "vii", "viii");
+
+  /**
+   * Corrects the model's spans: a name continues over a hyphen ("Kim In-so", "Chen Chun-yeh") and,
+   * for a person, over a regnal number ("Leopold III"); a person's name does not start with a title,
+   * honorific or nationality ("King Norodom Sihanouk", "American Oliver McCall"); a two- or
+   * three-word "organisation" that starts with a given name and has no organisation word is a
+   * person ("Francisco Palencia" in a line-up).
+   */
+  private List<int[]> reshape(Piece p, List<int[]> spans) {
+    List<Token> t = p.tokens;
+    List<int[]> out = new ArrayList<>(spans.size());
+    int taken = 0;
+    for (int[] span : spans) {
+      int s = Math.max(span[0], taken);
+      int e = span[1];
+      int type = span[2];
+      if (s >= e) {
+        continue;
+      }
+      while (e < t.size() && !t.get(e - 1).possessive()
+          && p.text.substring(t.get(e - 1).end(), t.get(e).start()).equals("-")
+          && Character.isLetter(t.get(e).text().charAt(0))) {
+        e++;
+      }
+      if (type == 1 && e < t.size() && REGNAL.contains(t.get(e).key())
+          && t.get(e).allCaps() && !t.get(e - 1).possessive()) {
+        e++;
+      }
+      if (type == 3 && e - s >= 2 && e - s <= 3 && Lexicon.isFirstName(t.get(s).key())
+          && !t.get(s).allCaps() && gazetteer.longestMatch(t, s) == null) {
+        boolean orgWord = false;
+        for (int i = s; i < e; i++) {
+          String k = t.get(i).key();
+          orgWord |= Lexicon.isOrgSuffix(k) || Lexicon.isOrgHead(k) || Lexicon.isOrgDescriptor(k)
+              || Lexicon.isConnector(k) || !t.get(i).capitalised();
+        }
+        if (!orgWord) {
+          type = 1;
+        }
+      }
+      if (type == 1) {
+        while (e - s >= 2) {
+          String k = t.get(s).key();
+          Gazetteer.Match g = gazetteer.longestMatch(t, s);
+          boolean demonym = g != null && g.entry().isDemonym() && g.end() < e;
+          if (Lexicon.isTitleWord(k) || Lexicon.isHonorific(k) || demonym) {
+            s = demonym ? g.end() : s + 1;
+          } else {
+            break;
+          }
+        }
+      }
+      out.add(new int[] {s, e, type});
+      taken = e;
+    }
+    return out;
   }
 
   /** "Miguel de" + "la Madrid": a person's name continues over particles to a capitalised word. */
