@@ -383,7 +383,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static final Set<String> REGNAL = Set.of("ii", "iii", "iv", "vi", "vii", "viii");
 
   /**
-   * Corrects the model's spans: a name continues over a hyphen ("Kim In-so", "Chen Chun-yeh") and,
+   * Corrects the model's spans: a person's name continues over a hyphen ("Kim In-so", "Chen
+   * Chun-yeh"), any name over a hyphen and a capitalised word ("Rhone-Poulenc"); and,
    * for a person, over a regnal number ("Leopold III"); a person's name does not start with a title,
    * honorific or nationality ("King Norodom Sihanouk", "American Oliver McCall"); a two- or
    * three-word "organisation" that starts with a given name and has no organisation word is a
@@ -402,7 +403,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
       while (e < t.size() && !t.get(e - 1).possessive()
           && p.text.substring(t.get(e - 1).end(), t.get(e).start()).equals("-")
-          && Character.isLetter(t.get(e).text().charAt(0))) {
+          && (type == 1 ? Character.isLetter(t.get(e).text().charAt(0))
+              : t.get(e).capitalised())) {
         e++;
       }
       if (type == 1 && e < t.size() && REGNAL.contains(t.get(e).key())
@@ -516,7 +518,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
     return out;
   }
 
-  /** Splits the model's spans where a comma, bracket, quote, colon or spaced dash intervenes. */
+  /**
+   * Splits the model's spans where a comma, bracket, quote, colon or a dash between words
+   * intervenes (the tokenizer marks such a gap as a break; a hyphen inside a word is not one).
+   */
   private static List<int[]> splitAtPunctuation(Piece p, List<int[]> spans) {
     List<int[]> out = new ArrayList<>(spans.size());
     for (int[] span : spans) {
@@ -536,7 +541,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static boolean hardGap(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (",;:()[]\"“”/|".indexOf(c) >= 0 || (c == '-' && i > from && text.charAt(i - 1) == ' ')) {
+      if (",;:()[]\"“”/|-–—".indexOf(c) >= 0) {
         return true;
       }
     }
