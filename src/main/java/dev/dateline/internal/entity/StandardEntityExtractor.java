@@ -100,6 +100,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
     keepDefinedAcronyms(pieces);
     propagate(pieces);
+    if (!Boolean.getBoolean("ner.noVote")) {
+      voteTypes(pieces);
+    }
     for (Piece p : pieces) {
       nestedPlaces(p);
     }
@@ -753,6 +756,70 @@ public final class StandardEntityExtractor implements EntityExtractor {
           add(p, new Mention(best.type(), best.entry(), text(t, s, bestEnd), keys(t, s, bestEnd),
               titled(t, s, text(t, s, bestEnd)), Mention.Evidence.STRONG, s, bestEnd, null));
           s = bestEnd - 1;
+        }
+      }
+    }
+  }
+
+  /**
+   * One type per name in an article: a name the gazetteer does not know, found several times with
+   * different types, takes the type most of its mentions have ("Dole" five times a person, once a
+   * place); on a tie nothing changes. Before the vote, the short name of a company the article
+   * names with its legal suffix ("Pirelli" after "Pirelli SpA") is that company, and so is the
+   * first word of a longer one when the model took it for a person ("Boatmen's" after "Boatmen's
+   * Bancshares Inc").
+   */
+  private static void voteTypes(List<Piece> pieces) {
+    // "Pirelli SpA", "Mercantile Bancorp Inc": the company's short name alone is the company.
+    java.util.Set<String> companyShortNames = new java.util.HashSet<>();
+    java.util.Set<String> companyFirstWords = new java.util.HashSet<>();
+    for (Piece p : pieces) {
+      for (Mention m : p.mentions) {
+        List<String> k = m.nameKeys();
+        if (m.type() == EntityType.ORG && k.size() >= 2 && Lexicon.isOrgSuffix(k.get(k.size() - 1))) {
+          companyShortNames.add(String.join(" ", k.subList(0, k.size() - 1)));
+          String first = k.get(0);
+          if (k.size() >= 3 && !Lexicon.isNeverName(first) && !Lexicon.isOrgHead(first)
+              && !Lexicon.isTitleWord(first) && !Lexicon.isConnector(first)) {
+            companyFirstWords.add(first);
+          }
+        }
+      }
+    }
+    for (Piece p : pieces) {
+      for (int i = 0; i < p.mentions.size(); i++) {
+        Mention m = p.mentions.get(i);
+        String key = String.join(" ", m.nameKeys());
+        if (m.entry() == null && m.type() != EntityType.ORG && (companyShortNames.contains(key)
+            || (m.type() == EntityType.PERSON && companyFirstWords.contains(key)))) {
+          p.mentions.set(i, m.withType(EntityType.ORG));
+        }
+      }
+    }
+    Map<String, int[]> votes = new HashMap<>();
+    for (Piece p : pieces) {
+      for (Mention m : p.mentions) {
+        if (m.type() != null) {
+          votes.computeIfAbsent(String.join(" ", m.nameKeys()), k -> new int[EntityType.values().length])
+              [m.type().ordinal()] += m.entry() != null ? 2 : 1;
+        }
+      }
+    }
+    for (Piece p : pieces) {
+      for (int i = 0; i < p.mentions.size(); i++) {
+        Mention m = p.mentions.get(i);
+        if (m.entry() != null || m.type() == null) {
+          continue;
+        }
+        int[] v = votes.get(String.join(" ", m.nameKeys()));
+        int best = m.type().ordinal();
+        for (int t = 0; t < v.length; t++) {
+          if (v[t] > v[best]) {
+            best = t;
+          }
+        }
+        if (best != m.type().ordinal()) {
+          p.mentions.set(i, m.withType(EntityType.values()[best]));
         }
       }
     }
