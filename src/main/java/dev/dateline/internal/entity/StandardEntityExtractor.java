@@ -347,8 +347,35 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
   }
 
-  /** People in results tables: a name before a bracketed country, an initial and surname before a score. */
+  private static final String PLAYER =
+      "(?:\\p{Lu}\\. ?)*(?:(?:de|da|van|van der|von|del) )?\\p{Lu}[\\p{L}'-]+(?: (?:de |da |van |van der |von |del )?\\p{Lu}[\\p{L}'-]+){0,2}";
+  /** A line-up: "France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th)". */
+  private static final Pattern LINEUP =
+      Pattern.compile("(?:^|[;,(]\\s*|\\s-\\s)\\d{1,2} - (" + PLAYER + ")");
+  /** A batting line: "S. Law c Tillekeratne b Dharmasena 13", "A. Ranatunga lbw b Fleming 0". */
+  private static final Pattern BATTING =
+      Pattern.compile("^\\s*(" + PLAYER + ") (?:(?:c|st) (" + PLAYER + ") b (" + PLAYER + ")"
+          + "|(?:b|lbw b|c and b|c & b) (" + PLAYER + ")|run out|not out|retired hurt)\\s+\\d{1,3}\\s*$");
+  /** Bowling figures: "McGrath 9.5-0-44-1". */
+  private static final Pattern BOWLING =
+      Pattern.compile("(?<![\\p{L}.])(" + PLAYER + ") \\d{1,2}(?:\\.\\d)?-\\d{1,2}-\\d{1,3}-\\d{1,2}\\b");
+
+  /**
+   * People in results tables: a name before a bracketed country, an initial and surname before a
+   * score, a numbered name in a line-up, the batsman, catcher and bowler of a cricket batting
+   * line, a bowler before his figures.
+   */
   private void tablePeople(Piece p) {
+    for (Pattern pattern : List.of(LINEUP, BATTING, BOWLING)) {
+      java.util.regex.Matcher lm = pattern.matcher(p.text);
+      while (lm.find()) {
+        for (int g = 1; g <= lm.groupCount(); g++) {
+          if (lm.group(g) != null) {
+            addPerson(p, lm.start(g), lm.end(g));
+          }
+        }
+      }
+    }
     java.util.regex.Matcher m = NAME_COUNTRY.matcher(p.text);
     while (m.find()) {
       if (gazetteer.find(EntityType.PLACE, m.group(2)).isPresent()) {
