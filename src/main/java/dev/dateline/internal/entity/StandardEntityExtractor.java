@@ -581,10 +581,14 @@ public final class StandardEntityExtractor implements EntityExtractor {
   /**
    * Short all-caps organisation names the gazetteer does not know are kept only when the article
    * defines them: written in brackets right after a longer organisation name ("Kurdistan
-   * Democratic Party (KDP)"), or the initials of an organisation it names.
+   * Democratic Party (KDP)", where the bracketed word is itself a mention), or the initials of an
+   * organisation it names.
    */
+  private record Bracketed(Piece piece, int token) {}
+
   private static void keepDefinedAcronyms(List<Piece> pieces) {
     java.util.Set<String> defined = new java.util.HashSet<>();
+    List<Bracketed> bracketed = new ArrayList<>();
     for (Piece p : pieces) {
       for (Mention m : p.mentions) {
         if (m.type() != EntityType.ORG || m.nameKeys().size() < 2) {
@@ -601,7 +605,21 @@ public final class StandardEntityExtractor implements EntityExtractor {
         java.util.regex.Matcher br = BRACKETED_ACRONYM.matcher(p.text);
         if (br.find(end)) {
           defined.add(Folding.fold(br.group(1).replace(".", "")));
+          for (int i = m.tokenEnd(); i < p.tokens.size(); i++) {
+            Token tok = p.tokens.get(i);
+            if (tok.start() == br.start(1) && tok.end() == br.end(1)) {
+              bracketed.add(new Bracketed(p, i));
+            }
+          }
         }
+      }
+    }
+    for (Bracketed b : bracketed) {
+      Piece p = b.piece();
+      int i = b.token();
+      if (free(p, i, i + 1)) {
+        add(p, new Mention(EntityType.ORG, null, p.tokens.get(i).text(),
+            List.of(p.tokens.get(i).key()), null, Mention.Evidence.STRONG, i, i + 1, null));
       }
     }
     for (Piece p : pieces) {
