@@ -366,8 +366,24 @@ public final class StandardEntityExtractor implements EntityExtractor {
    * line, a bowler before his figures.
    */
   private void tablePeople(Piece p) {
+    String text = p.text;
+    int dashes = 0;
+    for (int i = 0; i < text.length() && dashes < 3; i++) {
+      dashes += text.charAt(i) == '-' ? 1 : 0;
+    }
+    int last = text.length() - 1;
+    while (last >= 0 && Character.isWhitespace(text.charAt(last))) {
+      last--;
+    }
+    boolean endsWithNumber = last >= 0 && Character.isDigit(text.charAt(last));
     for (Pattern pattern : List.of(LINEUP, BATTING, BOWLING)) {
-      java.util.regex.Matcher lm = pattern.matcher(p.text);
+      // Cheap tests first: a line-up has " - " and a number, bowling figures three dashes, a
+      // batting line ends with the runs.
+      if ((pattern == LINEUP && !text.contains(" - ")) || (pattern == BOWLING && dashes < 3)
+          || (pattern == BATTING && !endsWithNumber)) {
+        continue;
+      }
+      java.util.regex.Matcher lm = pattern.matcher(text);
       while (lm.find()) {
         for (int g = 1; g <= lm.groupCount(); g++) {
           if (lm.group(g) != null) {
