@@ -48,6 +48,7 @@ java -jar "$jar" 'SearchBenchmark.latency' "${quick[@]}" -p kind=ENTITY_NEWEST -
 java -jar "$jar" IndexingBenchmark "${once[@]}" -wi 0 -p articles=500 -p threads=2 -p extract=true \
   -prof dev.dateline.bench.IndexingProfiler -rf json -rff "$data/indexing.json"
 java -jar "$jar" FacetBenchmark "${quick[@]}" -rf json -rff "$data/facets.json"
+java -jar "$jar" ExtractionBenchmark "${quick[@]}" -p articles=200 -rf json -rff "$data/extraction.json"
 java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=DATELINE -rf json -rff "$data/open.json"
 
 java -cp "$jar" dev.dateline.bench.ResultsTable "$data"/*.json

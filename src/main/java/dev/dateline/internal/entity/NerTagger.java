@@ -88,11 +88,11 @@ public final class NerTagger {
     final int[][] features;
     final int[] shapeHash;
 
-    Sentence(List<Token> tokens) {
+    Sentence(List<Token> tokens, Document doc) {
       this.tokens = tokens;
       this.features = new int[tokens.size()][];
       this.shapeHash = new int[tokens.size()];
-      computeFeatures(this);
+      computeFeatures(this, doc);
     }
 
     public int size() {
@@ -122,13 +122,59 @@ public final class NerTagger {
     }
   }
 
+  /**
+   * What the rest of the document says about each word: whether it is written capitalised inside
+   * a sentence (a name) and whether it is written in lower case (a common word). A headline in
+   * capitals, or a name at the start of a sentence, is read in that light.
+   */
+  public static final class Document {
+    static final Document EMPTY = new Document();
+    private final java.util.Map<String, Integer> bits = new java.util.HashMap<>();
+
+    public Document() {}
+
+    /** Adds the words of one piece of text (a sentence or paragraph) of the document. */
+    public Document add(String text) {
+      return add(Tokenizer.tokenize(text));
+    }
+
+    Document add(List<Token> tokens) {
+      for (Token t : tokens) {
+        char c = t.text().charAt(0);
+        int b = 0;
+        if (Character.isUpperCase(c) && !t.sentenceStart() && !t.allCaps()) {
+          b = 1;
+        } else if (Character.isLowerCase(c)) {
+          b = 2;
+        }
+        if (b != 0) {
+          bits.merge(t.key(), b, (x, y) -> x | y);
+        }
+      }
+      return this;
+    }
+
+    int bits(String key) {
+      return bits.getOrDefault(key, 0);
+    }
+  }
+
   /** Tokenizes {@code text} and computes its features. */
   public static Sentence sentence(String text) {
-    return new Sentence(Tokenizer.tokenize(text));
+    return new Sentence(Tokenizer.tokenize(text), Document.EMPTY);
+  }
+
+  /** Tokenizes {@code text}, one piece of {@code doc}, and computes its features. */
+  public static Sentence sentence(String text, Document doc) {
+    return new Sentence(Tokenizer.tokenize(text), doc);
   }
 
   static Sentence sentence(List<Token> tokens) {
-    return new Sentence(tokens);
+    return new Sentence(tokens, Document.EMPTY);
+  }
+
+  static Sentence sentence(List<Token> tokens, Document doc) {
+    return new Sentence(tokens, doc);
   }
 
   private static int mix(int x) {
@@ -173,7 +219,7 @@ public final class NerTagger {
     return sb.toString();
   }
 
-  private static void computeFeatures(Sentence s) {
+  private static void computeFeatures(Sentence s, Document doc) {
     List<Token> t = s.tokens;
     int n = t.size();
     int letters = 0;
@@ -278,6 +324,10 @@ public final class NerTagger {
       f[c++] = h(29, i + 1 < n && Lexicon.isSpeechVerb(t.get(i + 1).key()) ? 1 : 0);
       f[c++] = h(30, (i > 0 ? listBits(t.get(i - 1)) : 32) * 64 + (i + 1 < n ? listBits(t.get(i + 1)) : 32));
       f[c++] = h(31, text.length() > 4 ? 5 : text.length());
+      int docBits = doc.bits(k);
+      int firstUpper = Character.isUpperCase(text.charAt(0)) ? 1 : 0;
+      f[c++] = h(32, docBits * 8 + caps * 4 + (tok.sentenceStart() ? 2 : 0) + firstUpper);
+      f[c++] = h(33, docBits * 31 + s.shapeHash[i]);
       s.features[i] = java.util.Arrays.copyOf(f, c);
     }
   }

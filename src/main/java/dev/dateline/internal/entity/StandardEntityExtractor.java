@@ -91,11 +91,18 @@ public final class StandardEntityExtractor implements EntityExtractor {
       pieces.add(
           new Piece(PHOTO_CREDIT.matcher(captions.get(i)).replaceFirst(""), "captions", i));
     }
+    NerTagger.Document doc = new NerTagger.Document();
     for (Piece p : pieces) {
-      tag(p);
+      doc.add(p.tokens);
+    }
+    for (Piece p : pieces) {
+      tag(p, doc);
     }
     keepDefinedAcronyms(pieces);
     propagate(pieces);
+    if (!Boolean.getBoolean("ner.noVote")) {
+      voteTypes(pieces);
+    }
     for (Piece p : pieces) {
       nestedPlaces(p);
     }
@@ -130,14 +137,15 @@ public final class StandardEntityExtractor implements EntityExtractor {
    * organisation, "Mr" form); a gazetteer name decides the type; a short unknown all-caps word is
    * not an organisation; gazetteer names the model missed are added.
    */
-  private void tag(Piece p) {
+  private void tag(Piece p, NerTagger.Document doc) {
     List<Token> t = p.tokens;
     if (t.isEmpty()) {
       return;
     }
     List<Mention> rules = new ArrayList<>();
     finder.find(t, rules);
-    NerTagger.Sentence x = NerTagger.sentence(t);
+    NerTagger.Sentence x = NerTagger.sentence(t, doc);
+    datelinePlaces(p);
     tableTeams(p);
     tablePeople(p);
     scoreTeams(p);
@@ -157,6 +165,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     List<int[]> modelSpans = splitAtPunctuation(p, NerTagger.spans(tagger.tag(x)));
     modelSpans = extendParticles(t, modelSpans);
     modelSpans = gazetteerCovers(t, modelSpans);
+    modelSpans = reshape(p, modelSpans);
     for (int[] span : modelSpans) {
       int s = span[0];
       int e = span[1];
@@ -219,9 +228,51 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static final Pattern FIXTURE =
       Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu}. ]+) AT (\\p{Lu}[\\p{Lu}. ]+?)\\s*$");
 
+  private static final String MONTH =
+      "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[\\p{L}]*\\.?";
   /**
-   * Sports tables on the wire: in a result line, a standings row or an all-caps fixture, the
-   * names are teams (organisations), even when a team is named after its city.
+   * A dateline opening a paragraph or standing alone: "BELGRADE 1996-08-30", "STIRLING, Scotland
+   * 1996-08-31", "NEW YORK, March 2 -": the capitalised place (and the region after its comma).
+   */
+  private static final Pattern DATELINE_LINE =
+      Pattern.compile("^\\s*(\\p{Lu}[\\p{Lu}.'-]*(?: \\p{Lu}[\\p{Lu}.'-]*){0,3})"
+          + "(?:, (\\p{Lu}[\\p{L}.'-]*(?: \\p{Lu}[\\p{L}.'-]*){0,2}))?"
+          + " (?:\\d{4}-\\d{2}-\\d{2}|(?i:" + MONTH + ") \\d{1,2})(?:\\s*$|,? -)");
+
+  /** The place, and its region, of a dateline at the start of a piece. */
+  private void datelinePlaces(Piece p) {
+    java.util.regex.Matcher m = DATELINE_LINE.matcher(p.text);
+    if (!m.find() || m.group(1).length() < 3) {
+      return;
+    }
+    for (int g = 1; g <= 2; g++) {
+      if (m.group(g) == null) {
+        continue;
+      }
+      int s = -1;
+      int e = -1;
+      for (int i = 0; i < p.tokens.size(); i++) {
+        Token tok = p.tokens.get(i);
+        if (tok.start() >= m.start(g) && tok.end() <= m.end(g)) {
+          s = s < 0 ? i : s;
+          e = i + 1;
+        }
+      }
+      if (s >= 0 && free(p, s, e)) {
+        List<Token> t = p.tokens;
+        Gazetteer.Match known = gazetteer.longestMatch(t, s);
+        Gazetteer.Entry entry = known != null && known.end() == e
+            && known.entry().type() == EntityType.PLACE ? known.entry() : null;
+        add(p, new Mention(EntityType.PLACE, entry, text(t, s, e), keys(t, s, e), null,
+            Mention.Evidence.STRONG, s, e, null));
+      }
+    }
+  }
+
+  /**
+   * Sports tables on the wire: in a result line or a standings row, the names are teams
+   * (organisations), even when a team is named after its city; an all-caps fixture ("MINNESOTA AT
+   * MILWAUKEE") names the visiting team and the home team's city.
    */
   private void tableTeams(Piece p) {
     for (Pattern pattern : List.of(RESULT, STANDING, FIXTURE)) {
@@ -230,6 +281,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
         continue;
       }
       for (int g = 1; g <= m.groupCount(); g++) {
+        EntityType type = pattern == FIXTURE && g == 2 ? EntityType.PLACE : EntityType.ORG;
         int s = -1;
         int e = -1;
         for (int i = 0; i < p.tokens.size(); i++) {
@@ -241,7 +293,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
         if (s >= 0 && free(p, s, e)) {
           List<Token> t = p.tokens;
-          add(p, new Mention(EntityType.ORG, null, text(t, s, e), keys(t, s, e), null,
+          add(p, new Mention(type, null, text(t, s, e), keys(t, s, e), null,
               Mention.Evidence.STRONG, s, e, null));
         }
       }
@@ -295,8 +347,51 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
   }
 
-  /** People in results tables: a name before a bracketed country, an initial and surname before a score. */
+  private static final String PLAYER =
+      "(?:\\p{Lu}\\. ?)*(?:(?:de|da|van|van der|von|del) )?\\p{Lu}[\\p{L}'-]+(?: (?:de |da |van |van der |von |del )?\\p{Lu}[\\p{L}'-]+){0,2}";
+  /** A line-up: "France - 1 - Bernard Lama; 2 - Lilian Thuram (14 - Sabri Lamouchi 87th)". */
+  private static final Pattern LINEUP =
+      Pattern.compile("(?:^|[;,(]\\s*|\\s-\\s)\\d{1,2} - (" + PLAYER + ")");
+  /** A batting line: "S. Law c Tillekeratne b Dharmasena 13", "A. Ranatunga lbw b Fleming 0". */
+  private static final Pattern BATTING =
+      Pattern.compile("^\\s*(" + PLAYER + ") (?:(?:c|st) (" + PLAYER + ") b (" + PLAYER + ")"
+          + "|(?:b|lbw b|c and b|c & b) (" + PLAYER + ")|run out|not out|retired hurt)\\s+\\d{1,3}\\s*$");
+  /** Bowling figures: "McGrath 9.5-0-44-1". */
+  private static final Pattern BOWLING =
+      Pattern.compile("(?<![\\p{L}.])(" + PLAYER + ") \\d{1,2}(?:\\.\\d)?-\\d{1,2}-\\d{1,3}-\\d{1,2}\\b");
+
+  /**
+   * People in results tables: a name before a bracketed country, an initial and surname before a
+   * score, a numbered name in a line-up, the batsman, catcher and bowler of a cricket batting
+   * line, a bowler before his figures.
+   */
   private void tablePeople(Piece p) {
+    String text = p.text;
+    int dashes = 0;
+    for (int i = 0; i < text.length() && dashes < 3; i++) {
+      dashes += text.charAt(i) == '-' ? 1 : 0;
+    }
+    int last = text.length() - 1;
+    while (last >= 0 && Character.isWhitespace(text.charAt(last))) {
+      last--;
+    }
+    boolean endsWithNumber = last >= 0 && Character.isDigit(text.charAt(last));
+    for (Pattern pattern : List.of(LINEUP, BATTING, BOWLING)) {
+      // Cheap tests first: a line-up has " - " and a number, bowling figures three dashes, a
+      // batting line ends with the runs.
+      if ((pattern == LINEUP && !text.contains(" - ")) || (pattern == BOWLING && dashes < 3)
+          || (pattern == BATTING && !endsWithNumber)) {
+        continue;
+      }
+      java.util.regex.Matcher lm = pattern.matcher(text);
+      while (lm.find()) {
+        for (int g = 1; g <= lm.groupCount(); g++) {
+          if (lm.group(g) != null) {
+            addPerson(p, lm.start(g), lm.end(g));
+          }
+        }
+      }
+    }
     java.util.regex.Matcher m = NAME_COUNTRY.matcher(p.text);
     while (m.find()) {
       if (gazetteer.find(EntityType.PLACE, m.group(2)).isPresent()) {
@@ -329,6 +424,67 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
     add(p, new Mention(EntityType.PERSON, null, text(t, s, e), keys(t, s, e), null,
         Mention.Evidence.STRONG, s, e, null));
+  }
+
+  private static final Set<String> REGNAL = Set.of("ii", "iii", "iv", "vi", "vii", "viii");
+
+  /**
+   * Corrects the model's spans: a person's name continues over a hyphen ("Kim In-so", "Chen
+   * Chun-yeh"), any name over a hyphen and a capitalised word ("Rhone-Poulenc"); and,
+   * for a person, over a regnal number ("Leopold III"); a person's name does not start with a title,
+   * honorific or nationality ("King Norodom Sihanouk", "American Oliver McCall"); a two- or
+   * three-word "organisation" that starts with a given name and has no organisation word is a
+   * person ("Francisco Palencia" in a line-up).
+   */
+  private List<int[]> reshape(Piece p, List<int[]> spans) {
+    List<Token> t = p.tokens;
+    List<int[]> out = new ArrayList<>(spans.size());
+    int taken = 0;
+    for (int[] span : spans) {
+      int s = Math.max(span[0], taken);
+      int e = span[1];
+      int type = span[2];
+      if (s >= e) {
+        continue;
+      }
+      while (e < t.size() && !t.get(e - 1).possessive()
+          && p.text.substring(t.get(e - 1).end(), t.get(e).start()).equals("-")
+          && (type == 1 ? Character.isLetter(t.get(e).text().charAt(0))
+              : t.get(e).capitalised())) {
+        e++;
+      }
+      if (type == 1 && e < t.size() && REGNAL.contains(t.get(e).key())
+          && t.get(e).allCaps() && !t.get(e - 1).possessive()) {
+        e++;
+      }
+      if (type == 3 && e - s >= 2 && e - s <= 3 && Lexicon.isFirstName(t.get(s).key())
+          && !t.get(s).allCaps() && gazetteer.longestMatch(t, s) == null) {
+        boolean orgWord = false;
+        for (int i = s; i < e; i++) {
+          String k = t.get(i).key();
+          orgWord |= Lexicon.isOrgSuffix(k) || Lexicon.isOrgHead(k) || Lexicon.isOrgDescriptor(k)
+              || Lexicon.isConnector(k) || !t.get(i).capitalised();
+        }
+        if (!orgWord) {
+          type = 1;
+        }
+      }
+      if (type == 1) {
+        while (e - s >= 2) {
+          String k = t.get(s).key();
+          Gazetteer.Match g = gazetteer.longestMatch(t, s);
+          boolean demonym = g != null && g.entry().isDemonym() && g.end() < e;
+          if (Lexicon.isTitleWord(k) || Lexicon.isHonorific(k) || demonym) {
+            s = demonym ? g.end() : s + 1;
+          } else {
+            break;
+          }
+        }
+      }
+      out.add(new int[] {s, e, type});
+      taken = e;
+    }
+    return out;
   }
 
   /** "Miguel de" + "la Madrid": a person's name continues over particles to a capitalised word. */
@@ -408,7 +564,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
     return out;
   }
 
-  /** Splits the model's spans where a comma, bracket, quote, colon or spaced dash intervenes. */
+  /**
+   * Splits the model's spans where a comma, bracket, quote, colon or a dash between words
+   * intervenes (the tokenizer marks such a gap as a break; a hyphen inside a word is not one).
+   */
   private static List<int[]> splitAtPunctuation(Piece p, List<int[]> spans) {
     List<int[]> out = new ArrayList<>(spans.size());
     for (int[] span : spans) {
@@ -428,7 +587,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static boolean hardGap(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (",;:()[]\"“”/|".indexOf(c) >= 0 || (c == '-' && i > from && text.charAt(i - 1) == ' ')) {
+      if (",;:()[]\"“”/|-–—".indexOf(c) >= 0) {
         return true;
       }
     }
@@ -438,10 +597,14 @@ public final class StandardEntityExtractor implements EntityExtractor {
   /**
    * Short all-caps organisation names the gazetteer does not know are kept only when the article
    * defines them: written in brackets right after a longer organisation name ("Kurdistan
-   * Democratic Party (KDP)"), or the initials of an organisation it names.
+   * Democratic Party (KDP)", where the bracketed word is itself a mention), or the initials of an
+   * organisation it names.
    */
+  private record Bracketed(Piece piece, int token) {}
+
   private static void keepDefinedAcronyms(List<Piece> pieces) {
     java.util.Set<String> defined = new java.util.HashSet<>();
+    List<Bracketed> bracketed = new ArrayList<>();
     for (Piece p : pieces) {
       for (Mention m : p.mentions) {
         if (m.type() != EntityType.ORG || m.nameKeys().size() < 2) {
@@ -458,7 +621,21 @@ public final class StandardEntityExtractor implements EntityExtractor {
         java.util.regex.Matcher br = BRACKETED_ACRONYM.matcher(p.text);
         if (br.find(end)) {
           defined.add(Folding.fold(br.group(1).replace(".", "")));
+          for (int i = m.tokenEnd(); i < p.tokens.size(); i++) {
+            Token tok = p.tokens.get(i);
+            if (tok.start() == br.start(1) && tok.end() == br.end(1)) {
+              bracketed.add(new Bracketed(p, i));
+            }
+          }
         }
+      }
+    }
+    for (Bracketed b : bracketed) {
+      Piece p = b.piece();
+      int i = b.token();
+      if (free(p, i, i + 1)) {
+        add(p, new Mention(EntityType.ORG, null, p.tokens.get(i).text(),
+            List.of(p.tokens.get(i).key()), null, Mention.Evidence.STRONG, i, i + 1, null));
       }
     }
     for (Piece p : pieces) {
@@ -640,6 +817,70 @@ public final class StandardEntityExtractor implements EntityExtractor {
           add(p, new Mention(best.type(), best.entry(), text(t, s, bestEnd), keys(t, s, bestEnd),
               titled(t, s, text(t, s, bestEnd)), Mention.Evidence.STRONG, s, bestEnd, null));
           s = bestEnd - 1;
+        }
+      }
+    }
+  }
+
+  /**
+   * One type per name in an article: a name the gazetteer does not know, found several times with
+   * different types, takes the type most of its mentions have ("Dole" five times a person, once a
+   * place); on a tie nothing changes. Before the vote, the short name of a company the article
+   * names with its legal suffix ("Pirelli" after "Pirelli SpA") is that company, and so is the
+   * first word of a longer one when the model took it for a person ("Boatmen's" after "Boatmen's
+   * Bancshares Inc").
+   */
+  private static void voteTypes(List<Piece> pieces) {
+    // "Pirelli SpA", "Mercantile Bancorp Inc": the company's short name alone is the company.
+    java.util.Set<String> companyShortNames = new java.util.HashSet<>();
+    java.util.Set<String> companyFirstWords = new java.util.HashSet<>();
+    for (Piece p : pieces) {
+      for (Mention m : p.mentions) {
+        List<String> k = m.nameKeys();
+        if (m.type() == EntityType.ORG && k.size() >= 2 && Lexicon.isOrgSuffix(k.get(k.size() - 1))) {
+          companyShortNames.add(String.join(" ", k.subList(0, k.size() - 1)));
+          String first = k.get(0);
+          if (k.size() >= 3 && !Lexicon.isNeverName(first) && !Lexicon.isOrgHead(first)
+              && !Lexicon.isTitleWord(first) && !Lexicon.isConnector(first)) {
+            companyFirstWords.add(first);
+          }
+        }
+      }
+    }
+    for (Piece p : pieces) {
+      for (int i = 0; i < p.mentions.size(); i++) {
+        Mention m = p.mentions.get(i);
+        String key = String.join(" ", m.nameKeys());
+        if (m.entry() == null && m.type() != EntityType.ORG && (companyShortNames.contains(key)
+            || (m.type() == EntityType.PERSON && companyFirstWords.contains(key)))) {
+          p.mentions.set(i, m.withType(EntityType.ORG));
+        }
+      }
+    }
+    Map<String, int[]> votes = new HashMap<>();
+    for (Piece p : pieces) {
+      for (Mention m : p.mentions) {
+        if (m.type() != null) {
+          votes.computeIfAbsent(String.join(" ", m.nameKeys()), k -> new int[EntityType.values().length])
+              [m.type().ordinal()] += m.entry() != null ? 2 : 1;
+        }
+      }
+    }
+    for (Piece p : pieces) {
+      for (int i = 0; i < p.mentions.size(); i++) {
+        Mention m = p.mentions.get(i);
+        if (m.entry() != null || m.type() == null) {
+          continue;
+        }
+        int[] v = votes.get(String.join(" ", m.nameKeys()));
+        int best = m.type().ordinal();
+        for (int t = 0; t < v.length; t++) {
+          if (v[t] > v[best]) {
+            best = t;
+          }
+        }
+        if (best != m.type().ordinal()) {
+          p.mentions.set(i, m.withType(EntityType.values()[best]));
         }
       }
     }

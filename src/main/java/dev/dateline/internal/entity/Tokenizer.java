@@ -8,7 +8,8 @@ import java.util.Set;
  * Splits text into {@link Token}s in one pass, without regular expressions.
  *
  * <p>Words are runs of letters and digits, with inner apostrophes ("O'Brien") and dotted
- * initials ("U.S.", "C.C."). A hyphen splits a word but does not break a name ("Jean-Yves"). A
+ * initials ("U.S.", "C.C."). A hyphen inside a word splits it but does not break a name ("Jean-Yves"); any other dash
+ * breaks names ("SOCCER - SILVA", "SOCCER -SILVA", "Reuters -- Jane Doe"). A
  * possessive ending ({@code 's}, {@code ’s}, or a bare apostrophe after s) is dropped and marks the
  * token. Other punctuation breaks names; {@code . ! ?}, an opening quote or bracket start a
  * sentence, except after a known abbreviation ("Mr.", "Jan.").
@@ -31,7 +32,7 @@ final class Tokenizer {
     while (i < n) {
       char c = text.charAt(i);
       if (!Character.isLetterOrDigit(c)) {
-        if (!Character.isWhitespace(c) && (c != '-' || spacedDash(text, i))) {
+        if (!Character.isWhitespace(c) && (c != '-' || !wordHyphen(text, i))) {
           boolean abbreviationDot =
               c == '.' && !out.isEmpty() && endsWithAbbreviation(out.get(out.size() - 1));
           if (!abbreviationDot) {
@@ -66,10 +67,14 @@ final class Tokenizer {
     return out;
   }
 
-  /** A dash with white space (or nothing) on both sides: "SOCCER - SILVA", not "Jean-Yves". */
-  private static boolean spacedDash(String text, int i) {
-    return (i == 0 || Character.isWhitespace(text.charAt(i - 1)))
-        && (i + 1 >= text.length() || Character.isWhitespace(text.charAt(i + 1)));
+  /**
+   * A hyphen inside a word, between two letters or digits ("Jean-Yves", "2-0"); any other dash
+   * ("SOCCER - SILVA", "SOCCER -SILVA", "Reuters -- Jane Doe") separates words.
+   */
+  private static boolean wordHyphen(String text, int i) {
+    return i > 0 && i + 1 < text.length()
+        && Character.isLetterOrDigit(text.charAt(i - 1))
+        && Character.isLetterOrDigit(text.charAt(i + 1));
   }
 
   private static boolean endsWithAbbreviation(Token t) {

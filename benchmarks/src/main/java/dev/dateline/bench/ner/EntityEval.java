@@ -183,14 +183,14 @@ public final class EntityEval {
             if (!goldM.get(t).contains(k)) {
               String[] p = k.split(":");
               String txt = sentences.get(Integer.parseInt(p[0])).substring(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
-              System.out.println("FP " + t.key() + " " + txt + " gold=" + textAt.getOrDefault(k, "-") + " | " + sentences.get(Integer.parseInt(p[0])));
+              System.out.println("FP " + t.key() + " " + n + ":" + k + " " + txt + " gold=" + textAt.getOrDefault(k, "-") + " | " + sentences.get(Integer.parseInt(p[0])));
             }
           }
           for (String k : goldM.get(t)) {
             if (!predM.get(t).contains(k)) {
               String[] p = k.split(":");
               String txt = sentences.get(Integer.parseInt(p[0])).substring(Integer.parseInt(p[1]), Integer.parseInt(p[2]));
-              System.out.println("FN " + t.key() + " " + txt + " | " + sentences.get(Integer.parseInt(p[0])));
+              System.out.println("FN " + t.key() + " " + n + ":" + k + " " + txt + " | " + sentences.get(Integer.parseInt(p[0])));
             }
           }
         }

@@ -35,7 +35,7 @@ public final class TrainNer {
   private TrainNer() {}
 
   /** One training sentence: the words and their IOB2 tags. */
-  record Sent(List<String> words, List<String> tags) {}
+  record Sent(List<String> words, List<String> tags, int doc) {}
 
   public static void main(String[] args) throws IOException {
     Path corpora = Path.of("../shared/corpora");
@@ -44,6 +44,7 @@ public final class TrainNer {
     double caps = 0.3;
     long seed = 1;
     float minAbs = 0.0f;
+    boolean docFeatures = true;
     Set<String> sets = Set.of("gum", "wikigold", "btc");
     for (int i = 0; i < args.length - 1; i += 2) {
       switch (args[i]) {
@@ -54,21 +55,22 @@ public final class TrainNer {
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--prune" -> minAbs = Float.parseFloat(args[i + 1]);
         case "--sets" -> sets = Set.of(args[i + 1].split(","));
+        case "--doc" -> docFeatures = Boolean.parseBoolean(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     List<Sent> sents = new ArrayList<>();
     if (sets.contains("gum")) {
-      sents.addAll(read(corpora.resolve("gum-ner/gum-ccby.conll"), Set.of("GUM_court_carpet")));
+      sents.addAll(read(corpora.resolve("gum-ner/gum-ccby.conll"), Set.of("GUM_court_carpet"), true));
     }
     if (sets.contains("wikigold")) {
-      sents.addAll(read(corpora.resolve("wikigold/wikigold.conll.txt"), Set.of()));
+      sents.addAll(read(corpora.resolve("wikigold/wikigold.conll.txt"), Set.of(), true));
     }
     if (sets.contains("btc")) {
-      sents.addAll(read(corpora.resolve("btc/btc-clean.conll"), Set.of()));
+      sents.addAll(read(corpora.resolve("btc/btc-clean.conll"), Set.of(), false));
     }
     if (sets.contains("wnut")) {
-      sents.addAll(read(corpora.resolve("wnut17/wnut17.conll"), Set.of()));
+      sents.addAll(read(corpora.resolve("wnut17/wnut17.conll"), Set.of(), false));
     }
     Random rnd = new Random(seed);
     int base = sents.size();
@@ -76,14 +78,25 @@ public final class TrainNer {
       if (rnd.nextDouble() < caps) {
         Sent s = sents.get(i);
         sents.add(new Sent(
-            s.words().stream().map(w -> w.toUpperCase(Locale.ROOT)).toList(), s.tags()));
+            s.words().stream().map(w -> w.toUpperCase(Locale.ROOT)).toList(), s.tags(), s.doc()));
       }
     }
     System.err.printf("training sentences: %d (%d in capitals)%n", sents.size(), sents.size() - base);
+    // Document context: the words of the original sentences of each document (capitals copies
+    // read their document as it is written).
+    java.util.Map<Integer, NerTagger.Document> docs = new java.util.HashMap<>();
+    if (docFeatures) {
+      for (int i = 0; i < base; i++) {
+        Sent s = sents.get(i);
+        if (s.doc() >= 0) {
+          docs.computeIfAbsent(s.doc(), d -> new NerTagger.Document()).add(joined(s));
+        }
+      }
+    }
     List<NerTagger.Sentence> xs = new ArrayList<>();
     List<int[]> ys = new ArrayList<>();
     for (Sent s : sents) {
-      Aligned a = align(s);
+      Aligned a = align(s, docs.getOrDefault(s.doc(), new NerTagger.Document()));
       if (a.sentence.size() > 0) {
         xs.add(a.sentence);
         ys.add(a.tags);
@@ -144,8 +157,20 @@ public final class TrainNer {
 
   record Aligned(NerTagger.Sentence sentence, int[] tags) {}
 
+  static String joined(Sent s) {
+    StringBuilder text = new StringBuilder();
+    for (String w : s.words()) {
+      boolean glue = w.equals("'s") || w.equals("’s") || w.equals("'S") || w.equals("n't");
+      if (!text.isEmpty() && !glue) {
+        text.append(' ');
+      }
+      text.append(w);
+    }
+    return text.toString();
+  }
+
   /** Joins the words into text, tokenizes it as the library does, and carries tags over. */
-  static Aligned align(Sent s) {
+  static Aligned align(Sent s, NerTagger.Document doc) {
     StringBuilder text = new StringBuilder();
     int[] wordStart = new int[s.words().size()];
     for (int i = 0; i < s.words().size(); i++) {
@@ -157,7 +182,7 @@ public final class TrainNer {
       wordStart[i] = text.length();
       text.append(w);
     }
-    NerTagger.Sentence x = NerTagger.sentence(text.toString());
+    NerTagger.Sentence x = NerTagger.sentence(text.toString(), doc);
     int[] tags = new int[x.size()];
     int lastWord = -1;
     for (int k = 0; k < x.size(); k++) {
@@ -184,21 +209,23 @@ public final class TrainNer {
   }
 
   /** Reads a CoNLL file (token ... tag per line), IOB1 or IOB2, into IOB2 PER/LOC/ORG sentences. */
-  static List<Sent> read(Path file, Set<String> skipDocs) throws IOException {
+  static List<Sent> read(Path file, Set<String> skipDocs, boolean docBase) throws IOException {
     List<Sent> out = new ArrayList<>();
     List<String> words = new ArrayList<>();
     List<String> tags = new ArrayList<>();
     boolean skip = false;
+    int[] doc = {docBase ? nextDoc++ : -1};
     for (String line : Files.readAllLines(file)) {
       String l = line.strip();
       if (l.startsWith("-DOCSTART-")) {
-        flush(words, tags, out, skip);
+        flush(words, tags, out, skip, doc[0]);
+        doc[0] = docBase ? nextDoc++ : -1;
         String[] p = l.split("\\s+");
         skip = p.length > 1 && skipDocs.contains(p[1]);
         continue;
       }
       if (l.isEmpty()) {
-        flush(words, tags, out, skip);
+        flush(words, tags, out, skip, doc[0]);
         continue;
       }
       String[] p = l.split("\\s+");
@@ -215,14 +242,17 @@ public final class TrainNer {
       words.add(p[0]);
       tags.add(tag);
     }
-    flush(words, tags, out, skip);
+    flush(words, tags, out, skip, doc[0]);
     System.err.printf("%s: %d sentences%n", file.getFileName(), out.size());
     return out;
   }
 
-  private static void flush(List<String> words, List<String> tags, List<Sent> out, boolean skip) {
+  private static int nextDoc;
+
+  private static void flush(
+      List<String> words, List<String> tags, List<Sent> out, boolean skip, int doc) {
     if (!words.isEmpty() && !skip) {
-      out.add(new Sent(List.copyOf(words), List.copyOf(tags)));
+      out.add(new Sent(List.copyOf(words), List.copyOf(tags), doc));
     }
     words.clear();
     tags.clear();
@@ -246,8 +276,12 @@ public final class TrainNer {
       gold.removeIf(g -> g.endsWith(":MISC"));
       Set<String> pred = new HashSet<>();
       int si = 0;
+      NerTagger.Document context = new NerTagger.Document();
       for (JsonNode s : doc.get("sentences")) {
-        NerTagger.Sentence x = NerTagger.sentence(s.asText());
+        context.add(s.asText());
+      }
+      for (JsonNode s : doc.get("sentences")) {
+        NerTagger.Sentence x = NerTagger.sentence(s.asText(), context);
         for (int[] sp : NerTagger.spans(tagger.tag(x))) {
           pred.add(si + ":" + x.start(sp[0]) + ":" + x.end(sp[1] - 1) + ":" + names[sp[2]]);
         }
