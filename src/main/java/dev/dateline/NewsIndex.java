@@ -3,7 +3,10 @@ package dev.dateline;
 import dev.dateline.internal.facet.FacetEngine;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
+import dev.dateline.internal.search.Collapse;
 import dev.dateline.internal.search.Cursors;
+import dev.dateline.internal.story.Fingerprint;
+import dev.dateline.internal.story.StoryRegistry;
 import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
 import dev.dateline.internal.search.Scoring;
@@ -19,6 +22,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +39,10 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
@@ -108,6 +116,8 @@ public final class NewsIndex implements Closeable {
   private final QueryCompiler compiler;
   private final Options options;
   private final FacetEngine facetEngine = new FacetEngine();
+  /** The writer's story graph (null when read-only); guards story writes and commits. */
+  private final StoryRegistry stories;
   /**
    * Writes (add, delete, commit) hold the read side; close holds the write side. So close waits
    * for writes in flight, which its commit then includes, and a write after close is refused.
@@ -141,6 +151,7 @@ public final class NewsIndex implements Closeable {
         this.searchers = new SearcherManager(w, factory);
       }
       this.writer = w;
+      this.stories = readOnly ? null : loadStories(w);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new IndexException(
@@ -257,6 +268,46 @@ public final class NewsIndex implements Closeable {
     return new NewsIndex("(in memory)", new ByteBuffersDirectory(), false, options);
   }
 
+  /**
+   * Rebuilds the stories from the index's fingerprints, and repairs the story key of articles
+   * whose stored key differs from the one recomputed (a crash between the writes of one change
+   * can leave that behind; the repair is written with the next commit).
+   */
+  private StoryRegistry loadStories(IndexWriter w) throws IOException {
+    StoryRegistry registry = new StoryRegistry();
+    Map<String, StoryRegistry.Member> members = new LinkedHashMap<>();
+    Map<String, Long> stored = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(w)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+        SortedNumericDocValues published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
+        BinaryDocValues prints = DocValues.getBinary(leaf.reader(), Schema.STORY_FINGERPRINT);
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if ((live != null && !live.get(doc)) || !ids.advanceExact(doc) || !prints.advanceExact(doc)) {
+            continue;
+          }
+          String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+          Long when = published.advanceExact(doc) ? published.nextValue() : null;
+          members.put(id, new StoryRegistry.Member(id, when, Fingerprint.decode(prints.binaryValue())));
+          if (keys.advanceExact(doc)) {
+            stored.put(id, keys.longValue());
+          }
+        }
+      }
+    }
+    registry.load(members.values());
+    for (StoryRegistry.Member m : members.values()) {
+      long key = StoryRegistry.key(registry.rootOf(m.id()));
+      Long had = stored.get(m.id());
+      if (had == null || had != key) {
+        w.updateDocValues(Schema.idTerm(m.id()), Schema.storyUpdate(registry.rootOf(m.id())));
+      }
+    }
+    return registry;
+  }
+
   private static Directory fsDirectory(Path dir) {
     try {
       return FSDirectory.open(dir);
@@ -287,7 +338,23 @@ public final class NewsIndex implements Closeable {
     writer();
     Article toIndex = withEntities(article);
     Document doc = schema.toDocument(toIndex);
-    write("add article " + toIndex.id(), w -> w.updateDocument(Schema.idTerm(toIndex.id()), doc));
+    Fingerprint print = Schema.fingerprint(toIndex);
+    StoryRegistry.Member member =
+        new StoryRegistry.Member(
+            toIndex.id(),
+            toIndex.published() == null ? null : toIndex.published().toEpochMilli(),
+            print);
+    write(
+        "add article " + toIndex.id(),
+        w -> {
+          synchronized (stories) {
+            // Usually only the article itself: see StoryRegistry.
+            Map<String, String> changed = stories.add(member);
+            Schema.addStory(doc, print, changed.get(toIndex.id()));
+            w.updateDocument(Schema.idTerm(toIndex.id()), doc);
+            writeStories(w, changed, toIndex.id());
+          }
+        });
     return toIndex;
   }
 
@@ -314,7 +381,24 @@ public final class NewsIndex implements Closeable {
    */
   public void delete(String id) {
     Objects.requireNonNull(id, "id");
-    write("delete article " + id, w -> w.deleteDocuments(Schema.idTerm(id)));
+    write(
+        "delete article " + id,
+        w -> {
+          synchronized (stories) {
+            w.deleteDocuments(Schema.idTerm(id));
+            writeStories(w, stories.remove(id), id);
+          }
+        });
+  }
+
+  /** Moves the articles in {@code changed} (except {@code skip}) to their new story roots. */
+  private static void writeStories(IndexWriter w, Map<String, String> changed, String skip)
+      throws IOException {
+    for (Map.Entry<String, String> e : changed.entrySet()) {
+      if (!e.getKey().equals(skip)) {
+        w.updateDocValues(Schema.idTerm(e.getKey()), Schema.storyUpdate(e.getValue()));
+      }
+    }
   }
 
   private Article withEntities(Article a) {
@@ -337,7 +421,14 @@ public final class NewsIndex implements Closeable {
    * @throws IndexException if the index is read-only or closed, or writing or syncing fails
    */
   public void commit() {
-    write("commit", IndexWriter::commit);
+    write(
+        "commit",
+        w -> {
+          // Not between an article's write and the story updates it caused.
+          synchronized (stories) {
+            w.commit();
+          }
+        });
   }
 
   /** A write to the index writer. */
@@ -751,11 +842,23 @@ public final class NewsIndex implements Closeable {
     }
     TopFieldDocs top;
     try {
-      top =
-          searcher.search(
-              scored,
-              new TopFieldCollectorManager(
-                  Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
+      if (query.collapse()) {
+        Collapse.Heads heads = Collapse.heads(searcher, scored, order);
+        checkTimeout(searcher);
+        top =
+            searcher.search(
+                heads.filter(),
+                new TopFieldCollectorManager(Schema.sort(order), query.limit(), after, Integer.MAX_VALUE));
+        top =
+            new TopFieldDocs(
+                new TotalHits(heads.count(), TotalHits.Relation.EQUAL_TO), top.scoreDocs, top.fields);
+      } else {
+        top =
+            searcher.search(
+                scored,
+                new TopFieldCollectorManager(
+                    Schema.sort(order), query.limit(), after, options.totalHitsThreshold));
+      }
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryCompiler.tooComplex();
     }
@@ -784,6 +887,7 @@ public final class NewsIndex implements Closeable {
     ScoreDoc[] docs = top.scoreDocs;
     Snippet[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new Snippet[docs.length];
     HitSummary[] summaries = summaries(searcher, docs);
+    Story[] stories = query.collapse() ? stories(searcher, docs) : new Story[docs.length];
     List<SearchHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       HitSummary h = summaries[i];
@@ -793,13 +897,16 @@ public final class NewsIndex implements Closeable {
       hits.add(
           new SearchHit(
               h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
-              Float.isNaN(score) ? 0f : score, snippets[i], h.entities()));
+              Float.isNaN(score) ? 0f : score, snippets[i], h.entities(), stories[i]));
     }
     String next =
         docs.length == query.limit()
             ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference)
             : null;
     TotalHits counted = top.totalHits;
+    if (query.collapse()) {
+      return new SearchResults(counted.value(), true, hits, next); // every match was visited
+    }
     int threshold = options.totalHitsThreshold;
     if (query.exactTotal()) {
       // EQUAL_TO: the collector saw every match. Otherwise it skipped some: count them all.
@@ -852,6 +959,138 @@ public final class NewsIndex implements Closeable {
       }
     }
     return out;
+  }
+
+  /**
+   * The stories of {@code docs}, computed from their members: one pass over the {@link
+   * Schema#STORY_KEY} doc values for the keys of these hits only, reading each member's id,
+   * publication time and source from doc values.
+   */
+  private static Story[] stories(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    Story[] out = new Story[docs.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    long[] keyOf = new long[docs.length];
+    boolean[] keyed = new boolean[docs.length];
+    Map<Long, StoryTally> tallies = new HashMap<>();
+    for (int i = 0; i < docs.length; i++) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+      // A fresh iterator per hit: hits are not in doc id order.
+      NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+      if (keys.advanceExact(docs[i].doc - leaf.docBase)) {
+        keyOf[i] = keys.longValue();
+        keyed[i] = true;
+        tallies.putIfAbsent(keyOf[i], new StoryTally());
+      }
+    }
+    if (!tallies.isEmpty()) {
+      for (LeafReaderContext leaf : leaves) {
+        Bits live = leaf.reader().getLiveDocs();
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+        SortedDocValues ids = null;
+        SortedNumericDocValues published = null;
+        SortedSetDocValues sources = null;
+        for (int doc = keys.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = keys.nextDoc()) {
+          StoryTally t = tallies.get(keys.longValue());
+          if (t == null || (live != null && !live.get(doc))) {
+            continue;
+          }
+          if (ids == null) {
+            ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+            published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
+            sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);
+          }
+          String id = ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
+          Long when = published.advanceExact(doc) ? published.nextValue() : null;
+          String source =
+              sources.advanceExact(doc) ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : null;
+          t.add(id, when, source);
+        }
+      }
+    }
+    for (int i = 0; i < docs.length; i++) {
+      if (keyed[i]) {
+        out[i] = tallies.get(keyOf[i]).story();
+      }
+    }
+    return out;
+  }
+
+  /** A story's members as counted at read time. */
+  private static final class StoryTally {
+    int size;
+    final java.util.TreeSet<String> sources = new java.util.TreeSet<>();
+    String firstId;
+    Long firstPublished;
+    String firstSource;
+
+    void add(String id, Long published, String source) {
+      size++;
+      if (source != null) {
+        sources.add(source);
+      }
+      if (firstId == null || earlier(published, id, firstPublished, firstId)) {
+        firstId = id;
+        firstPublished = published;
+        firstSource = source;
+      }
+    }
+
+    private static boolean earlier(Long t, String id, Long t0, String id0) {
+      if (!Objects.equals(t, t0)) {
+        return t0 == null || (t != null && t < t0); // undated last
+      }
+      return id.compareTo(id0) < 0;
+    }
+
+    Story story() {
+      return new Story(
+          firstId, size, List.copyOf(sources), firstSource,
+          firstPublished == null ? null : Instant.ofEpochMilli(firstPublished));
+    }
+  }
+
+  /**
+   * The story of an article, with its members in publication order (oldest first, then by id):
+   * the article itself and its near-duplicate copies (see {@link Story}), in the latest refreshed
+   * view. Not subject to the query timeout.
+   *
+   * @param id the id of any member of the story, exactly as indexed
+   * @return the members, each with its {@link SearchHit#story()} and without score or snippet;
+   *     empty if there is no article with this id
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SearchHit> timeline(String id) {
+    Objects.requireNonNull(id, "id");
+    IndexSearcher s = acquire();
+    try {
+      TopDocs one = s.search(new TermQuery(Schema.idTerm(id)), 1);
+      if (one.scoreDocs.length == 0) {
+        return List.of();
+      }
+      int doc = one.scoreDocs[0].doc;
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+      ScoreDoc[] docs =
+          keys.advanceExact(doc - leaf.docBase)
+              ? s.search(Schema.storyMembers(keys.longValue()), Integer.MAX_VALUE, Schema.sort(SortOrder.OLDEST)).scoreDocs
+              : one.scoreDocs;
+      HitSummary[] summaries = summaries(s, docs);
+      Story[] stories = stories(s, docs);
+      List<SearchHit> out = new ArrayList<>(docs.length);
+      for (int i = 0; i < docs.length; i++) {
+        HitSummary h = summaries[i];
+        out.add(
+            new SearchHit(
+                h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
+                0f, null, h.entities(), stories[i]));
+      }
+      return out;
+    } catch (IOException e) {
+      throw failure("read the story of article " + id, e);
+    } finally {
+      release(s);
+    }
   }
 
   /**

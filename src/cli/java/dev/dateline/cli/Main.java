@@ -31,7 +31,7 @@ import picocli.CommandLine.HelpCommand;
  *   <li>{@value #EXIT_LOCKED}: the index is locked: another process is writing to it.
  *   <li>{@value #EXIT_NO_INPUT}: {@code index}: nothing to index: a directory without input files,
  *       or inputs without any record.
- *   <li>{@value #EXIT_NOT_FOUND}: {@code show}, {@code delete}: no article with that id.
+ *   <li>{@value #EXIT_NOT_FOUND}: {@code show}, {@code delete}, {@code story}: no article with that id.
  * </ul>
  *
  * Lucene's notices about its vectorised code paths (java.util.logging, INFO and WARNING) are
@@ -57,6 +57,7 @@ import picocli.CommandLine.HelpCommand;
       IndexCommand.class,
       SearchCommand.class,
       ShowCommand.class,
+      StoryCommand.class,
       DeleteCommand.class,
       StatsCommand.class,
       TrendsCommand.class,
