@@ -116,8 +116,19 @@ public final class NewsIndex implements Closeable {
   private final QueryCompiler compiler;
   private final Options options;
   private final FacetEngine facetEngine = new FacetEngine();
-  /** The writer's story graph (null when read-only); guards story writes and commits. */
+  /**
+   * The writer's story graph: null when the index does not detect stories ({@link
+   * Options.Builder#stories}) or is read-only. Its monitor guards it and the story doc-value
+   * updates it causes; it is never held while an article is analysed.
+   */
   private final StoryRegistry stories;
+  /** Whether the index detects stories (recorded in its commits). */
+  private volatile boolean storiesOn;
+  /**
+   * Serialises writes of one id (add, delete) on the story path, so the registry and the index
+   * agree on which version of an article is live; writes of different ids rarely share a stripe.
+   */
+  private final Object[] idStripes;
   /**
    * Writes (add, delete, commit) hold the read side; close holds the write side. So close waits
    * for writes in flight, which its commit then includes, and a write after close is refused.
@@ -135,6 +146,14 @@ public final class NewsIndex implements Closeable {
     IndexWriter w = null;
     SearcherFactory factory = Scoring.searcherFactory(options.k1, options.b);
     try {
+      Boolean recorded = Schema.recordedStories(directory);
+      if (!readOnly && Boolean.FALSE.equals(recorded) && options.stories) {
+        throw new Schema.FormatMismatchException(
+            "was built without story detection, which cannot be turned on for articles already"
+                + " indexed: rebuild it with stories on (dateline index --stories)");
+      }
+      boolean on = recorded != null ? recorded : options.stories && !readOnly;
+      this.storiesOn = on;
       if (readOnly) {
         Schema.checkFormat(directory);
         this.searchers = new SearcherManager(directory, factory);
@@ -147,11 +166,17 @@ public final class NewsIndex implements Closeable {
                 .setCommitOnClose(true);
         Schema.checkFormat(directory);
         w = new IndexWriter(directory, config);
-        w.setLiveCommitData(Schema.formatCommitData().entrySet());
+        w.setLiveCommitData(Schema.formatCommitData(on).entrySet());
         this.searchers = new SearcherManager(w, factory);
       }
       this.writer = w;
-      this.stories = readOnly ? null : loadStories(w);
+      this.stories = readOnly || !on ? null : loadStories(w);
+      this.idStripes = stories == null ? null : new Object[64];
+      if (idStripes != null) {
+        for (int i = 0; i < idStripes.length; i++) {
+          idStripes[i] = new Object();
+        }
+      }
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new IndexException(
@@ -338,24 +363,43 @@ public final class NewsIndex implements Closeable {
     writer();
     Article toIndex = withEntities(article);
     Document doc = schema.toDocument(toIndex);
+    if (stories == null) {
+      write("add article " + toIndex.id(), w -> w.updateDocument(Schema.idTerm(toIndex.id()), doc));
+      return toIndex;
+    }
+    String id = toIndex.id();
     Fingerprint print = Schema.fingerprint(toIndex);
     StoryRegistry.Member member =
         new StoryRegistry.Member(
-            toIndex.id(),
-            toIndex.published() == null ? null : toIndex.published().toEpochMilli(),
-            print);
+            id, toIndex.published() == null ? null : toIndex.published().toEpochMilli(), print);
     write(
-        "add article " + toIndex.id(),
+        "add article " + id,
         w -> {
-          synchronized (stories) {
-            // Usually only the article itself: see StoryRegistry.
-            Map<String, String> changed = stories.add(member);
-            Schema.addStory(doc, print, changed.get(toIndex.id()));
-            w.updateDocument(Schema.idTerm(toIndex.id()), doc);
-            writeStories(w, changed, toIndex.id());
+          synchronized (stripe(id)) {
+            String root;
+            synchronized (stories) {
+              // Usually only the article itself: see StoryRegistry.
+              Map<String, String> changed = stories.add(member);
+              root = changed.get(id);
+              writeStories(w, changed, id);
+            }
+            Schema.addStory(doc, print, root);
+            // Analysis, the bulk of the work, outside the registry's lock.
+            w.updateDocument(Schema.idTerm(id), doc);
+            synchronized (stories) {
+              // An article added meanwhile (on another thread) may have moved this one.
+              String now = stories.rootOf(id);
+              if (now != null && !now.equals(root)) {
+                w.updateDocValues(Schema.idTerm(id), Schema.storyUpdate(now));
+              }
+            }
           }
         });
     return toIndex;
+  }
+
+  private Object stripe(String id) {
+    return idStripes[(id.hashCode() & 0x7FFFFFFF) % idStripes.length];
   }
 
   /**
@@ -381,12 +425,18 @@ public final class NewsIndex implements Closeable {
    */
   public void delete(String id) {
     Objects.requireNonNull(id, "id");
+    if (stories == null) {
+      write("delete article " + id, w -> w.deleteDocuments(Schema.idTerm(id)));
+      return;
+    }
     write(
         "delete article " + id,
         w -> {
-          synchronized (stories) {
-            w.deleteDocuments(Schema.idTerm(id));
-            writeStories(w, stories.remove(id), id);
+          synchronized (stripe(id)) {
+            synchronized (stories) {
+              w.deleteDocuments(Schema.idTerm(id));
+              writeStories(w, stories.remove(id), id);
+            }
           }
         });
   }
@@ -421,14 +471,9 @@ public final class NewsIndex implements Closeable {
    * @throws IndexException if the index is read-only or closed, or writing or syncing fails
    */
   public void commit() {
-    write(
-        "commit",
-        w -> {
-          // Not between an article's write and the story updates it caused.
-          synchronized (stories) {
-            w.commit();
-          }
-        });
+    // A commit may fall between an article's write and the story updates it causes; opening the
+    // index recomputes the stories from the fingerprints and repairs any such key.
+    write("commit", IndexWriter::commit);
   }
 
   /** A write to the index writer. */
@@ -507,10 +552,15 @@ public final class NewsIndex implements Closeable {
    * @throws InvalidQueryException if the query expands beyond the clause limit or its cursor is
    *     invalid (not a Dateline cursor, or from a query with another sort order)
    * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws StoriesNotEnabledException if the query {@link NewsQuery.Builder#collapse collapses}
+   *     and the index does not detect stories
    * @throws IndexException if the index is closed or cannot be read
    */
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
+    if (query.collapse()) {
+      requireStories("collapse copies into stories");
+    }
     SortOrder order = QueryCompiler.order(query.sort(), query.parsed());
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
     // A RECENT cursor page is ranked against the instant its first page was.
@@ -1057,10 +1107,12 @@ public final class NewsIndex implements Closeable {
    * @param id the id of any member of the story, exactly as indexed
    * @return the members, each with its {@link SearchHit#story()} and without score or snippet;
    *     empty if there is no article with this id
+   * @throws StoriesNotEnabledException if the index does not detect stories
    * @throws IndexException if the index is closed or cannot be read
    */
   public List<SearchHit> timeline(String id) {
     Objects.requireNonNull(id, "id");
+    requireStories("show the story of an article");
     IndexSearcher s = acquire();
     try {
       TopDocs one = s.search(new TermQuery(Schema.idTerm(id)), 1);
@@ -1269,6 +1321,32 @@ public final class NewsIndex implements Closeable {
   // ------------------------------------------------------------------ lifecycle
 
   /**
+   * Whether this index detects stories ({@link Options.Builder#stories}), as recorded in it.
+   *
+   * @return true if near-duplicate copies are grouped into stories
+   */
+  public boolean detectsStories() {
+    if (!storiesOn && writer == null) {
+      // Read-only and empty when opened: a writer may have added articles since.
+      try {
+        storiesOn = Boolean.TRUE.equals(Schema.recordedStories(directory));
+      } catch (IOException e) {
+        throw failure("read the latest commit", e);
+      }
+    }
+    return storiesOn;
+  }
+
+  private void requireStories(String what) {
+    ensureOpen();
+    if (!detectsStories()) {
+      throw new StoriesNotEnabledException(
+          "cannot " + what + ": the index at " + description + " was built without story detection"
+              + " (rebuild it with stories on: dateline index --stories)");
+    }
+  }
+
+  /**
    * Whether this index was opened read-only.
    *
    * @return true if opened with {@link #openReadOnly}, so that write methods throw {@link
@@ -1359,7 +1437,8 @@ public final class NewsIndex implements Closeable {
   // ------------------------------------------------------------------ options
 
   /**
-   * Settings of one {@link NewsIndex} instance (not stored in the index). Immutable and
+   * Settings of one {@link NewsIndex} instance (not stored in the index, except {@link
+   * Builder#stories}). Immutable and
    * thread-safe; build with {@link #builder()}.
    */
   public static final class Options {
@@ -1375,6 +1454,7 @@ public final class NewsIndex implements Closeable {
     private final String highlightPre;
     private final String highlightPost;
     private final int maxHighlightChars;
+    private final boolean stories;
 
     private Options(Builder b) {
       this.extractor = b.extractor;
@@ -1389,6 +1469,16 @@ public final class NewsIndex implements Closeable {
       this.highlightPre = b.highlightPre;
       this.highlightPost = b.highlightPost;
       this.maxHighlightChars = b.maxHighlightChars;
+      this.stories = b.stories;
+    }
+
+    /**
+     * Whether a new index detects stories (see {@link Builder#stories(boolean)}).
+     *
+     * @return false unless set otherwise
+     */
+    public boolean stories() {
+      return stories;
     }
 
     /**
@@ -1498,6 +1588,7 @@ public final class NewsIndex implements Closeable {
       private String highlightPre = "<em>";
       private String highlightPost = "</em>";
       private int maxHighlightChars = 100_000;
+      private boolean stories;
 
       private Builder() {
         for (SearchField f : SearchField.values()) {
@@ -1587,6 +1678,25 @@ public final class NewsIndex implements Closeable {
           throw new IllegalArgumentException("maxFieldChars must be at least 1000, was " + chars);
         }
         this.maxFieldChars = chars;
+        return this;
+      }
+
+      /**
+       * Detects stories when articles are added (default false): near-duplicate copies of an
+       * article (syndicated, re-edited, trimmed, respelt) join its {@link Story}, which {@link
+       * NewsQuery.Builder#collapse collapsed} searches, {@link NewsIndex#timeline} and the story
+       * details of hits rely on. The setting is recorded in the index when its first articles
+       * are committed, and an index that has articles keeps it: opening one built with stories
+       * detects them whatever this says, and asking for stories on one built without them fails
+       * with {@link IndexException} (its articles have no fingerprints: rebuild it). An index
+       * without stories stores nothing for them and pays nothing; one with them stores about 140
+       * bytes per article and takes longer to index (see README, Stories).
+       *
+       * @param stories whether to detect stories in a new index
+       * @return this builder
+       */
+      public Builder stories(boolean stories) {
+        this.stories = stories;
         return this;
       }
 

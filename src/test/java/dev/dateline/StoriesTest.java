@@ -1,6 +1,7 @@
 package dev.dateline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 class StoriesTest {
   private static final Instant T0 = Instant.parse("2026-02-10T08:00:00Z");
   private static final NewsIndex.Options NO_NER =
-      NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build();
+      NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).stories(true).build();
 
   private static final List<String> ECB_RATES = List.of(
       "The European Central Bank raised its main interest rate by a quarter point on Thursday,"
@@ -229,6 +230,45 @@ class StoriesTest {
       }
       assertThat(idx.timeline("brief0")).hasSizeGreaterThan(1); // they are copies
       assertThat(stories).hasSizeGreaterThan(2);
+    }
+  }
+
+  @Test
+  void detectionIsOffByDefaultAndRecordedInTheIndex(@TempDir Path dir) {
+    NewsIndex.Options plain = NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build();
+    Path without = dir.resolve("without");
+    try (NewsIndex idx = NewsIndex.open(without, plain)) {
+      assertThat(idx.detectsStories()).isFalse();
+      idx.add(StoryTexts.article("r", "Reuters", T0, ECB_RATES));
+      idx.add(StoryTexts.article("g", "Gulf Daily", T0.plusSeconds(3600), copyOf(ECB_RATES)));
+      idx.refresh();
+      assertThatThrownBy(() -> idx.search(NewsQuery.builder().collapse(true).build()))
+          .isInstanceOf(StoriesNotEnabledException.class)
+          .hasMessageContaining("without story detection");
+      assertThatThrownBy(() -> idx.timeline("r")).isInstanceOf(StoriesNotEnabledException.class);
+      assertThat(idx.search(NewsQuery.builder().build()).total()).isEqualTo(2);
+    }
+    assertThatThrownBy(() -> NewsIndex.open(without, NO_NER))
+        .isInstanceOf(IndexException.class)
+        .hasMessageContaining("without story detection");
+    try (NewsIndex ro = NewsIndex.openReadOnly(without)) {
+      assertThat(ro.detectsStories()).isFalse();
+    }
+
+    Path with = dir.resolve("with");
+    try (NewsIndex idx = NewsIndex.open(with, NO_NER)) {
+      idx.add(StoryTexts.article("r", "Reuters", T0, ECB_RATES));
+      idx.add(StoryTexts.article("g", "Gulf Daily", T0.plusSeconds(3600), copyOf(ECB_RATES)));
+    }
+    // Reopened with default options: the index knows it detects stories, and keeps doing so.
+    try (NewsIndex idx = NewsIndex.open(with, plain)) {
+      assertThat(idx.detectsStories()).isTrue();
+      idx.add(StoryTexts.article("bt", "Business Times", T0.plusSeconds(7200), copyOf(ECB_RATES)));
+      idx.refresh();
+      assertThat(idx.timeline("r")).extracting(SearchHit::id).containsExactly("r", "g", "bt");
+    }
+    try (NewsIndex ro = NewsIndex.openReadOnly(with)) {
+      assertThat(ro.search(NewsQuery.builder().collapse(true).build()).total()).isEqualTo(1);
     }
   }
 }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StoryArrivalOrderPropertyTest {
   private static final Instant T0 = Instant.parse("2026-03-01T00:00:00Z");
   private static final NewsIndex.Options NO_NER =
-      NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build();
+      NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).stories(true).build();
 
   @Test
   void storiesDependOnlyOnTheFinalArticles() {

@@ -45,7 +45,7 @@ class CliStoryTest {
             ""),
         StandardCharsets.UTF_8);
     Path index = tmp.resolve("idx");
-    assertThat(run("index", "--index", index.toString(), "--no-extract", input.toString()).exit()).isZero();
+    assertThat(run("index", "--index", index.toString(), "--no-extract", "--stories", input.toString()).exit()).isZero();
     return index;
   }
 
@@ -84,5 +84,29 @@ class CliStoryTest {
     Result missing = run("story", "--index", index.toString(), "nope");
     assertThat(missing.exit()).isEqualTo(Main.EXIT_NOT_FOUND);
     assertThat(missing.err()).contains("nope");
+  }
+
+  @Test
+  void storiesOnAnIndexBuiltWithoutThemAreAOneLineUsageError() throws IOException {
+    Path input = tmp.resolve("plain.jsonl");
+    Files.writeString(
+        input,
+        "{\"id\":\"p1\",\"source\":\"Reuters\",\"body\":\"" + BODY + "\",\"published\":\"2026-02-10T09:00:00Z\"}\n",
+        StandardCharsets.UTF_8);
+    Path index = tmp.resolve("plain");
+    assertThat(run("index", "--index", index.toString(), "--no-extract", input.toString()).exit()).isZero();
+    for (String[] args :
+        new String[][] {
+          {"search", "--index", index.toString(), "--collapse", "rate"},
+          {"story", "--index", index.toString(), "p1"},
+        }) {
+      Result r = run(args);
+      assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(Main.EXIT_USAGE);
+      assertThat(r.err().strip()).doesNotContain("\n").contains("without story detection").contains("--stories");
+    }
+    // Reindexing into it with --stories cannot turn detection on for the articles already there.
+    Result again = run("index", "--index", index.toString(), "--no-extract", "--stories", input.toString());
+    assertThat(again.exit()).isEqualTo(Main.EXIT_FAILURE);
+    assertThat(again.err()).contains("without story detection");
   }
 }

@@ -195,19 +195,40 @@ public final class Schema {
   /**
    * The index format: which fields exist and how text is analysed. Raised when an index built
    * before would answer queries wrongly: 2 added {@link #ALL_TEXT} and changed the stemming; 3
-   * added the facet doc values ({@link #facetField}); 4 added the story fields ({@link #STORY_KEY},
-   * {@link #STORY_FINGERPRINT}).
+   * added the facet doc values ({@link #facetField}). An index that detects stories also has the
+   * story fields ({@link #STORY_KEY}, {@link #STORY_FINGERPRINT}) and says so under {@link
+   * #STORIES_KEY}; one that does not is the same as before stories existed.
    */
-  static final String FORMAT = "4";
+  static final String FORMAT = "3";
+
+  /** The commit user-data key under which an index records whether it detects stories. */
+  static final String STORIES_KEY = "dateline.stories";
 
   /** What the writer records in every commit. */
-  public static Map<String, String> formatCommitData() {
-    return Map.of(FORMAT_KEY, FORMAT);
+  public static Map<String, String> formatCommitData(boolean stories) {
+    return Map.of(FORMAT_KEY, FORMAT, STORIES_KEY, Boolean.toString(stories));
+  }
+
+  /**
+   * Whether the index in {@code dir} detects stories, as its latest commit records: null when
+   * there is no index or it has no documents yet (the setting is then free to choose).
+   *
+   * @throws IOException if the latest commit cannot be read
+   */
+  public static Boolean recordedStories(Directory dir) throws IOException {
+    if (!DirectoryReader.indexExists(dir)) {
+      return null;
+    }
+    SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
+    if (infos.totalMaxDoc() == 0) {
+      return null;
+    }
+    return Boolean.parseBoolean(infos.getUserData().get(STORIES_KEY));
   }
 
   /** An index holds documents in another format than this version writes and reads. */
   public static final class FormatMismatchException extends IOException {
-    FormatMismatchException(String message) {
+    public FormatMismatchException(String message) {
       super(message);
     }
   }

@@ -42,7 +42,7 @@ import java.util.TreeSet;
  * publication order writes nothing but the article itself, whatever the size of its story. The
  * story's size, sources and first publisher are computed when read.
  *
- * <p>Not thread-safe: the caller serialises access. Memory: about 1.5 KB per article.
+ * <p>Not thread-safe: the caller serialises access. Memory: about 0.6 KB per article.
  */
 public final class StoryRegistry {
 
@@ -71,8 +71,7 @@ public final class StoryRegistry {
 
     boolean sameAs(Member o) {
       return Objects.equals(published, o.published)
-          && fingerprint.shingles() == o.fingerprint.shingles()
-          && Arrays.equals(fingerprint.minHashes(), o.fingerprint.minHashes());
+          && fingerprint.equals(o.fingerprint);
     }
   }
 
@@ -298,10 +297,13 @@ public final class StoryRegistry {
   }
 
   private static long[] bands(Fingerprint f) {
-    int[] h = f.minHashes();
+    char[] h = f.minHashes();
     long[] out = new long[BANDS];
     for (int b = 0; b < BANDS; b++) {
-      long x = ((long) h[b * ROWS] << 32) ^ (h[b * ROWS + 1] & 0xFFFFFFFFL);
+      long x = 0;
+      for (int r = 0; r < ROWS; r++) {
+        x = (x << 16) | h[b * ROWS + r];
+      }
       out[b] = x * 31 + b * 0x9E3779B97F4A7C15L;
     }
     return out;
