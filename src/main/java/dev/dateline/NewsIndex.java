@@ -4,6 +4,7 @@ import dev.dateline.internal.facet.FacetEngine;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Collapse;
+import dev.dateline.internal.search.Related;
 import dev.dateline.internal.search.Cursors;
 import dev.dateline.internal.story.Fingerprint;
 import dev.dateline.internal.story.StoryRegistry;
@@ -47,6 +48,8 @@ import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -898,7 +901,8 @@ public final class NewsIndex implements Closeable {
         top =
             searcher.search(
                 heads.filter(),
-                new TopFieldCollectorManager(Schema.sort(order), query.limit(), after, Integer.MAX_VALUE));
+                // The total is the heads': the collector need not count, and may skip.
+                new TopFieldCollectorManager(Schema.sort(order), query.limit(), after, query.limit()));
         top =
             new TopFieldDocs(
                 new TotalHits(heads.count(), TotalHits.Relation.EQUAL_TO), top.scoreDocs, top.fields);
@@ -1140,6 +1144,89 @@ public final class NewsIndex implements Closeable {
       return out;
     } catch (IOException e) {
       throw failure("read the story of article " + id, e);
+    } finally {
+      release(s);
+    }
+  }
+
+  /**
+   * The articles most related to an article: other stories on the same subject, found by Lucene's
+   * MoreLikeThis over its headline and body (its most distinctive terms, weighted by tf-idf) and
+   * its entities (the people, places and organisations it names), best first. In an index that
+   * {@link #detectsStories() detects stories}, never a member of the article's own story (its
+   * copies), and one hit per story (its best-ranked member, with {@link SearchHit#story()}); in
+   * one that does not, copies are not recognised and may be listed. Not subject to the query
+   * timeout.
+   *
+   * @param id the article's id, exactly as indexed
+   * @param limit the most hits to return, at least 1
+   * @param within if not null, only articles published at most this long before or after the
+   *     article (an undated article then has no related articles)
+   * @return the related articles, most related first, with scores and without snippets; empty if
+   *     there is no article with this id, or nothing is related
+   * @throws IllegalArgumentException if {@code limit} is less than 1 or {@code within} negative
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SearchHit> related(String id, int limit, Duration within) {
+    Objects.requireNonNull(id, "id");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    if (within != null && within.isNegative()) {
+      throw new IllegalArgumentException("within must not be negative, was " + within);
+    }
+    boolean collapse = detectsStories();
+    IndexSearcher s = acquire();
+    try {
+      TopDocs one = s.search(new TermQuery(Schema.idTerm(id)), 1);
+      if (one.scoreDocs.length == 0) {
+        return List.of();
+      }
+      int doc = one.scoreDocs[0].doc;
+      Article article = Schema.toArticle(s.storedFields().document(doc));
+      Query like = Related.query(s.getIndexReader(), schema.analyzer(), doc, article);
+      if (like == null) {
+        return List.of();
+      }
+      BooleanQuery.Builder q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST);
+      q.add(new TermQuery(Schema.idTerm(id)), BooleanClause.Occur.MUST_NOT);
+      if (within != null) {
+        if (article.published() == null) {
+          return List.of();
+        }
+        long t = article.published().toEpochMilli();
+        long w = within.toMillis();
+        q.add(Schema.publishedBetween(t - w, t + w), BooleanClause.Occur.FILTER);
+      }
+      if (collapse) {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+        if (keys.advanceExact(doc - leaf.docBase)) {
+          q.add(Schema.storyMembers(keys.longValue()), BooleanClause.Occur.MUST_NOT);
+        }
+      }
+      Query query = q.build();
+      if (collapse) {
+        query = Collapse.heads(s, query, SortOrder.RELEVANCE).filter();
+      }
+      ScoreDoc[] docs = s.search(query, limit, Schema.sort(SortOrder.RELEVANCE), true).scoreDocs;
+      HitSummary[] summaries = summaries(s, docs);
+      Story[] stories = collapse ? stories(s, docs) : new Story[docs.length];
+      List<SearchHit> out = new ArrayList<>(docs.length);
+      for (int i = 0; i < docs.length; i++) {
+        HitSummary h = summaries[i];
+        float score = docs[i].score;
+        out.add(
+            new SearchHit(
+                h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
+                Float.isNaN(score) ? 0f : score, null, h.entities(), stories[i]));
+      }
+      return out;
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
+    } catch (IOException e) {
+      throw failure("find articles related to " + id, e);
     } finally {
       release(s);
     }

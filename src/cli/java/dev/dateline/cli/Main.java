@@ -61,6 +61,7 @@ import picocli.CommandLine.HelpCommand;
       SearchCommand.class,
       ShowCommand.class,
       StoryCommand.class,
+      RelatedCommand.class,
       DeleteCommand.class,
       StatsCommand.class,
       TrendsCommand.class,
@@ -105,7 +106,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (index, search, show, delete, stats, trends, parse, demo)");
+        spec.commandLine(), "missing command (index, search, show, story, related, delete, stats, trends, parse, demo)");
   }
 
   public static void main(String[] args) {

@@ -213,6 +213,30 @@ final class Output {
     return write(root);
   }
 
+  /** Related articles: {@code {"hits": [...]}}, hits in the search format. */
+  static String jsonRelated(List<SearchHit> hits) {
+    ObjectNode root = JSON.createObjectNode();
+    root.set("hits", results(new SearchResults(hits.size(), true, hits, null)).get("hits"));
+    return write(root);
+  }
+
+  /** Related articles for people, most related first. */
+  static String textRelated(String id, List<SearchHit> hits, ZoneId zone) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(hits.isEmpty() ? "no articles related to " : "related to ").append(printable(id)).append('\n');
+    for (SearchHit h : hits) {
+      sb.append("  ").append(h.published() == null ? "undated" : date(h.published(), zone))
+          .append(" · ").append(h.source() == null ? "(no source)" : printable(h.source()))
+          .append(" · id ").append(printable(h.id())).append(" · ")
+          .append(h.headline() == null ? "(no headline)" : printable(h.headline()));
+      if (h.story() != null && h.story().size() > 1) {
+        sb.append(" · story of ").append(h.story().size());
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
   /** A story's members for people, in publication order. */
   static String textStory(List<SearchHit> members, ZoneId zone) {
     Story s = members.get(0).story();

@@ -109,4 +109,26 @@ class CliStoryTest {
     assertThat(again.exit()).isEqualTo(Main.EXIT_FAILURE);
     assertThat(again.err()).contains("without story detection");
   }
+
+  @Test
+  void relatedListsOtherStoriesInTheSearchHitFormat() throws IOException {
+    Path index = index();
+    Result r = run("related", "--index", index.toString(), "--json", "--limit", "5", "x");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode hits = JSON.readTree(r.out()).get("hits");
+    assertThat(hits.isArray()).isTrue();
+    // Never the article itself; from an ECB copy, never another copy of the ECB story.
+    assertThat(hits).extracting(h -> h.get("id").asText()).doesNotContain("x");
+    JsonNode fromCopy = JSON.readTree(run("related", "--index", index.toString(), "--json", "s2").out()).get("hits");
+    assertThat(fromCopy).extracting(h -> h.get("id").asText()).doesNotContain("s1", "s2", "s3");
+    for (JsonNode h : hits) {
+      assertThat(h.has("headline")).isTrue();
+      assertThat(h.has("score")).isTrue();
+      assertThat(h.has("story")).isTrue();
+    }
+    Result missing = run("related", "--index", index.toString(), "nope");
+    assertThat(missing.exit()).isEqualTo(Main.EXIT_USAGE);
+    assertThat(missing.err().strip()).contains("nope").doesNotContain("\n");
+    assertThat(run("related", "--index", index.toString(), "--limit", "0", "x").exit()).isEqualTo(Main.EXIT_USAGE);
+  }
 }

@@ -4,13 +4,12 @@ import dev.dateline.SortOrder;
 import dev.dateline.internal.index.Schema;
 import java.io.IOException;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.internal.hppc.LongIntHashMap;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.Collector;
@@ -50,24 +49,25 @@ public final class Collapse {
   public static Heads heads(IndexSearcher searcher, Query scored, SortOrder order)
       throws IOException {
     boolean byScore = order == SortOrder.RELEVANCE || order == SortOrder.RECENT;
-    Map<Long, Head> best =
+    HeadCollector best =
         searcher.search(
             scored,
-            new CollectorManager<HeadCollector, Map<Long, Head>>() {
+            new CollectorManager<HeadCollector, HeadCollector>() {
               @Override
               public HeadCollector newCollector() {
                 return new HeadCollector(searcher, order, byScore);
               }
 
               @Override
-              public Map<Long, Head> reduce(Collection<HeadCollector> collectors)
+              public HeadCollector reduce(Collection<HeadCollector> collectors)
                   throws IOException {
-                Map<Long, Head> all = new HashMap<>();
+                HeadCollector all = null;
                 for (HeadCollector c : collectors) {
-                  for (Map.Entry<Long, Head> e : c.heads.entrySet()) {
-                    Head h = all.get(e.getKey());
-                    if (h == null || better(searcher, order, e.getValue(), h)) {
-                      all.put(e.getKey(), e.getValue());
+                  if (all == null) {
+                    all = c;
+                  } else {
+                    for (int i = 0; i < c.size; i++) {
+                      all.offer(c.keys[i], c.docs[i], c.scores[i], c.published[i]);
                     }
                   }
                 }
@@ -75,51 +75,84 @@ public final class Collapse {
               }
             });
     FixedBitSet docs = new FixedBitSet(Math.max(1, searcher.getIndexReader().maxDoc()));
-    for (Head h : best.values()) {
-      docs.set(h.doc);
+    int count = best == null ? 0 : best.size;
+    for (int i = 0; i < count; i++) {
+      docs.set(best.docs[i]);
     }
     Query filtered =
         new BooleanQuery.Builder()
             .add(scored, Occur.MUST)
             .add(new DocSetQuery(docs), Occur.FILTER)
             .build();
-    return new Heads(filtered, best.size());
+    return new Heads(filtered, count);
   }
 
-  /** A story's best match so far: its global doc id and its sort value. */
-  private record Head(int doc, float score, long published) {}
-
-  /** Whether {@code a} sorts before {@code b} in {@code order} (ties: the smaller id). */
-  private static boolean better(IndexSearcher searcher, SortOrder order, Head a, Head b)
-      throws IOException {
-    int c =
-        switch (order) {
-          case RELEVANCE, RECENT -> Float.compare(b.score, a.score);
-          case NEWEST -> Long.compare(b.published, a.published);
-          case OLDEST -> Long.compare(a.published, b.published);
+  /** Whether the match (doc, score, published) sorts before head {@code i} of {@code c}. */
+  private static boolean better(
+      HeadCollector c, int doc, float score, long published, int i) throws IOException {
+    int cmp =
+        switch (c.order) {
+          case RELEVANCE, RECENT -> Float.compare(c.scores[i], score);
+          case NEWEST -> Long.compare(c.published[i], published);
+          case OLDEST -> Long.compare(published, c.published[i]);
         };
-    if (c != 0) {
-      return c < 0;
+    if (cmp != 0) {
+      return cmp < 0;
     }
-    return id(searcher, a.doc).compareTo(id(searcher, b.doc)) < 0;
+    return id(c.searcher, doc).compareTo(id(c.searcher, c.docs[i])) < 0;
   }
 
   private static String id(IndexSearcher searcher, int doc) throws IOException {
     return searcher.storedFields().document(doc, Set.of(Schema.ID)).get(Schema.ID);
   }
 
+  /**
+   * The best match per story key so far, in parallel arrays indexed through a primitive map (no
+   * object per match).
+   */
   private static final class HeadCollector implements Collector {
-    final Map<Long, Head> heads = new HashMap<>();
-    private final IndexSearcher searcher;
-    private final SortOrder order;
+    private final LongIntHashMap slots = new LongIntHashMap();
+    long[] keys = new long[16];
+    int[] docs = new int[16];
+    float[] scores = new float[16];
+    long[] published = new long[16];
+    int size;
+    final IndexSearcher searcher;
+    final SortOrder order;
     private final boolean byScore;
-    /** Articles without a story key (none in a format-4 index) are stories of their own. */
+    /** Articles without a story key are stories of their own. */
     private long unkeyed = Long.MIN_VALUE;
 
     HeadCollector(IndexSearcher searcher, SortOrder order, boolean byScore) {
       this.searcher = searcher;
       this.order = order;
       this.byScore = byScore;
+    }
+
+    void offer(long key, int doc, float score, long when) throws IOException {
+      int at = slots.indexOf(key);
+      if (slots.indexExists(at)) {
+        int i = slots.indexGet(at);
+        if (better(this, doc, score, when, i)) {
+          docs[i] = doc;
+          scores[i] = score;
+          published[i] = when;
+        }
+        return;
+      }
+      if (size == keys.length) {
+        int n = size * 2;
+        keys = java.util.Arrays.copyOf(keys, n);
+        docs = java.util.Arrays.copyOf(docs, n);
+        scores = java.util.Arrays.copyOf(scores, n);
+        published = java.util.Arrays.copyOf(published, n);
+      }
+      keys[size] = key;
+      docs[size] = doc;
+      scores[size] = score;
+      published[size] = when;
+      slots.indexInsert(at, key, size);
+      size++;
     }
 
     @Override
@@ -129,8 +162,8 @@ public final class Collapse {
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      NumericDocValues keys = DocValues.getNumeric(context.reader(), Schema.STORY_KEY);
-      SortedNumericDocValues published =
+      NumericDocValues keyValues = DocValues.getNumeric(context.reader(), Schema.STORY_KEY);
+      SortedNumericDocValues dates =
           DocValues.getSortedNumeric(context.reader(), Schema.PUBLISHED);
       int base = context.docBase;
       long missing = order == SortOrder.OLDEST ? Long.MAX_VALUE : Long.MIN_VALUE;
@@ -144,17 +177,13 @@ public final class Collapse {
 
         @Override
         public void collect(int doc) throws IOException {
-          long key = keys.advanceExact(doc) ? keys.longValue() : unkeyed++;
+          long key = keyValues.advanceExact(doc) ? keyValues.longValue() : unkeyed++;
           float score = byScore ? scorer.score() : 0f;
           long when = missing;
-          if (!byScore && published.advanceExact(doc)) {
-            when = published.nextValue();
+          if (!byScore && dates.advanceExact(doc)) {
+            when = dates.nextValue();
           }
-          Head h = new Head(base + doc, Float.isNaN(score) ? 0f : score, when);
-          Head old = heads.get(key);
-          if (old == null || better(searcher, order, h, old)) {
-            heads.put(key, h);
-          }
+          offer(key, base + doc, Float.isNaN(score) ? 0f : score, when);
         }
       };
     }
