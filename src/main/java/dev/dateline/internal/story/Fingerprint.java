@@ -1,17 +1,15 @@
 package dev.dateline.internal.story;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.util.BytesRef;
 
 /**
  * The b-bit MinHash fingerprint of an article's text, for near-duplicate detection: {@link
- * #HASHES} minimum hashes over its word {@link #SHINGLE}-shingles, each kept to its low {@link
- * #BITS} bits (Li and König's b-bit minwise hashing), and the number of distinct shingles. Stored
- * in {@link #BYTES} bytes or fewer.
+ * #HASHES} minimum hashes over its word {@link #SHINGLE}-shingles (one-permutation hashing with
+ * densification, see {@link #of}), each kept to its low {@link #BITS} bits (Li and König's b-bit
+ * minwise hashing), and the number of distinct shingles. Stored in {@link #BYTES} bytes or fewer.
  *
  * <p>The text (body paragraphs and bullets; not the headline, byline or dateline, which copies
  * change) is folded (case, diacritics), split into words of letters and digits, and normalised so
@@ -25,7 +23,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public record Fingerprint(char[] minHashes, int shingles) {
 
-  /** Number of min-hashes (hash functions). */
+  /** Number of min-hashes (bins of the one permutation). */
   public static final int HASHES = 64;
   /** Bits kept of each min-hash. */
   public static final int BITS = 16;
@@ -36,121 +34,189 @@ public record Fingerprint(char[] minHashes, int shingles) {
 
   /** Chance that two different min-hashes agree in their low {@link #BITS} bits. */
   private static final double CHANCE = 1.0 / (1 << BITS);
+  private static final long SEED = 0x9E3779B97F4A7C15L;
+  private static final long PER = wordHash("per");
+  private static final long CENT = wordHash("cent");
+  private static final long PERCENT = wordHash("percent");
 
-  private static final long[] XOR = new long[HASHES];
-  private static final long[] MUL = new long[HASHES];
-
-  static {
-    long x = 0x9E3779B97F4A7C15L;
-    for (int i = 0; i < HASHES; i++) {
-      x = mix(x + 0x632BE59BD9B4E019L * (i + 1));
-      XOR[i] = x;
-      x = mix(x + 0x632BE59BD9B4E019L);
-      MUL[i] = x | 1;
-    }
-  }
-
-  /** The fingerprint of these texts (paragraphs), read in order. */
+  /**
+   * The fingerprint of these texts (paragraphs), read in order: one-permutation MinHash (each
+   * shingle hashed once, into one of {@link #HASHES} bins by its top bits, each bin keeping its
+   * least hash), with empty bins filled from non-empty ones by a fixed probe sequence (Shrivastava's
+   * optimal densification), so two texts agree in a bin with probability their Jaccard
+   * similarity.
+   */
   public static Fingerprint of(List<String> texts) {
-    List<String> words = new ArrayList<>();
+    Words words = new Words();
     for (String t : texts) {
       if (t != null) {
-        words(t, words);
+        words.read(t);
       }
     }
-    int n = Math.max(0, words.size() - SHINGLE + 1);
+    long[] w = words.hashes;
+    int n = Math.max(0, words.size - SHINGLE + 1);
     long[] shingles = new long[n];
     for (int i = 0; i < n; i++) {
-      long h = 0x84222325CBF29CE4L;
-      for (int j = 0; j < SHINGLE; j++) {
-        h = mix(h ^ words.get(i + j).hashCode()) * 31 + j;
-      }
-      shingles[i] = h;
+      shingles[i] = mix(mix(w[i] * 0x632BE59BD9B4E019L + w[i + 1]) * 0x85EBCA77C2B2AE63L + w[i + 2]);
     }
     Arrays.sort(shingles);
     int distinct = 0;
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || shingles[i] != shingles[i - 1]) {
-        shingles[distinct++] = shingles[i];
-      }
-    }
-    // Each hash function: a random xor then a multiply by a random odd number, top 32 bits (the
-    // shingle hashes are already well mixed). The minimum is taken over all 32 bits.
     int[] min = new int[HASHES];
-    Arrays.fill(min, -1); // unsigned maximum
-    for (int i = 0; i < distinct; i++) {
-      long sh = shingles[i];
-      for (int k = 0; k < HASHES; k++) {
-        int v = (int) (((sh ^ XOR[k]) * MUL[k]) >>> 32);
-        if (Integer.compareUnsigned(v, min[k]) < 0) {
-          min[k] = v;
-        }
+    boolean[] filled = new boolean[HASHES];
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && shingles[i] == shingles[i - 1]) {
+        continue;
+      }
+      distinct++;
+      long h = mix(shingles[i] ^ SEED);
+      int bin = (int) (h >>> 58);
+      int v = (int) h;
+      if (!filled[bin] || Integer.compareUnsigned(v, min[bin]) < 0) {
+        min[bin] = v;
+        filled[bin] = true;
       }
     }
     char[] low = new char[HASHES];
-    for (int k = 0; k < HASHES; k++) {
-      low[k] = (char) min[k];
+    if (distinct > 0) {
+      for (int bin = 0; bin < HASHES; bin++) {
+        int from = bin;
+        for (int attempt = 1; !filled[from]; attempt++) {
+          from = (int) (mix(((long) bin << 32) | attempt) >>> 58);
+        }
+        low[bin] = (char) min[from];
+      }
     }
     return new Fingerprint(low, distinct);
   }
 
-  private static void words(String text, List<String> out) {
-    String folded = text;
-    for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) >= 0x80) {
-        folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
-        break;
-      }
-    }
-    StringBuilder w = new StringBuilder();
-    String previous = null;
-    int len = folded.length();
-    for (int i = 0; i <= len; ) {
-      int c = i < len ? folded.codePointAt(i) : ' ';
-      int type = Character.getType(c);
-      if (type == Character.NON_SPACING_MARK
-          || type == Character.ENCLOSING_MARK
-          || type == Character.COMBINING_SPACING_MARK) {
-        i += Character.charCount(c);
-        continue; // diacritics are dropped, inside words too
-      }
-      if (Character.isLetterOrDigit(c)) {
-        w.appendCodePoint(c);
-      } else if (w.length() > 0) {
-        String word = respell(w.toString().toLowerCase(Locale.ROOT));
-        w.setLength(0);
-        if ("cent".equals(word) && "per".equals(previous)) {
-          out.set(out.size() - 1, "percent");
-          previous = "percent";
-        } else {
-          out.add(word);
-          previous = word;
+  /** The words of a text as 64-bit hashes, folded and respelt, without a string per word. */
+  private static final class Words {
+    long[] hashes = new long[256];
+    int size;
+    private char[] buf = new char[64];
+    private int len;
+
+    void read(String text) {
+      String folded = text;
+      for (int i = 0; i < text.length(); i++) {
+        if (text.charAt(i) >= 0x80) {
+          folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
+          break;
         }
       }
-      i += i < len ? Character.charCount(c) : 1;
+      int length = folded.length();
+      for (int i = 0; i < length; ) {
+        int c = folded.codePointAt(i);
+        i += Character.charCount(c);
+        if (c < 0x80) {
+          if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+            append((char) c);
+          } else if (c >= 'A' && c <= 'Z') {
+            append((char) (c + 32));
+          } else {
+            flush();
+          }
+          continue;
+        }
+        int type = Character.getType(c);
+        if (type == Character.NON_SPACING_MARK
+            || type == Character.ENCLOSING_MARK
+            || type == Character.COMBINING_SPACING_MARK) {
+          continue; // diacritics are dropped, inside words too
+        }
+        if (Character.isLetterOrDigit(c)) {
+          int lower = Character.toLowerCase(c);
+          if (Character.isBmpCodePoint(lower)) {
+            append((char) lower);
+          } else {
+            append(Character.highSurrogate(lower));
+            append(Character.lowSurrogate(lower));
+          }
+        } else {
+          flush();
+        }
+      }
+      flush();
+    }
+
+    private void append(char c) {
+      if (len == buf.length) {
+        buf = Arrays.copyOf(buf, len * 2);
+      }
+      buf[len++] = c;
+    }
+
+    private void flush() {
+      if (len == 0) {
+        return;
+      }
+      respell();
+      long h = hash(buf, len);
+      len = 0;
+      if (h == CENT && size > 0 && hashes[size - 1] == PER) {
+        hashes[size - 1] = PERCENT;
+        return;
+      }
+      if (size == hashes.length) {
+        hashes = Arrays.copyOf(hashes, size * 2);
+      }
+      hashes[size++] = h;
+    }
+
+    /** British endings to American ones, on the word in the buffer (words of 5 or more). */
+    private void respell() {
+      if (len < 5) {
+        return;
+      }
+      if (ends("isation")) {
+        buf[len - 6] = 'z';
+      } else if (ends("isations")) {
+        buf[len - 7] = 'z';
+      } else if (ends("ise") || ends("ised") || ends("ises")) {
+        buf[len - (ends("ise") ? 2 : 3)] = 'z';
+      } else if (ends("ising")) {
+        buf[len - 4] = 'z';
+      } else if (ends("our")) {
+        buf[len - 2] = 'r';
+        len--;
+      } else if (ends("ours")) {
+        buf[len - 3] = 'r';
+        buf[len - 2] = 's';
+        len--;
+      } else if (ends("tre")) {
+        buf[len - 2] = 'e';
+        buf[len - 1] = 'r';
+      } else if (ends("tres")) {
+        buf[len - 3] = 'e';
+        buf[len - 2] = 'r';
+      }
+    }
+
+    private boolean ends(String suffix) {
+      int k = suffix.length();
+      if (len < k) {
+        return false;
+      }
+      for (int i = 0; i < k; i++) {
+        if (buf[len - k + i] != suffix.charAt(i)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 
-  /** Normalises British spellings to American ones (applied to every text alike). */
-  static String respell(String w) {
-    if (w.length() < 5) {
-      return w;
+  private static long wordHash(String w) {
+    return hash(w.toCharArray(), w.length());
+  }
+
+  private static long hash(char[] b, int len) {
+    long h = 0xCBF29CE484222325L;
+    for (int i = 0; i < len; i++) {
+      h ^= b[i];
+      h *= 0x100000001B3L;
     }
-    if (w.endsWith("isation") || w.endsWith("isations")) {
-      return w.replace("isation", "ization");
-    }
-    for (String suffix : new String[] {"ise", "ised", "ises", "ising"}) {
-      if (w.endsWith(suffix)) {
-        return w.substring(0, w.length() - suffix.length()) + "iz" + suffix.substring(2);
-      }
-    }
-    if (w.endsWith("our") || w.endsWith("ours")) {
-      return w.replace("our", "or");
-    }
-    if (w.endsWith("tre") || w.endsWith("tres")) {
-      return w.substring(0, w.lastIndexOf("tre")) + "ter" + (w.endsWith("s") ? "s" : "");
-    }
-    return w;
+    return mix(h);
   }
 
   /** SplitMix64's finaliser. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.lucene.internal.hppc.LongObjectHashMap;
 
 /**
  * The writer's view of stories: every live article's fingerprint and the story it belongs to.
@@ -80,7 +81,8 @@ public final class StoryRegistry {
     final Member m;
     final long[] bands;
     Node root;
-    final Set<Node> members = new HashSet<>();
+    /** A root's other members (null until it has some). */
+    Set<Node> members;
 
     Node(Member m) {
       this.m = m;
@@ -193,11 +195,13 @@ public final class StoryRegistry {
       if (n.bands != null) {
         roots.remove(n);
       }
-      queue.addAll(n.members);
-      for (Node x : n.members) {
-        x.root = null; // to be placed again
+      if (n.members != null) {
+        queue.addAll(n.members);
+        for (Node x : n.members) {
+          x.root = null; // to be placed again
+        }
+        n.members = null;
       }
-      n.members.clear();
     } else {
       n.root.members.remove(n);
     }
@@ -230,11 +234,13 @@ public final class StoryRegistry {
         if (n.bands != null) {
           roots.remove(n);
         }
-        for (Node x : n.members) {
-          x.root = null;
-          queue.add(x);
+        if (n.members != null) {
+          for (Node x : n.members) {
+            x.root = null;
+            queue.add(x);
+          }
+          n.members = null;
         }
-        n.members.clear();
       }
       place(n, now);
       changed.put(n.m.id(), now.m.id());
@@ -260,6 +266,9 @@ public final class StoryRegistry {
         roots.add(n);
       }
     } else {
+      if (root.members == null) {
+        root.members = new HashSet<>();
+      }
       root.members.add(n);
     }
   }
@@ -309,16 +318,37 @@ public final class StoryRegistry {
     return out;
   }
 
-  /** Nodes by band value, each bucket a list in publication order. */
+  /**
+   * Nodes by band value, each bucket in publication order: a primitive map from band to a single
+   * node (the usual case) or to a list of nodes.
+   */
   private static final class Buckets {
-    private final Map<Long, ArrayList<Node>> buckets = new HashMap<>();
+    private final LongObjectHashMap<Object> buckets = new LongObjectHashMap<>();
 
     void add(Node n) {
       for (long band : n.bands) {
-        ArrayList<Node> list = buckets.computeIfAbsent(band, k -> new ArrayList<>(2));
+        int at = buckets.indexOf(band);
+        if (!buckets.indexExists(at)) {
+          buckets.indexInsert(at, band, n);
+          continue;
+        }
+        Object v = buckets.indexGet(at);
+        ArrayList<Node> list;
+        if (v instanceof Node one) {
+          if (one == n) {
+            continue; // a band repeated in one fingerprint
+          }
+          list = new ArrayList<>(2);
+          list.add(one);
+          buckets.indexReplace(at, list);
+        } else {
+          @SuppressWarnings("unchecked")
+          ArrayList<Node> l = (ArrayList<Node>) v;
+          list = l;
+        }
         int i = insertionPoint(list, n);
         if (i < list.size() && list.get(i) == n) {
-          continue; // a band repeated in one fingerprint
+          continue;
         }
         list.add(i, n);
       }
@@ -326,15 +356,22 @@ public final class StoryRegistry {
 
     void remove(Node n) {
       for (long band : n.bands) {
-        ArrayList<Node> list = buckets.get(band);
-        if (list == null) {
+        int at = buckets.indexOf(band);
+        if (!buckets.indexExists(at)) {
           continue;
         }
-        int i = insertionPoint(list, n);
-        if (i < list.size() && list.get(i) == n) {
-          list.remove(i);
-          if (list.isEmpty()) {
-            buckets.remove(band);
+        Object v = buckets.indexGet(at);
+        if (v == n) {
+          buckets.indexRemove(at);
+        } else if (v instanceof ArrayList<?> raw) {
+          @SuppressWarnings("unchecked")
+          ArrayList<Node> list = (ArrayList<Node>) raw;
+          int i = insertionPoint(list, n);
+          if (i < list.size() && list.get(i) == n) {
+            list.remove(i);
+            if (list.size() == 1) {
+              buckets.indexReplace(at, list.get(0));
+            }
           }
         }
       }
@@ -342,10 +379,18 @@ public final class StoryRegistry {
 
     /** Calls {@code f} on the nodes of a band published from {@code from} to {@code to}. */
     void forRange(long band, long from, long to, java.util.function.Consumer<Node> f) {
-      ArrayList<Node> list = buckets.get(band);
-      if (list == null) {
+      Object v = buckets.get(band);
+      if (v == null) {
         return;
       }
+      if (v instanceof Node one) {
+        if (one.time() >= from && one.time() <= to) {
+          f.accept(one);
+        }
+        return;
+      }
+      @SuppressWarnings("unchecked")
+      ArrayList<Node> list = (ArrayList<Node>) v;
       int lo = 0;
       int hi = list.size();
       while (lo < hi) {
