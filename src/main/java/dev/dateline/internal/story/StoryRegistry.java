@@ -51,6 +51,12 @@ public final class StoryRegistry {
   public static final Duration WINDOW = Duration.ofDays(3);
   /** Least estimated overlap for two articles to be copies. */
   public static final double THRESHOLD = 0.5;
+  /**
+   * Least estimated Jaccard similarity for two articles to be copies: below it the overlap
+   * estimate rests on a handful of agreeing min-hashes (a short text against a much longer one)
+   * and is mostly chance.
+   */
+  public static final double MIN_JACCARD = 0.1;
   /** Shortest text (in distinct shingles) that can join a story. */
   public static final int MIN_SHINGLES = 10;
 
@@ -302,6 +308,7 @@ public final class StoryRegistry {
     return a.linkable()
         && b.linkable()
         && Math.abs(a.published() - b.published()) <= WINDOW_MILLIS
+        && a.fingerprint().jaccard(b.fingerprint()) >= MIN_JACCARD
         && a.fingerprint().overlap(b.fingerprint()) >= THRESHOLD;
   }
 
