@@ -6,11 +6,13 @@ import java.util.Objects;
 
 /**
  * The story an article belongs to: the article and its near-duplicate copies (syndicated wire
- * copy, re-edited or trimmed versions), detected when articles are indexed.
+ * copy, re-edited or trimmed versions), detected when articles are indexed into an index that
+ * detects stories ({@link NewsIndex.Options.Builder#stories}).
  *
  * <p>Two articles are copies when both are dated, published at most three days apart, and at least
  * half of the shorter one's three-word sequences (shingles) of body and bullet text are estimated,
- * by MinHash over 128 hash functions, to occur in the other one. Before comparing, text is folded
+ * by a 64-bin MinHash, to occur in the other one (and their estimated Jaccard similarity is at
+ * least 0.1). Before comparing, text is folded
  * (case, accents) and common respellings are made equal ({@code per cent}/{@code percent}, British
  * and American {@code -ise}/{@code -ize}, {@code -our}/{@code -or}, {@code -tre}/{@code -ter}).
  * Headlines, bylines and datelines are not compared, so copies with a new headline or byline

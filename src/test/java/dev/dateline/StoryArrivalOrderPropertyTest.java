@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,6 +73,53 @@ class StoryArrivalOrderPropertyTest {
         }
         assertThat(actual.values()).as("seed %d: some story has copies", seed)
             .anySatisfy(s -> assertThat(s.size()).isGreaterThan(1));
+      }
+    }
+  }
+
+  @Test
+  void concurrentWritersGiveTheSameStoriesAsOne() throws Exception {
+    long seed = Long.getLong("dateline.seed", System.nanoTime());
+    Random r = new Random(seed);
+    List<Article> pool = new ArrayList<>();
+    for (int s = 0; s < 20; s++) {
+      List<String> body = StoryTexts.body(r, 4 + r.nextInt(4));
+      Instant t = T0.plus(Duration.ofHours(r.nextInt(24 * 6)));
+      pool.add(StoryTexts.article("s" + s, "Wire", t, body));
+      for (int c = 0; c < 1 + r.nextInt(4); c++) {
+        pool.add(StoryTexts.article("s" + s + "c" + c, "Outlet" + r.nextInt(3),
+            t.plus(Duration.ofMinutes(r.nextInt(60 * 48))), StoryTexts.variant(r, body)));
+      }
+    }
+    Collections.shuffle(pool, r);
+    Set<String> ids = new java.util.TreeSet<>();
+    pool.forEach(a -> ids.add(a.id()));
+    try (NewsIndex idx = NewsIndex.inMemory(NO_NER)) {
+      java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+      java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(4);
+      try {
+        List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+          done.add(threads.submit(() -> {
+            for (int i = next.getAndIncrement(); i < pool.size(); i = next.getAndIncrement()) {
+              idx.add(pool.get(i));
+              if (i % 7 == 0) {
+                idx.update(pool.get(i)); // the same article again, from another thread's view
+              }
+            }
+          }));
+        }
+        for (java.util.concurrent.Future<?> f : done) {
+          f.get();
+        }
+      } finally {
+        threads.shutdown();
+      }
+      idx.refresh();
+      try (NewsIndex one = NewsIndex.inMemory(NO_NER)) {
+        pool.forEach(one::add);
+        one.refresh();
+        assertThat(stories(idx, ids)).as("seed %d", seed).isEqualTo(stories(one, ids));
       }
     }
   }
