@@ -36,7 +36,8 @@ import org.apache.lucene.internal.hppc.LongObjectHashMap;
  * min-hashes), only among the roots of the last {@link #WINDOW}: a new article is compared with
  * the roots that share a band with it, not with every copy. An article that changes which
  * articles are roots (one published before articles already known, a deleted or re-edited root)
- * re-examines the later articles it may lead, in publication order, until nothing changes.
+ * re-examines the later articles it may lead (a scan of the articles published up to {@link
+ * #WINDOW} after it), in publication order, until nothing changes.
  *
  * <p>What is stored in the index per article is only its story key ({@link #key(String)} of its
  * root's id), which changes only when the article moves to another story: adding an article in
@@ -106,8 +107,12 @@ public final class StoryRegistry {
           .thenComparing(n -> n.m.id());
 
   private final Map<String, Node> nodes = new HashMap<>();
-  /** Every linkable article, by band, in publication order. */
-  private final Buckets all = new Buckets();
+  /**
+   * Every linkable article in publication order: scanned forward (at most {@link #WINDOW}) only
+   * when an article becomes a root ahead of later ones, which adding in publication order never
+   * does.
+   */
+  private final TreeSet<Node> all = new TreeSet<>(ORDER);
   /** The linkable roots, by band, in publication order. */
   private final Buckets roots = new Buckets();
 
@@ -253,13 +258,13 @@ public final class StoryRegistry {
       if (now == n && n.bands != null) {
         // Later copies of n may now be led by it.
         long to = n.time() + WINDOW_MILLIS;
-        Set<Node> seen = new HashSet<>();
-        for (long band : n.bands) {
-          all.forRange(band, n.time(), to, y -> {
-            if (y != n && ORDER.compare(y, n) > 0 && seen.add(y) && copies(n.m, y.m)) {
-              queue.add(y);
-            }
-          });
+        for (Node y : all.tailSet(n, false)) {
+          if (y.time() > to) {
+            break;
+          }
+          if (copies(n.m, y.m)) {
+            queue.add(y);
+          }
         }
       }
     }
