@@ -55,7 +55,7 @@ reuters=../shared/corpora/reuters21578/reuters21578.jsonl.gz
 if [ -f "$reuters" ]; then
   mkdir -p "$data/stories"
   story=(-f 1 -i 1 -r 1s -foe true -p "data=$reuters")
-  java -jar "$jar" StoryIndexingBenchmark "${story[@]}" -wi 0 -p articles=500 -p threads=2 \
+  java -jar "$jar" StoryDetectionBenchmark "${story[@]}" -wi 0 -p articles=500 -p threads=2 \
     -prof dev.dateline.bench.IndexingProfiler -rf json -rff "$data/stories/indexing.json"
   java -jar "$jar" CollapseBenchmark "${story[@]}" -wi 1 -w 1s -p articles=500 -p times=2 \
     -p "indexes=$data/stories" -p 'query=oil prices' -rf json -rff "$data/stories/collapse.json"

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * IndexingProfiler} for the index's bytes per article:
  *
  * <pre>
- * java -jar benchmarks/target/benchmarks.jar StoryIndexingBenchmark \
+ * java -jar benchmarks/target/benchmarks.jar StoryDetectionBenchmark \
  *     -prof dev.dateline.bench.IndexingProfiler -rf json -rff benchmarks/results/stories/indexing.json
  * </pre>
  */
@@ -45,7 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {
     "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xms2g", "-Xmx2g"})
-public class StoryIndexingBenchmark {
+public class StoryDetectionBenchmark {
   @Param(StoryArticles.REUTERS)
   public String data;
 
