@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark smoke pass (CI calls it from .ci/run): builds the library and the benchmarks, then
 # runs a seconds-long pass of every benchmark class, with one query kind per feature and each of
-# the three engines, on a 2,000-article corpus, so that the benchmarks cannot rot. Not a
+# the three engines, on a 2,000-article corpus (the story benchmarks on 500 Reuters-21578 articles), so that the benchmarks cannot rot. Not a
 # measurement; then the relevance evaluation on the TIME collection when ../shared/corpora/time
 # is there (a MAP regression guard). Exits non-zero on any failure, including a failed
 # peer-agreement check or a MAP below the guard.
@@ -51,5 +51,17 @@ java -jar "$jar" FacetBenchmark "${quick[@]}" -rf json -rff "$data/facets.json"
 java -jar "$jar" ExtractionBenchmark "${quick[@]}" -p articles=200 -rf json -rff "$data/extraction.json"
 java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=DATELINE -rf json -rff "$data/open.json"
 
+# Story benchmarks (their JSON kept apart from the table below): detection on and off, collapse.
+reuters=../shared/corpora/reuters21578/reuters21578.jsonl.gz
+if [ -f "$reuters" ]; then
+  mkdir -p "$data/stories"
+  story=(-f 1 -i 1 -r 1s -foe true -p "data=$reuters")
+  java -jar "$jar" StoryDetectionBenchmark "${story[@]}" -wi 0 -p articles=500 -p threads=2 \
+    -prof dev.dateline.bench.IndexingProfiler -rf json -rff "$data/stories/indexing.json"
+  java -jar "$jar" CollapseBenchmark "${story[@]}" -wi 1 -w 1s -p articles=500 -p times=2 \
+    -p "indexes=$data/stories" -p 'query=oil prices' -rf json -rff "$data/stories/collapse.json"
+else
+  echo "smoke: story benchmarks skipped: no Reuters-21578 at $reuters"
+fi
 java -cp "$jar" dev.dateline.bench.ResultsTable "$data"/*.json
 echo "smoke: ok"

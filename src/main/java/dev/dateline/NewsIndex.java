@@ -4,8 +4,12 @@ import dev.dateline.internal.facet.FacetEngine;
 import dev.dateline.internal.facet.SignificantWords;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
+import dev.dateline.internal.search.Collapse;
+import dev.dateline.internal.search.Related;
 import dev.dateline.internal.search.Cursors;
 import dev.dateline.internal.search.QueryNode;
+import dev.dateline.internal.story.Fingerprint;
+import dev.dateline.internal.story.StoryRegistry;
 import dev.dateline.internal.search.RecencyDecay;
 import dev.dateline.internal.search.QueryCompiler;
 import dev.dateline.internal.search.Scoring;
@@ -21,6 +25,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,10 +46,16 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -117,6 +128,19 @@ public final class NewsIndex implements Closeable, NewsStore {
   private final Options options;
   private final FacetEngine facetEngine = new FacetEngine();
   /**
+   * The writer's story graph: null when the index does not detect stories ({@link
+   * Options.Builder#stories}) or is read-only. Its monitor guards it and the story doc-value
+   * updates it causes; it is never held while an article is analysed.
+   */
+  private final StoryRegistry stories;
+  /** Whether the index detects stories (recorded in its commits). */
+  private volatile boolean storiesOn;
+  /**
+   * Serialises writes of one id (add, delete) on the story path, so the registry and the index
+   * agree on which version of an article is live; writes of different ids rarely share a stripe.
+   */
+  private final Object[] idStripes;
+  /**
    * Writes (add, delete, commit) hold the read side; close holds the write side. So close waits
    * for writes in flight, which its commit then includes, and a write after close is refused.
    */
@@ -133,6 +157,14 @@ public final class NewsIndex implements Closeable, NewsStore {
     IndexWriter w = null;
     SearcherFactory factory = Scoring.searcherFactory(options.k1, options.b);
     try {
+      Boolean recorded = Schema.recordedStories(directory);
+      if (!readOnly && Boolean.FALSE.equals(recorded) && options.stories) {
+        throw new Schema.FormatMismatchException(
+            "was built without story detection, which cannot be turned on for articles already"
+                + " indexed: rebuild it with stories on (dateline index --stories)");
+      }
+      boolean on = recorded != null ? recorded : options.stories && !readOnly;
+      this.storiesOn = on;
       if (readOnly) {
         Schema.checkFormat(directory);
         this.searchers = new SearcherManager(directory, factory);
@@ -145,10 +177,17 @@ public final class NewsIndex implements Closeable, NewsStore {
                 .setCommitOnClose(true);
         Schema.checkFormat(directory);
         w = new IndexWriter(directory, config);
-        w.setLiveCommitData(Schema.formatCommitData().entrySet());
+        w.setLiveCommitData(Schema.formatCommitData(on).entrySet());
         this.searchers = new SearcherManager(w, factory);
       }
       this.writer = w;
+      this.stories = readOnly || !on ? null : loadStories(w);
+      this.idStripes = stories == null ? null : new Object[64];
+      if (idStripes != null) {
+        for (int i = 0; i < idStripes.length; i++) {
+          idStripes[i] = new Object();
+        }
+      }
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw new IndexLockedException(
@@ -265,6 +304,46 @@ public final class NewsIndex implements Closeable, NewsStore {
     return new NewsIndex("(in memory)", new ByteBuffersDirectory(), false, options);
   }
 
+  /**
+   * Rebuilds the stories from the index's fingerprints, and repairs the story key of articles
+   * whose stored key differs from the one recomputed (a crash between the writes of one change
+   * can leave that behind; the repair is written with the next commit).
+   */
+  private StoryRegistry loadStories(IndexWriter w) throws IOException {
+    StoryRegistry registry = new StoryRegistry();
+    Map<String, StoryRegistry.Member> members = new LinkedHashMap<>();
+    Map<String, Long> stored = new HashMap<>();
+    try (DirectoryReader reader = DirectoryReader.open(w)) {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        Bits live = leaf.reader().getLiveDocs();
+        SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+        SortedNumericDocValues published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
+        BinaryDocValues prints = DocValues.getBinary(leaf.reader(), Schema.STORY_FINGERPRINT);
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+          if ((live != null && !live.get(doc)) || !ids.advanceExact(doc) || !prints.advanceExact(doc)) {
+            continue;
+          }
+          String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+          Long when = published.advanceExact(doc) ? published.nextValue() : null;
+          members.put(id, new StoryRegistry.Member(id, when, Fingerprint.decode(prints.binaryValue())));
+          if (keys.advanceExact(doc)) {
+            stored.put(id, keys.longValue());
+          }
+        }
+      }
+    }
+    registry.load(members.values());
+    for (StoryRegistry.Member m : members.values()) {
+      long key = StoryRegistry.key(registry.rootOf(m.id()));
+      Long had = stored.get(m.id());
+      if (had == null || had != key) {
+        w.updateDocValues(Schema.idTerm(m.id()), Schema.storyUpdate(registry.rootOf(m.id())));
+      }
+    }
+    return registry;
+  }
+
   private static Directory fsDirectory(Path dir) {
     try {
       return FSDirectory.open(dir);
@@ -295,8 +374,43 @@ public final class NewsIndex implements Closeable, NewsStore {
     writer();
     Article toIndex = withEntities(article);
     Document doc = schema.toDocument(toIndex);
-    write("add article " + toIndex.id(), w -> w.updateDocument(Schema.idTerm(toIndex.id()), doc));
+    if (stories == null) {
+      write("add article " + toIndex.id(), w -> w.updateDocument(Schema.idTerm(toIndex.id()), doc));
+      return toIndex;
+    }
+    String id = toIndex.id();
+    Fingerprint print = Schema.fingerprint(toIndex);
+    StoryRegistry.Member member =
+        new StoryRegistry.Member(
+            id, toIndex.published() == null ? null : toIndex.published().toEpochMilli(), print);
+    write(
+        "add article " + id,
+        w -> {
+          synchronized (stripe(id)) {
+            String root;
+            synchronized (stories) {
+              // Usually only the article itself: see StoryRegistry.
+              Map<String, String> changed = stories.add(member);
+              root = changed.get(id);
+              writeStories(w, changed, id);
+            }
+            Schema.addStory(doc, print, root);
+            // Analysis, the bulk of the work, outside the registry's lock.
+            w.updateDocument(Schema.idTerm(id), doc);
+            synchronized (stories) {
+              // An article added meanwhile (on another thread) may have moved this one.
+              String now = stories.rootOf(id);
+              if (now != null && !now.equals(root)) {
+                w.updateDocValues(Schema.idTerm(id), Schema.storyUpdate(now));
+              }
+            }
+          }
+        });
     return toIndex;
+  }
+
+  private Object stripe(String id) {
+    return idStripes[(id.hashCode() & 0x7FFFFFFF) % idStripes.length];
   }
 
   /**
@@ -322,7 +436,30 @@ public final class NewsIndex implements Closeable, NewsStore {
    */
   public void delete(String id) {
     Objects.requireNonNull(id, "id");
-    write("delete article " + id, w -> w.deleteDocuments(Schema.idTerm(id)));
+    if (stories == null) {
+      write("delete article " + id, w -> w.deleteDocuments(Schema.idTerm(id)));
+      return;
+    }
+    write(
+        "delete article " + id,
+        w -> {
+          synchronized (stripe(id)) {
+            synchronized (stories) {
+              w.deleteDocuments(Schema.idTerm(id));
+              writeStories(w, stories.remove(id), id);
+            }
+          }
+        });
+  }
+
+  /** Moves the articles in {@code changed} (except {@code skip}) to their new story roots. */
+  private static void writeStories(IndexWriter w, Map<String, String> changed, String skip)
+      throws IOException {
+    for (Map.Entry<String, String> e : changed.entrySet()) {
+      if (!e.getKey().equals(skip)) {
+        w.updateDocValues(Schema.idTerm(e.getKey()), Schema.storyUpdate(e.getValue()));
+      }
+    }
   }
 
   private Article withEntities(Article a) {
@@ -345,6 +482,8 @@ public final class NewsIndex implements Closeable, NewsStore {
    * @throws IndexException if the index is read-only or closed, or writing or syncing fails
    */
   public void commit() {
+    // A commit may fall between an article's write and the story updates it causes; opening the
+    // index recomputes the stories from the fingerprints and repairs any such key.
     write("commit", IndexWriter::commit);
   }
 
@@ -424,6 +563,8 @@ public final class NewsIndex implements Closeable, NewsStore {
    * @throws InvalidQueryException if the query expands beyond the clause limit or its cursor is
    *     invalid (not a Dateline cursor, or from a query with another sort order)
    * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws StoriesNotEnabledException if the query {@link NewsQuery.Builder#collapse collapses}
+   *     and the index does not detect stories
    * @throws IndexException if the index is closed or cannot be read
    */
   public SearchResults search(NewsQuery query) {
@@ -460,6 +601,9 @@ public final class NewsIndex implements Closeable, NewsStore {
 
   /** {@link #search(NewsQuery)}, counting {@code request} (if not null) in the same pass. */
   private SearchResults search(NewsQuery query, FacetRequest request, String what) {
+    if (query.collapse()) {
+      requireStories("collapse copies into stories");
+    }
     SortOrder order = QueryCompiler.order(query.sort(), query.parsed());
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
     // A RECENT cursor page is ranked against the instant its first page was.
@@ -878,19 +1022,38 @@ public final class NewsIndex implements Closeable, NewsStore {
     }
     TopFieldDocs top;
     try {
-      TopFieldCollectorManager pageManager =
-          new TopFieldCollectorManager(
-              // One more than the page: whether it exists says whether a next page does.
-              Schema.sort(order), query.limit() + 1, after, options.totalHitsThreshold);
-      if (matched == null) {
-        top = searcher.search(scored, pageManager);
-      } else {
-        // One pass: the page and the facet module's collector see each match once.
-        Object[] both =
+      if (query.collapse()) {
+        Collapse.Heads heads = Collapse.heads(searcher, scored, order);
+        checkTimeout(searcher);
+        top =
             searcher.search(
-                scored, new MultiCollectorManager(pageManager, new FacetsCollectorManager()));
-        top = (TopFieldDocs) both[0];
-        matched[0] = (FacetsCollector) both[1];
+                heads.filter(),
+                // The total is the heads': the collector need not count, and may skip. One more
+                // than the page: whether it exists says whether a next page does.
+                new TopFieldCollectorManager(
+                    Schema.sort(order), query.limit() + 1, after, query.limit() + 1));
+        top =
+            new TopFieldDocs(
+                new TotalHits(heads.count(), TotalHits.Relation.EQUAL_TO), top.scoreDocs, top.fields);
+        if (matched != null) {
+          // Facet counts count articles, not stories: one more pass over every match.
+          matched[0] = searcher.search(scored, new FacetsCollectorManager());
+        }
+      } else {
+        TopFieldCollectorManager pageManager =
+            new TopFieldCollectorManager(
+                // One more than the page: whether it exists says whether a next page does.
+                Schema.sort(order), query.limit() + 1, after, options.totalHitsThreshold);
+        if (matched == null) {
+          top = searcher.search(scored, pageManager);
+        } else {
+          // One pass: the page and the facet module's collector see each match once.
+          Object[] both =
+              searcher.search(
+                  scored, new MultiCollectorManager(pageManager, new FacetsCollectorManager()));
+          top = (TopFieldDocs) both[0];
+          matched[0] = (FacetsCollector) both[1];
+        }
       }
     } catch (IndexSearcher.TooManyClauses e) {
       throw QueryCompiler.tooComplex();
@@ -922,6 +1085,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     ScoreDoc[] docs = more ? Arrays.copyOf(top.scoreDocs, query.limit()) : top.scoreDocs;
     Snippet[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new Snippet[docs.length];
     HitSummary[] summaries = summaries(searcher, docs);
+    Story[] stories = query.collapse() ? stories(searcher, docs) : new Story[docs.length];
     List<SearchHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       HitSummary h = summaries[i];
@@ -931,14 +1095,18 @@ public final class NewsIndex implements Closeable, NewsStore {
       hits.add(
           new SearchHit(
               h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
-              Float.isNaN(score) ? 0f : score, snippets[i], h.entities()));
+              Float.isNaN(score) ? 0f : score, snippets[i], h.entities(), stories[i]));
     }
     String next = more ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference) : null;
+    TotalHits counted = top.totalHits;
+    if (query.collapse()) {
+      // Every match was visited; the total counts stories (facets, if asked, count articles).
+      return new SearchResults(counted.value(), true, hits, next, null, null, facets);
+    }
     if (facets != null) {
       // The facet collector saw every match.
       return new SearchResults(facets.matches(), true, hits, next, null, null, facets);
     }
-    TotalHits counted = top.totalHits;
     int threshold = options.totalHitsThreshold;
     if (query.exactTotal()) {
       // EQUAL_TO: the collector saw every match. Otherwise it skipped some: count them all.
@@ -991,6 +1159,223 @@ public final class NewsIndex implements Closeable, NewsStore {
       }
     }
     return out;
+  }
+
+  /**
+   * The stories of {@code docs}, computed from their members: one pass over the {@link
+   * Schema#STORY_KEY} doc values for the keys of these hits only, reading each member's id,
+   * publication time and source from doc values.
+   */
+  private static Story[] stories(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+    Story[] out = new Story[docs.length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    long[] keyOf = new long[docs.length];
+    boolean[] keyed = new boolean[docs.length];
+    Map<Long, StoryTally> tallies = new HashMap<>();
+    for (int i = 0; i < docs.length; i++) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+      // A fresh iterator per hit: hits are not in doc id order.
+      NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+      if (keys.advanceExact(docs[i].doc - leaf.docBase)) {
+        keyOf[i] = keys.longValue();
+        keyed[i] = true;
+        tallies.putIfAbsent(keyOf[i], new StoryTally());
+      }
+    }
+    if (!tallies.isEmpty()) {
+      for (LeafReaderContext leaf : leaves) {
+        Bits live = leaf.reader().getLiveDocs();
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+        SortedDocValues ids = null;
+        SortedNumericDocValues published = null;
+        SortedSetDocValues sources = null;
+        for (int doc = keys.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = keys.nextDoc()) {
+          StoryTally t = tallies.get(keys.longValue());
+          if (t == null || (live != null && !live.get(doc))) {
+            continue;
+          }
+          if (ids == null) {
+            ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+            published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
+            sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);
+          }
+          String id = ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
+          Long when = published.advanceExact(doc) ? published.nextValue() : null;
+          String source =
+              sources.advanceExact(doc) ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : null;
+          t.add(id, when, source);
+        }
+      }
+    }
+    for (int i = 0; i < docs.length; i++) {
+      if (keyed[i]) {
+        out[i] = tallies.get(keyOf[i]).story();
+      }
+    }
+    return out;
+  }
+
+  /** A story's members as counted at read time. */
+  private static final class StoryTally {
+    int size;
+    final java.util.TreeSet<String> sources = new java.util.TreeSet<>();
+    String firstId;
+    Long firstPublished;
+    String firstSource;
+
+    void add(String id, Long published, String source) {
+      size++;
+      if (source != null) {
+        sources.add(source);
+      }
+      if (firstId == null || earlier(published, id, firstPublished, firstId)) {
+        firstId = id;
+        firstPublished = published;
+        firstSource = source;
+      }
+    }
+
+    private static boolean earlier(Long t, String id, Long t0, String id0) {
+      if (!Objects.equals(t, t0)) {
+        return t0 == null || (t != null && t < t0); // undated last
+      }
+      return id.compareTo(id0) < 0;
+    }
+
+    Story story() {
+      return new Story(
+          firstId, size, List.copyOf(sources), firstSource,
+          firstPublished == null ? null : Instant.ofEpochMilli(firstPublished));
+    }
+  }
+
+  /**
+   * The story of an article, with its members in publication order (oldest first, then by id):
+   * the article itself and its near-duplicate copies (see {@link Story}), in the latest refreshed
+   * view. Not subject to the query timeout.
+   *
+   * @param id the id of any member of the story, exactly as indexed
+   * @return the members, each with its {@link SearchHit#story()} and without score or snippet;
+   *     empty if there is no article with this id
+   * @throws StoriesNotEnabledException if the index does not detect stories
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SearchHit> timeline(String id) {
+    Objects.requireNonNull(id, "id");
+    requireStories("show the story of an article");
+    IndexSearcher s = acquire();
+    try {
+      TopDocs one = s.search(new TermQuery(Schema.idTerm(id)), 1);
+      if (one.scoreDocs.length == 0) {
+        return List.of();
+      }
+      int doc = one.scoreDocs[0].doc;
+      List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+      ScoreDoc[] docs =
+          keys.advanceExact(doc - leaf.docBase)
+              ? s.search(Schema.storyMembers(keys.longValue()), Integer.MAX_VALUE, Schema.sort(SortOrder.OLDEST)).scoreDocs
+              : one.scoreDocs;
+      HitSummary[] summaries = summaries(s, docs);
+      Story[] stories = stories(s, docs);
+      List<SearchHit> out = new ArrayList<>(docs.length);
+      for (int i = 0; i < docs.length; i++) {
+        HitSummary h = summaries[i];
+        out.add(
+            new SearchHit(
+                h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
+                0f, null, h.entities(), stories[i]));
+      }
+      return out;
+    } catch (IOException e) {
+      throw failure("read the story of article " + id, e);
+    } finally {
+      release(s);
+    }
+  }
+
+  /**
+   * The articles most related to an article: other stories on the same subject, found by Lucene's
+   * MoreLikeThis over its headline and body (its most distinctive terms, weighted by tf-idf) and
+   * its entities (the people, places and organisations it names), best first. In an index that
+   * {@link #detectsStories() detects stories}, never a member of the article's own story (its
+   * copies), and one hit per story (its best-ranked member, with {@link SearchHit#story()}); in
+   * one that does not, copies are not recognised and may be listed. Not subject to the query
+   * timeout.
+   *
+   * @param id the article's id, exactly as indexed
+   * @param limit the most hits to return, at least 1
+   * @param within if not null, only articles published at most this long before or after the
+   *     article (an undated article then has no related articles)
+   * @return the related articles, most related first, with scores and without snippets; empty if
+   *     there is no article with this id, or nothing is related
+   * @throws IllegalArgumentException if {@code limit} is less than 1 or {@code within} negative
+   * @throws IndexException if the index is closed or cannot be read
+   */
+  public List<SearchHit> related(String id, int limit, Duration within) {
+    Objects.requireNonNull(id, "id");
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+    }
+    if (within != null && within.isNegative()) {
+      throw new IllegalArgumentException("within must not be negative, was " + within);
+    }
+    boolean collapse = detectsStories();
+    IndexSearcher s = acquire();
+    try {
+      TopDocs one = s.search(new TermQuery(Schema.idTerm(id)), 1);
+      if (one.scoreDocs.length == 0) {
+        return List.of();
+      }
+      int doc = one.scoreDocs[0].doc;
+      Article article = Schema.toArticle(s.storedFields().document(doc));
+      Query like = Related.query(s.getIndexReader(), schema.analyzer(), doc, article);
+      if (like == null) {
+        return List.of();
+      }
+      BooleanQuery.Builder q = new BooleanQuery.Builder().add(like, BooleanClause.Occur.MUST);
+      q.add(new TermQuery(Schema.idTerm(id)), BooleanClause.Occur.MUST_NOT);
+      if (within != null) {
+        if (article.published() == null) {
+          return List.of();
+        }
+        long t = article.published().toEpochMilli();
+        long w = within.toMillis();
+        q.add(Schema.publishedBetween(t - w, t + w), BooleanClause.Occur.FILTER);
+      }
+      if (collapse) {
+        List<LeafReaderContext> leaves = s.getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+        if (keys.advanceExact(doc - leaf.docBase)) {
+          q.add(Schema.storyMembers(keys.longValue()), BooleanClause.Occur.MUST_NOT);
+        }
+      }
+      Query query = q.build();
+      if (collapse) {
+        query = Collapse.heads(s, query, SortOrder.RELEVANCE).filter();
+      }
+      ScoreDoc[] docs = s.search(query, limit, Schema.sort(SortOrder.RELEVANCE), true).scoreDocs;
+      HitSummary[] summaries = summaries(s, docs);
+      Story[] stories = collapse ? stories(s, docs) : new Story[docs.length];
+      List<SearchHit> out = new ArrayList<>(docs.length);
+      for (int i = 0; i < docs.length; i++) {
+        HitSummary h = summaries[i];
+        float score = docs[i].score;
+        out.add(
+            new SearchHit(
+                h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),
+                Float.isNaN(score) ? 0f : score, null, h.entities(), stories[i]));
+      }
+      return out;
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw QueryCompiler.tooComplex();
+    } catch (IOException e) {
+      throw failure("find articles related to " + id, e);
+    } finally {
+      release(s);
+    }
   }
 
   /**
@@ -1169,6 +1554,32 @@ public final class NewsIndex implements Closeable, NewsStore {
   // ------------------------------------------------------------------ lifecycle
 
   /**
+   * Whether this index detects stories ({@link Options.Builder#stories}), as recorded in it.
+   *
+   * @return true if near-duplicate copies are grouped into stories
+   */
+  public boolean detectsStories() {
+    if (!storiesOn && writer == null) {
+      // Read-only and empty when opened: a writer may have added articles since.
+      try {
+        storiesOn = Boolean.TRUE.equals(Schema.recordedStories(directory));
+      } catch (IOException e) {
+        throw failure("read the latest commit", e);
+      }
+    }
+    return storiesOn;
+  }
+
+  private void requireStories(String what) {
+    ensureOpen();
+    if (!detectsStories()) {
+      throw new StoriesNotEnabledException(
+          "cannot " + what + ": the index at " + description + " was built without story detection"
+              + " (rebuild it with stories on: dateline index --stories)");
+    }
+  }
+
+  /**
    * Whether this index was opened read-only.
    *
    * @return true if opened with {@link #openReadOnly}, so that write methods throw {@link
@@ -1259,7 +1670,8 @@ public final class NewsIndex implements Closeable, NewsStore {
   // ------------------------------------------------------------------ options
 
   /**
-   * Settings of one {@link NewsIndex} instance (not stored in the index). Immutable and
+   * Settings of one {@link NewsIndex} instance (not stored in the index, except {@link
+   * Builder#stories}). Immutable and
    * thread-safe; build with {@link #builder()}.
    */
   public static final class Options {
@@ -1275,6 +1687,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     private final String highlightPre;
     private final String highlightPost;
     private final int maxHighlightChars;
+    private final boolean stories;
 
     private Options(Builder b) {
       this.extractor = b.extractor;
@@ -1289,6 +1702,16 @@ public final class NewsIndex implements Closeable, NewsStore {
       this.highlightPre = b.highlightPre;
       this.highlightPost = b.highlightPost;
       this.maxHighlightChars = b.maxHighlightChars;
+      this.stories = b.stories;
+    }
+
+    /**
+     * Whether a new index detects stories (see {@link Builder#stories(boolean)}).
+     *
+     * @return false unless set otherwise
+     */
+    public boolean stories() {
+      return stories;
     }
 
     /**
@@ -1398,6 +1821,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       private String highlightPre = "<em>";
       private String highlightPost = "</em>";
       private int maxHighlightChars = 100_000;
+      private boolean stories;
 
       private Builder() {
         for (SearchField f : SearchField.values()) {
@@ -1487,6 +1911,25 @@ public final class NewsIndex implements Closeable, NewsStore {
           throw new IllegalArgumentException("maxFieldChars must be at least 1000, was " + chars);
         }
         this.maxFieldChars = chars;
+        return this;
+      }
+
+      /**
+       * Detects stories when articles are added (default false): near-duplicate copies of an
+       * article (syndicated, re-edited, trimmed, respelt) join its {@link Story}, which {@link
+       * NewsQuery.Builder#collapse collapsed} searches, {@link NewsIndex#timeline} and the story
+       * details of hits rely on. The setting is recorded in the index when its first articles
+       * are committed, and an index that has articles keeps it: opening one built with stories
+       * detects them whatever this says, and asking for stories on one built without them fails
+       * with {@link IndexException} (its articles have no fingerprints: rebuild it). An index
+       * without stories stores nothing for them and pays nothing; one with them stores about 140
+       * bytes per article and takes longer to index (see README, Stories).
+       *
+       * @param stories whether to detect stories in a new index
+       * @return this builder
+       */
+      public Builder stories(boolean stories) {
+        this.stories = stories;
         return this;
       }
 

@@ -138,6 +138,7 @@ public final class NewsQuery {
   private final String after;
   private final boolean highlight;
   private final boolean exactTotal;
+  private final boolean collapse;
   private final List<Query> filters;
   private final QueryLimits parserLimits;
   private final Duration recencyHalfLife;
@@ -164,6 +165,7 @@ public final class NewsQuery {
     this.after = b.after;
     this.highlight = b.highlight;
     this.exactTotal = b.exactTotal;
+    this.collapse = b.collapse;
     this.filters = List.copyOf(b.filters);
     this.recencyHalfLife = b.recencyHalfLife;
     this.recencyFloor = b.recencyFloor;
@@ -226,6 +228,7 @@ public final class NewsQuery {
     b.after = after;
     b.highlight = highlight;
     b.exactTotal = exactTotal;
+    b.collapse = collapse;
     b.filters.addAll(filters);
     b.parserLimits = parserLimits;
     b.recencyHalfLife = recencyHalfLife;
@@ -425,6 +428,15 @@ public final class NewsQuery {
   }
 
   /**
+   * Whether the results show one hit per story (see {@link Builder#collapse(boolean)}).
+   *
+   * @return false unless set otherwise
+   */
+  public boolean collapse() {
+    return collapse;
+  }
+
+  /**
    * Whether free-text words and phrases that name a known entity also match the entity's other
    * names (see {@link Builder#expandAliases(boolean)}).
    *
@@ -517,6 +529,7 @@ public final class NewsQuery {
         && Objects.equals(after, q.after)
         && highlight == q.highlight
         && exactTotal == q.exactTotal
+        && collapse == q.collapse
         && filters.equals(q.filters)
         && recencyHalfLife.equals(q.recencyHalfLife)
         && Double.compare(recencyFloor, q.recencyFloor) == 0
@@ -529,7 +542,7 @@ public final class NewsQuery {
   public int hashCode() {
     return Objects.hash(
         text, defaultOperator, syntax, from, to, zone, entities, excludedEntities, sources,
-        sections, sort, limit, after, highlight, exactTotal, filters, recencyHalfLife,
+        sections, sort, limit, after, highlight, exactTotal, collapse, filters, recencyHalfLife,
         recencyFloor, recencyReference, correctTypos, expandAliases);
   }
 
@@ -569,6 +582,9 @@ public final class NewsQuery {
     if (exactTotal) {
       j.add("exactTotal");
     }
+    if (collapse) {
+      j.add("collapse");
+    }
     if (!expandAliases) {
       j.add("noAliases");
     }
@@ -599,6 +615,7 @@ public final class NewsQuery {
     private String after;
     private boolean highlight = true;
     private boolean exactTotal;
+    private boolean collapse;
     private final List<Query> filters = new ArrayList<>();
     private QueryLimits parserLimits = QueryLimits.DEFAULT;
     private Duration recencyHalfLife = DEFAULT_RECENCY_HALF_LIFE;
@@ -989,6 +1006,23 @@ public final class NewsQuery {
      */
     public Builder exactTotal(boolean exact) {
       this.exactTotal = exact;
+      return this;
+    }
+
+    /**
+     * Shows one hit per {@link Story} (default false): of the matching members of each story, the
+     * one the sort puts first (the best-ranked for relevance orders, the newest or oldest for date
+     * orders), with the story's details in {@link SearchHit#story()}. Works with every filter,
+     * every sort and cursor paging (a cursor from a collapsed page continues the collapsed
+     * listing). The total is then the exact number of matching stories, whatever {@link
+     * #exactTotal(boolean)} says: collapsing visits every match, so it costs more than the plain
+     * search on broad queries.
+     *
+     * @param collapse whether to show one hit per story
+     * @return this builder
+     */
+    public Builder collapse(boolean collapse) {
+      this.collapse = collapse;
       return this;
     }
 

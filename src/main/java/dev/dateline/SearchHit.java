@@ -23,6 +23,9 @@ import java.util.List;
  *     when highlighting is off or the article has neither body nor bullets. {@link #snippet()} is
  *     the same as HTML
  * @param entities the article's entities
+ * @param story the article's story (itself and its copies) when the search {@link
+ *     NewsQuery.Builder#collapse collapsed} copies or the hit is from {@link NewsIndex#timeline};
+ *     null otherwise
  */
 public record SearchHit(
     String id,
@@ -34,11 +37,41 @@ public record SearchHit(
     String section,
     float score,
     Snippet highlight,
-    List<Entity> entities) {
+    List<Entity> entities,
+    Story story) {
 
   /** Copies the entities. */
   public SearchHit {
     entities = List.copyOf(entities);
+  }
+
+  /**
+   * A hit without story details, as searches that do not {@link NewsQuery.Builder#collapse
+   * collapse} return.
+   *
+   * @param id the article id
+   * @param headline the headline, or null
+   * @param published the publication time, or null
+   * @param source the source, or null
+   * @param byline the byline, or null
+   * @param url the URL, or null
+   * @param section the section, or null
+   * @param score the relevance score (0 for date orders)
+   * @param highlight the snippet, or null
+   * @param entities the entities
+   */
+  public SearchHit(
+      String id,
+      String headline,
+      Instant published,
+      String source,
+      String byline,
+      String url,
+      String section,
+      float score,
+      Snippet highlight,
+      List<Entity> entities) {
+    this(id, headline, published, source, byline, url, section, score, highlight, entities, null);
   }
 
   /**

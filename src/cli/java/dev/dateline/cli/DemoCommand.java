@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Index sample articles and run a few showcase searches.",
+      "Index sample articles (with story detection, as index --stories) and run a few",
+      "showcase searches, a story and related articles.",
       "Prints each command before its results. With --index DIR the demo index is",
       "kept in DIR (which must be new or empty) and the commands run as shown;",
       "without it the index is temporary and the commands show DIR in its place."
@@ -47,10 +48,15 @@ final class DemoCommand implements Callable<Integer> {
           List.of("--from", "2026-03", "--to", "2026-03", "--limit", "3", "rates"),
           List.of("--limit", "3", "--syntax", "full", "headline:(storm OR flood) -place:manila"),
           List.of("--limit", "3", "org:ecb", "inflation"),
+          // The same search with syndicated copies collapsed into their story.
+          List.of("--collapse", "--limit", "3", "org:ecb", "inflation"),
           List.of("--limit", "1", "--facet", "source", "--facet", "place", "--facet-limit", "3",
               "--histogram", "week"));
 
   private static final List<String> STATS = List.of("--top", "5");
+  /** A copy whose story the demo shows, and an article whose related stories it lists. */
+  private static final String STORY = "demo-12";
+  private static final String RELATED = "demo-03";
 
   @Spec CommandSpec spec;
 
@@ -71,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
       IndexOptions opts = new IndexOptions();
       opts.dir = indexDir;
       Indexer.Summary s;
-      try (NewsIndex index = opts.openForWriting(true)) {
+      try (NewsIndex index = opts.openForWriting(true, true)) {
         s = new Indexer(index, 10_000, 1, new PrintWriter(PrintWriter.nullWriter())).run(List.of(DemoCommand::sample));
       }
       if (keep) {
@@ -86,6 +92,10 @@ final class DemoCommand implements Callable<Integer> {
         for (List<String> args : SEARCHES) {
           search(out, index, indexDir, shownDir, args, ansi, keep);
         }
+        out.println("\n$ dateline story --index " + shownDir + " " + STORY);
+        out.print(Output.textStory(index.timeline(STORY), Output.UTC));
+        out.println("\n$ dateline related --index " + shownDir + " --limit 3 " + RELATED);
+        out.print(Output.textRelated(RELATED, index.related(RELATED, 3, null), Output.UTC));
         out.println("\n$ dateline stats --index " + shownDir + " " + command(STATS));
         out.print(Output.text(index.stats(Integer.parseInt(STATS.get(1))), Output.UTC));
       }

@@ -72,6 +72,15 @@ final class IndexCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
+  @Option(
+      names = "--stories",
+      description = {
+        "Detect stories in a new index: near-duplicate copies (syndicated, re-edited, trimmed)",
+        "join one story, for search --collapse, story and related. Recorded in the index; an",
+        "index that already has articles keeps the setting it was built with."
+      })
+  boolean stories;
+
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories to index; - for standard input.")
   List<Path> paths = new ArrayList<>();
 
@@ -166,7 +175,7 @@ final class IndexCommand implements Callable<Integer> {
     boolean empty = false;
     RuntimeException failed = null;
     try {
-      idx = index.openForWriting(!noExtract);
+      idx = index.openForWriting(!noExtract, stories);
       Indexer.Summary s = new Indexer(idx, commitEvery, threads, err).run(inputs);
       empty = s.indexed() == 0;
       return s;

@@ -13,9 +13,14 @@ final class IndexOptions {
   Path dir;
 
   NewsIndex.Options options(boolean extract) {
+    return options(extract, false);
+  }
+
+  NewsIndex.Options options(boolean extract, boolean stories) {
     return NewsIndex.Options.builder()
         .entityExtractor(extract ? EntityExtractor.standard() : EntityExtractor.none())
         .highlightTags(Output.PRE, Output.POST)
+        .stories(stories)
         .build();
   }
 
@@ -34,8 +39,16 @@ final class IndexOptions {
 
   /** Opens the index for writing, creating it if needed; a locked index is exit code 4. */
   NewsIndex openForWriting(boolean extract) {
+    return openForWriting(extract, false);
+  }
+
+  /**
+   * Opens the index for writing, creating it if needed, detecting stories if it is new and
+   * {@code stories} (an index with articles keeps the setting it was built with).
+   */
+  NewsIndex openForWriting(boolean extract, boolean stories) {
     try {
-      return NewsIndex.open(dir, options(extract));
+      return NewsIndex.open(dir, options(extract, stories));
     } catch (IndexLockedException e) {
       throw locked(dir);
     }

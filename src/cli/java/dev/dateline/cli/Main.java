@@ -4,6 +4,7 @@ import dev.dateline.DatelineException;
 import dev.dateline.IndexException;
 import dev.dateline.InvalidArticleException;
 import dev.dateline.InvalidQueryException;
+import dev.dateline.StoriesNotEnabledException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.logging.Level;
@@ -25,13 +26,15 @@ import picocli.CommandLine.HelpCommand;
  *   <li>{@value #EXIT_FAILURE}: failure: an I/O error, an unreadable or damaged index, an internal
  *       error.
  *   <li>{@value #EXIT_USAGE}: usage error: an unknown command or option, an invalid option value,
- *       query or date, a missing index directory.
+ *       query or date, a missing index directory; {@code search --collapse}, {@code story} or
+ *       {@code related} on an index built without {@code index --stories}; {@code related}: no
+ *       article with that id.
  *   <li>{@value #EXIT_REJECTED}: {@code index}: some records were rejected (reported as {@code
  *       file:line: reason}); the others were indexed.
  *   <li>{@value #EXIT_LOCKED}: the index is locked: another process is writing to it.
  *   <li>{@value #EXIT_NO_INPUT}: {@code index}: nothing to index: a directory without input files,
  *       or inputs without any record.
- *   <li>{@value #EXIT_NOT_FOUND}: {@code show}, {@code delete}: no article with that id.
+ *   <li>{@value #EXIT_NOT_FOUND}: {@code show}, {@code delete}, {@code story}: no article with that id.
  * </ul>
  *
  * Lucene's notices about its vectorised code paths (java.util.logging, INFO and WARNING) are
@@ -46,7 +49,7 @@ import picocli.CommandLine.HelpCommand;
     exitCodeList = {
       "0:success",
       "1:failure: I/O error, unreadable or damaged index, internal error",
-      "2:usage error: unknown command or option, invalid option value, query or date, no index at DIR",
+      "2:usage error: unknown command or option, invalid option value, query or date, no index at DIR; stories asked of an index built without --stories; related: unknown id",
       "3:index: some records were rejected (reported as file:line: reason); the others were indexed",
       "4:index locked: another dateline process is writing to it; wait for it to finish",
       "5:index: nothing to index (a directory without input files, or inputs without records)",
@@ -57,6 +60,8 @@ import picocli.CommandLine.HelpCommand;
       IndexCommand.class,
       SearchCommand.class,
       ShowCommand.class,
+      StoryCommand.class,
+      RelatedCommand.class,
       DeleteCommand.class,
       StatsCommand.class,
       TrendsCommand.class,
@@ -101,7 +106,7 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     throw new CommandLine.ParameterException(
-        spec.commandLine(), "missing command (index, search, show, delete, stats, trends, parse, demo)");
+        spec.commandLine(), "missing command (index, search, show, story, related, delete, stats, trends, parse, demo)");
   }
 
   public static void main(String[] args) {
@@ -148,7 +153,9 @@ public final class Main implements Runnable {
     if (ex instanceof Failure f) {
       return f.exitCode;
     }
-    if (ex instanceof InvalidQueryException || ex instanceof InvalidArticleException) {
+    if (ex instanceof InvalidQueryException
+        || ex instanceof InvalidArticleException
+        || ex instanceof StoriesNotEnabledException) {
       return EXIT_USAGE;
     }
     return EXIT_FAILURE;

@@ -17,6 +17,7 @@ import dev.dateline.EntityMention;
 import dev.dateline.EntityType;
 import dev.dateline.IndexStats;
 import dev.dateline.SearchHit;
+import dev.dateline.Story;
 import dev.dateline.SearchResults;
 import dev.dateline.Snippet;
 import java.time.Instant;
@@ -182,9 +183,80 @@ final class Output {
       for (Entity e : h.entities()) {
         entities.addObject().put("type", e.type().key()).put("name", e.name());
       }
+      if (h.story() != null) {
+        story(o.putObject("story"), h.story());
+      }
     }
     root.put("next", r.next());
     return root;
+  }
+
+  /**
+   * A story as {@code {"id", "size", "sources": [...], "first": {"source", "published"}}}
+   * (published as ISO-8601 UTC, or null).
+   */
+  static void story(ObjectNode o, Story s) {
+    o.put("id", s.id());
+    o.put("size", s.size());
+    ArrayNode sources = o.putArray("sources");
+    s.sources().forEach(sources::add);
+    ObjectNode first = o.putObject("first");
+    first.put("source", s.firstSource());
+    first.put("published", s.firstPublished() == null ? null : s.firstPublished().toString());
+  }
+
+  /** A story's members: {@code {"story": {...}, "hits": [...]}}, hits in the search format. */
+  static String jsonStory(List<SearchHit> members) {
+    ObjectNode root = JSON.createObjectNode();
+    story(root.putObject("story"), members.get(0).story());
+    root.set("hits", results(new SearchResults(members.size(), true, members, null)).get("hits"));
+    return write(root);
+  }
+
+  /** Related articles: {@code {"hits": [...]}}, hits in the search format. */
+  static String jsonRelated(List<SearchHit> hits) {
+    ObjectNode root = JSON.createObjectNode();
+    root.set("hits", results(new SearchResults(hits.size(), true, hits, null)).get("hits"));
+    return write(root);
+  }
+
+  /** Related articles for people, most related first. */
+  static String textRelated(String id, List<SearchHit> hits, ZoneId zone) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(hits.isEmpty() ? "no articles related to " : "related to ").append(printable(id)).append('\n');
+    for (SearchHit h : hits) {
+      sb.append("  ").append(h.published() == null ? "undated" : date(h.published(), zone))
+          .append(" · ").append(h.source() == null ? "(no source)" : printable(h.source()))
+          .append(" · id ").append(printable(h.id())).append(" · ")
+          .append(h.headline() == null ? "(no headline)" : printable(h.headline()));
+      if (h.story() != null && h.story().size() > 1) {
+        sb.append(" · story of ").append(h.story().size());
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** A story's members for people, in publication order. */
+  static String textStory(List<SearchHit> members, ZoneId zone) {
+    Story s = members.get(0).story();
+    StringBuilder sb = new StringBuilder();
+    sb.append("story ").append(printable(s.id())).append(" · ")
+        .append(s.size() == 1 ? "1 article" : s.size() + " articles");
+    if (s.firstSource() != null) {
+      sb.append(" · first reported by ").append(printable(s.firstSource()));
+    }
+    if (s.firstPublished() != null) {
+      sb.append(", ").append(date(s.firstPublished(), zone));
+    }
+    sb.append('\n');
+    for (SearchHit h : members) {
+      sb.append("  ").append(h.published() == null ? "undated" : date(h.published(), zone))
+          .append(" · ").append(h.source() == null ? "(no source)" : printable(h.source()))
+          .append(" · id ").append(printable(h.id())).append(" · ")
+          .append(h.headline() == null ? "(no headline)" : printable(h.headline())).append('\n');
+    }
+    return sb.toString();
   }
 
   static String json(IndexStats s) {
@@ -236,6 +308,15 @@ final class Output {
         meta.append(String.format(" · score %.2f", h.score())); // date orders compute no score
       }
       sb.append(meta).append('\n');
+      if (h.story() != null && h.story().hasCopies()) {
+        Story s = h.story();
+        sb.append("   story ").append(printable(s.id())).append(" · ").append(s.size())
+            .append(" articles · ").append(printable(String.join(", ", s.sources())));
+        if (s.firstSource() != null) {
+          sb.append(" · first: ").append(printable(s.firstSource()));
+        }
+        sb.append('\n');
+      }
       if (h.highlight() != null) {
         sb.append("   ").append(mark(h.highlight(), ansi)).append('\n');
       }

@@ -104,6 +104,9 @@ final class SearchCommand implements Callable<Integer> {
       description = "Every word must match (strict). By default any word may match and articles with all the words come first.")
   boolean and;
 
+  @Option(names = "--collapse", description = "One hit per story: near-duplicate copies (syndicated, re-edited, trimmed) are folded into their best-ranked (or, by date, newest/oldest) member, which carries the story's id, size, sources and first publisher. The total counts stories.")
+  boolean collapse;
+
   @Option(names = "--or", description = "Words combine with plain OR, ranked by relevance alone.")
   boolean or;
 
@@ -342,6 +345,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     q.syntax(parseSyntax(syntax));
     q.exactTotal(exactTotal);
+    q.collapse(collapse);
     q.correctTypos(!noTypoCorrection);
     return q.build();
   }

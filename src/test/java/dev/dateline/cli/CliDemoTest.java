@@ -61,9 +61,9 @@ class CliDemoTest {
     Path dir = tmp.resolve("demo index"); // a space: the commands must quote it
     Cli.Result demo = Cli.run("demo", "--index", dir.toString());
     assertThat(demo.exit()).as(demo.err()).isZero();
-    assertThat(demo.out()).contains("Indexed 11 sample articles into " + dir);
+    assertThat(demo.out()).contains("Indexed 13 sample articles into " + dir);
     List<String[]> shown = commandsAndOutputs(demo.out());
-    assertThat(shown).hasSize(7);
+    assertThat(shown).hasSize(10);
     assertThat(shown.get(0)[0]).isEqualTo("dateline search --index '" + dir + "' --limit 3 '\"peace talks\"'");
     for (String[] command : shown) {
       List<String> words = shellWords(command[0]);
@@ -87,7 +87,7 @@ class CliDemoTest {
     Cli.Result demo = Cli.run("demo");
     assertThat(demo.exit()).isZero();
     assertThat(demo.out())
-        .contains("Indexed 11 sample articles into a temporary index (deleted at the end).")
+        .contains("Indexed 13 sample articles into a temporary index (deleted at the end).")
         .contains("dateline demo --index DIR")
         .contains("$ dateline search --index DIR --person zelenskyy --sort newest --limit 3\n")
         .contains("$ dateline stats --index DIR --top 5\n")
@@ -96,6 +96,11 @@ class CliDemoTest {
         .contains("published per week (UTC):\n")
         .containsPattern("2026-W\\d\\d \\|\u2588+ \\d")
         .contains("[peace talks]")
+        // A collapsed search shows the ECB story once, with its copies; the story lists them.
+        .contains("$ dateline search --index DIR --collapse --limit 3 org:ecb inflation\n")
+        .contains("story demo-03 · 3 articles · Continental Wire, Harbour Daily, Island Times · first: Continental Wire")
+        .contains("$ dateline story --index DIR demo-12\nstory demo-03 · 3 articles · first reported by Continental Wire")
+        .contains("$ dateline related --index DIR --limit 3 demo-03\n")
         .doesNotContain("more: --after")
         .doesNotContain("--after");
   }

@@ -133,7 +133,7 @@ class CliTest {
   void demoIndexesTheSampleAndShowsResults() {
     Result r = run("demo");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).contains("Indexed 11 sample articles").contains("[peace talks]").contains("$ dateline stats");
+    assertThat(r.out()).contains("Indexed 13 sample articles").contains("[peace talks]").contains("$ dateline stats");
   }
 
   @Test

@@ -21,7 +21,8 @@ import org.openjdk.jmh.results.ScalarResult;
 
 /**
  * Secondary metrics of {@link IndexingBenchmark}, per iteration: {@code articles/s}, final index
- * {@code bytes/article}, and {@code peak.heap.MB}, the most heap in use at any point of the
+ * {@code bytes/article}, {@code cpu.s} (CPU seconds of the whole JVM during the iteration: a cost
+ * that waits on a busy machine inflate less than the elapsed time), and {@code peak.heap.MB}, the most heap in use at any point of the
  * iteration (read from each collection's "before" usage, as the heap is fullest just before a
  * collection, and from the usage at the end). The baseline (corpus in memory) is included; it is
  * reported separately as {@code baseline.heap.MB}, the heap in use after a full collection once
@@ -39,6 +40,7 @@ public final class IndexingProfiler implements InternalProfiler {
   private static boolean listening;
   private static volatile long baseline;
   private static volatile long start;
+  private static volatile long cpuStart;
 
   @Override
   public String getDescription() {
@@ -57,6 +59,7 @@ public final class IndexingProfiler implements InternalProfiler {
     System.gc();
     baseline = used();
     PEAK.set(baseline);
+    cpuStart = cpu();
     start = System.nanoTime();
   }
 
@@ -69,13 +72,21 @@ public final class IndexingProfiler implements InternalProfiler {
   public List<? extends Result> afterIteration(
       BenchmarkParams benchmarkParams, IterationParams iterationParams, IterationResult result) {
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (cpu() - cpuStart) / 1e9;
     PEAK.accumulateAndGet(used(), Math::max);
     double mb = 1024.0 * 1024.0;
     return List.of(
         new ScalarResult("articles/s", articles / seconds, "articles/s", AggregationPolicy.AVG),
         new ScalarResult("bytes/article", bytes / (double) Math.max(1, articles), "bytes", AggregationPolicy.AVG),
         new ScalarResult("peak.heap.MB", PEAK.get() / mb, "MB", AggregationPolicy.MAX),
-        new ScalarResult("baseline.heap.MB", baseline / mb, "MB", AggregationPolicy.AVG));
+        new ScalarResult("baseline.heap.MB", baseline / mb, "MB", AggregationPolicy.AVG),
+        new ScalarResult("cpu.s", cpuSeconds, "s", AggregationPolicy.AVG));
+  }
+
+  /** CPU time of the whole JVM (all threads: indexing, merges, GC, JIT), in nanoseconds. */
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static long used() {

@@ -7,6 +7,8 @@ import dev.dateline.FacetDimension;
 import dev.dateline.IndexFields;
 import dev.dateline.InvalidArticleException;
 import dev.dateline.SearchField;
+import dev.dateline.internal.story.Fingerprint;
+import dev.dateline.internal.story.StoryRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.text.Normalizer;
@@ -28,6 +30,7 @@ import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
@@ -70,6 +73,9 @@ import org.apache.lucene.util.BytesRef;
  *   <tr><td>facet.source, facet.entity</td><td>sorted-set doc values</td><td>statistics, source facet</td></tr>
  *   <tr><td>facet.section, facet.tag, facet.language, facet.author, facet.dateline, facet.person,
  *   facet.place, facet.org</td><td>sorted-set doc values (canonical names for entities)</td><td>facet counts</td></tr>
+ *   <tr><td>story.fingerprint</td><td>binary doc values (MinHash of the body and bullets)</td><td>rebuilding stories on open</td></tr>
+ *   <tr><td>story.key</td><td>numeric doc values (hash of the story root's id), updated in place
+ *   only when the article moves to another story</td><td>collapse, story details (counted at read time), timeline</td></tr>
  * </table>
  *
  * <p>The dateline place is also indexed as a place, and credited agencies as organisations, so
@@ -108,6 +114,14 @@ public final class Schema {
   public static final String FACET_PERSON = "facet.person";
   public static final String FACET_PLACE = "facet.place";
   public static final String FACET_ORG = "facet.org";
+  /** Binary doc value: the article's MinHash fingerprint ({@link Fingerprint}). */
+  public static final String STORY_FINGERPRINT = "story.fingerprint";
+  /**
+   * Numeric doc value: the key of the article's story ({@link StoryRegistry#key} of its root's
+   * id), updatable. The story's size, sources and first member are not stored: they are counted
+   * from its members when read, so adding a member never rewrites the others.
+   */
+  public static final String STORY_KEY = "story.key";
 
   /**
    * Most values indexed and stored per multi-valued field (body paragraphs, bullets, captions,
@@ -181,18 +195,40 @@ public final class Schema {
   /**
    * The index format: which fields exist and how text is analysed. Raised when an index built
    * before would answer queries wrongly: 2 added {@link #ALL_TEXT} and changed the stemming; 3
-   * added the facet doc values ({@link #facetField}).
+   * added the facet doc values ({@link #facetField}). An index that detects stories also has the
+   * story fields ({@link #STORY_KEY}, {@link #STORY_FINGERPRINT}) and says so under {@link
+   * #STORIES_KEY}; one that does not is the same as before stories existed.
    */
   static final String FORMAT = "3";
 
+  /** The commit user-data key under which an index records whether it detects stories. */
+  static final String STORIES_KEY = "dateline.stories";
+
   /** What the writer records in every commit. */
-  public static Map<String, String> formatCommitData() {
-    return Map.of(FORMAT_KEY, FORMAT);
+  public static Map<String, String> formatCommitData(boolean stories) {
+    return Map.of(FORMAT_KEY, FORMAT, STORIES_KEY, Boolean.toString(stories));
+  }
+
+  /**
+   * Whether the index in {@code dir} detects stories, as its latest commit records: null when
+   * there is no index or it has no documents yet (the setting is then free to choose).
+   *
+   * @throws IOException if the latest commit cannot be read
+   */
+  public static Boolean recordedStories(Directory dir) throws IOException {
+    if (!DirectoryReader.indexExists(dir)) {
+      return null;
+    }
+    SegmentInfos infos = SegmentInfos.readLatestCommit(dir);
+    if (infos.totalMaxDoc() == 0) {
+      return null;
+    }
+    return Boolean.parseBoolean(infos.getUserData().get(STORIES_KEY));
   }
 
   /** An index holds documents in another format than this version writes and reads. */
   public static final class FormatMismatchException extends IOException {
-    FormatMismatchException(String message) {
+    public FormatMismatchException(String message) {
       super(message);
     }
   }
@@ -289,6 +325,31 @@ public final class Schema {
     addFacets(doc, a);
     doc.add(new BinaryDocValuesField(HIT, HitSummary.of(a).encode()));
     return doc;
+  }
+
+  // ---------------------------------------------------------------- stories
+
+  /** The fingerprint of the text copies share: the body paragraphs and bullets. */
+  public static Fingerprint fingerprint(Article a) {
+    List<String> texts = new ArrayList<>(a.body());
+    texts.addAll(a.bullets());
+    return Fingerprint.of(texts);
+  }
+
+  /** Adds the story fields to an article's document: its fingerprint and its story root's key. */
+  public static void addStory(Document doc, Fingerprint f, String rootId) {
+    doc.add(new BinaryDocValuesField(STORY_FINGERPRINT, f.encode()));
+    doc.add(new NumericDocValuesField(STORY_KEY, StoryRegistry.key(rootId)));
+  }
+
+  /** The doc-values update that moves an existing article to the story with this root. */
+  public static Field storyUpdate(String rootId) {
+    return new NumericDocValuesField(STORY_KEY, StoryRegistry.key(rootId));
+  }
+
+  /** Matches the members of the story with this key (a doc-values scan). */
+  public static Query storyMembers(long key) {
+    return NumericDocValuesField.newSlowExactQuery(STORY_KEY, key);
   }
 
   // ---------------------------------------------------------------- facets
