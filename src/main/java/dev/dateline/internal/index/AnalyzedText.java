@@ -16,6 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * increment and offsets, in flat arrays; each {@link #stream()} is a fresh, independent stream.
  */
 final class AnalyzedText {
+  private final String text;
   private final char[] chars;
   private final int[] termEnds;
   private final int[] posIncs;
@@ -25,8 +26,9 @@ final class AnalyzedText {
   private final int finalOffset;
   private final int finalPosInc;
 
-  private AnalyzedText(char[] chars, int[] termEnds, int[] posIncs, int[] starts, int[] ends, int size,
-      int finalOffset, int finalPosInc) {
+  private AnalyzedText(String text, char[] chars, int[] termEnds, int[] posIncs, int[] starts, int[] ends,
+      int size, int finalOffset, int finalPosInc) {
+    this.text = text;
     this.chars = chars;
     this.termEnds = termEnds;
     this.posIncs = posIncs;
@@ -73,11 +75,16 @@ final class AnalyzedText {
         n++;
       }
       ts.end();
-      return new AnalyzedText(chars, termEnds, posIncs, starts, ends, n, offset.endOffset(),
+      return new AnalyzedText(text, chars, termEnds, posIncs, starts, ends, n, offset.endOffset(),
           posInc.getPositionIncrement());
     } catch (IOException e) {
       throw new UncheckedIOException("analysis of an in-memory string failed", e);
     }
+  }
+
+  /** The text analysed. */
+  String text() {
+    return text;
   }
 
   /** Number of tokens. */

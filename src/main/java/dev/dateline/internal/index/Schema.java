@@ -363,8 +363,27 @@ public final class Schema {
     if (store) {
       doc.add(new StoredField(name, value));
     }
-    doc.add(new Field(name, analyzed.stream(), highlighted(f) ? OFFSETS : TextField.TYPE_NOT_STORED));
+    doc.add(new AnalyzedField(name, value, analyzed, highlighted(f) ? OFFSETS : TextField.TYPE_NOT_STORED));
     return analyzed;
+  }
+
+  /**
+   * A text field whose tokens were produced once ({@link AnalyzedText}) and are replayed, not
+   * analysed again; it keeps its text as its string value, for those who read a document's values
+   * ({@code DatelineLucene.indexedValues}).
+   */
+  private static final class AnalyzedField extends Field {
+    private final AnalyzedText analyzed;
+
+    AnalyzedField(String name, String value, AnalyzedText analyzed, FieldType type) {
+      super(name, value, type);
+      this.analyzed = analyzed;
+    }
+
+    @Override
+    public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+      return analyzed.stream();
+    }
   }
 
   /** Whether snippets are cut from the field, so its postings carry offsets. */
@@ -441,7 +460,7 @@ public final class Schema {
         (f, values) -> {
           for (int copy = 0; copy < weight(f); copy++) {
             for (AnalyzedText v : values) {
-              doc.add(new Field(ALL_TEXT, v.stream(), TextField.TYPE_NOT_STORED));
+              doc.add(new AnalyzedField(ALL_TEXT, v.text(), v, TextField.TYPE_NOT_STORED));
             }
           }
         });
