@@ -3,8 +3,8 @@
 # runs a seconds-long pass of every benchmark class, with one query kind per feature and each of
 # the four engines (Dateline, raw Lucene mirroring its schema, tuned raw Lucene, SQLite FTS5), on
 # a 2,000-article corpus, so that the benchmarks cannot rot. Not a measurement; then the relevance
-# evaluation on the TIME collection when ../shared/corpora/time is there (a MAP regression guard). Exits non-zero on any failure, including a failed
-# peer-agreement check or a MAP below the guard.
+# evaluation on the TIME collection when ../shared/corpora/time is there (a MAP regression guard).
+# Exits non-zero on any failure, including a failed peer-agreement check or a MAP below the guard.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,10 +41,9 @@ else
   echo "smoke: relevance evaluation skipped: no TIME collection at $time_collection"
 fi
 
-java -jar "$jar" 'SearchBenchmark.throughput' "${quick[@]}" -p kind=KEYWORD_ENTITY,HIGHLIGHT \
+java -jar "$jar" 'SearchBenchmark.throughput' "${quick[@]}" -p kind=KEYWORD_ENTITY,HIGHLIGHT -p snippets=false,true \
   -rf json -rff "$data/search.json"
 java -jar "$jar" 'SearchBenchmark.latency' "${quick[@]}" -p kind=ENTITY_NEWEST -p engine=DATELINE \
-  -p snippets=false,true \
   -rf json -rff "$data/latency.json"
 java -jar "$jar" IndexingBenchmark "${once[@]}" -wi 0 -p articles=500 -p threads=2 -p extract=true \
   -prof dev.dateline.bench.IndexingProfiler -rf json -rff "$data/indexing.json"
