@@ -15,7 +15,7 @@ import java.util.Map;
  * diagnostic for a loaded machine, where wall-clock latency mostly measures the wait for a core
  * (JMH's figures stay the measurement). Each round runs every query of the kind once per engine,
  * engines alternating; after {@code warm} rounds it records the CPU nanoseconds of each query and
- * prints the median and 99th percentile per engine, and their ratios to the first engine.
+ * prints the median and 99th percentile per engine, and the first engine's median over each other's.
  *
  * <pre>
  * java -cp benchmarks.jar dev.dateline.bench.CpuProbe data/c100k DATELINE,LUCENE_TUNED \
@@ -39,7 +39,8 @@ public final class CpuProbe {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     Map<Engine, Engine.Searcher> open = PeerCheck.open(data, new java.util.LinkedHashSet<>(engines));
     System.out.println("| kind | snippets | " + String.join(" | ",
-        engines.stream().map(e -> e + " p50 µs | " + e + " p99 µs").toList()) + " | p50 ratios to " + first + " |");
+        engines.stream().map(e -> e + " p50 µs | " + e + " p99 µs").toList()) + " | p50 " + first + " / each other |");
+    System.out.println("|---|---|" + "---:|---:|".repeat(engines.size()) + "---:|");
     try {
       for (BenchQuery.Kind kind : kinds) {
         List<BenchQuery> qs = sets.of(kind);
