@@ -353,17 +353,18 @@ public final class Schema {
   }
 
   /**
-   * Adds one value of a text field, analysed once: the stored value (if {@code store}) and the
-   * indexed tokens, which {@link #allText} replays for the combined field. Body and bullets, the
+   * Adds one value of a text field, analysed once: one field, stored if {@code store}, whose
+   * indexed tokens {@link #allText} replays for the combined field. Body and bullets, the
    * fields snippets are cut from, index offsets in their postings ({@link #OFFSETS}).
    */
   private static AnalyzedText textValue(Document doc, SearchField f, String value, boolean store) {
     String name = field(f);
     AnalyzedText analyzed = AnalyzedText.of(TEXT_ANALYZER, name, value);
-    if (store) {
-      doc.add(new StoredField(name, value));
-    }
-    doc.add(new AnalyzedField(name, value, analyzed, highlighted(f) ? OFFSETS : TextField.TYPE_NOT_STORED));
+    FieldType type =
+        highlighted(f)
+            ? (store ? OFFSETS_STORED : OFFSETS)
+            : (store ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    doc.add(new AnalyzedField(name, value, analyzed, type));
     return analyzed;
   }
 
@@ -395,10 +396,12 @@ public final class Schema {
    * Text indexed with offsets in its postings: the highlighter reads where a query's terms are
    * from the index instead of analysing the stored text of each hit again (format 4).
    */
-  private static final FieldType OFFSETS = offsets();
+  private static final FieldType OFFSETS = offsets(false);
 
-  private static FieldType offsets() {
-    FieldType t = new FieldType(TextField.TYPE_NOT_STORED);
+  private static final FieldType OFFSETS_STORED = offsets(true);
+
+  private static FieldType offsets(boolean stored) {
+    FieldType t = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
     t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     t.freeze();
     return t;
