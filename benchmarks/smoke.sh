@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark smoke pass (CI calls it from .ci/run): builds the library and the benchmarks, then
 # runs a seconds-long pass of every benchmark class, with one query kind per feature and each of
-# the three engines, on a 2,000-article corpus (the story benchmarks on 500 Reuters-21578 articles), so that the benchmarks cannot rot. Not a
-# measurement; then the relevance evaluation on the TIME collection when ../shared/corpora/time
-# is there (a MAP regression guard). Exits non-zero on any failure, including a failed
-# peer-agreement check or a MAP below the guard.
+# the four engines (Dateline, raw Lucene mirroring its schema, tuned raw Lucene, SQLite FTS5), on
+# a 2,000-article corpus (the story benchmarks on 500 Reuters-21578 articles), so that the
+# benchmarks cannot rot. Not a measurement; then the relevance evaluation on the TIME collection
+# when ../shared/corpora/time is there (a MAP regression guard). Exits non-zero on any failure,
+# including a failed peer-agreement check or a MAP below the guard.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,7 +42,7 @@ else
   echo "smoke: relevance evaluation skipped: no TIME collection at $time_collection"
 fi
 
-java -jar "$jar" 'SearchBenchmark.throughput' "${quick[@]}" -p kind=KEYWORD_ENTITY,HIGHLIGHT \
+java -jar "$jar" 'SearchBenchmark.throughput' "${quick[@]}" -p kind=KEYWORD_ENTITY,HIGHLIGHT -p snippets=false,true \
   -rf json -rff "$data/search.json"
 java -jar "$jar" 'SearchBenchmark.latency' "${quick[@]}" -p kind=ENTITY_NEWEST -p engine=DATELINE \
   -rf json -rff "$data/latency.json"
@@ -49,7 +50,7 @@ java -jar "$jar" IndexingBenchmark "${once[@]}" -wi 0 -p articles=500 -p threads
   -prof dev.dateline.bench.IndexingProfiler -rf json -rff "$data/indexing.json"
 java -jar "$jar" FacetBenchmark "${quick[@]}" -rf json -rff "$data/facets.json"
 java -jar "$jar" ExtractionBenchmark "${quick[@]}" -p articles=200 -rf json -rff "$data/extraction.json"
-java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=DATELINE -rf json -rff "$data/open.json"
+java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=DATELINE,LUCENE_TUNED -rf json -rff "$data/open.json"
 
 # Story benchmarks (their JSON kept apart from the table below): detection on and off, collapse.
 reuters=../shared/corpora/reuters21578/reuters21578.jsonl.gz

@@ -18,9 +18,10 @@ import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
  * plain text plus match offsets, never a marked-up string, so the article's text is escaped only
  * once, by {@link Snippet#html()}, and no text of the article can pass for a marker.
  *
- * <p>The text fields index positions but neither offsets nor term vectors, so the highlighter finds
- * offsets by analysing the stored text again at query time (its {@code ANALYSIS} offset source).
- * It joins the values of a multi-valued field with a separator character ({@link
+ * <p>Body and bullets, the fields snippets are cut from, index offsets in their postings (index
+ * format 4), so the highlighter reads where the query's terms are from the index (its {@code
+ * POSTINGS} offset source) instead of analysing each hit's stored text again; a field indexed
+ * without offsets (an index built with other settings) falls back to analysis. It joins the values of a multi-valued field with a separator character ({@link
  * Highlighter#SEPARATOR}) and shifts the offsets of each value's tokens by where the value starts;
  * passages never span two values.
  */
@@ -74,8 +75,9 @@ final class Highlighting {
 
     /**
      * A field is marked with the query's terms on that field and on {@link IndexFields#ALL_TEXT},
-     * where text without a field is searched (the highlighter analyses the stored field again, so
-     * a term of the combined field is found in whichever field holds it).
+     * where text without a field is searched (the highlighter looks the terms up in the
+     * highlighted field's own postings, so a term of the combined field is found in whichever
+     * field holds it).
      */
     @Override
     protected Predicate<String> getFieldMatcher(String field) {

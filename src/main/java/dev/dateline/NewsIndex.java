@@ -1062,15 +1062,31 @@ public final class NewsIndex implements Closeable, NewsStore {
     return top;
   }
 
+  /**
+   * A searcher over {@code shared}'s reader carrying the query timeout, counted from now. Each
+   * thread keeps one per reader and reuses it for its next searches on that reader (a searcher's
+   * timeout is its own setting, and a thread runs one search at a time), so a search does not build
+   * a searcher; one that was stopped by a timeout stays marked as such and is replaced.
+   */
   private IndexSearcher timed(IndexSearcher shared) {
     if (options.queryTimeout.isZero()) {
       return shared;
     }
-    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
-    s.setSimilarity(shared.getSimilarity());
-    s.setTimeout(new QueryTimeoutImpl(options.queryTimeout.toMillis()));
-    return s;
+    TimedSearcher t = timedSearchers.get();
+    if (t == null || t.reader() != shared.getIndexReader() || t.searcher().timedOut()) {
+      IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+      s.setSimilarity(shared.getSimilarity());
+      t = new TimedSearcher(shared.getIndexReader(), s);
+      timedSearchers.set(t);
+    }
+    t.searcher().setTimeout(new QueryTimeoutImpl(options.queryTimeout.toMillis()));
+    return t.searcher();
   }
+
+  /** A thread's timed searcher and the reader it searches. */
+  private record TimedSearcher(IndexReader reader, IndexSearcher searcher) {}
+
+  private final ThreadLocal<TimedSearcher> timedSearchers = new ThreadLocal<>();
 
   private SearchResults results(
       IndexSearcher searcher,
@@ -1388,10 +1404,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     if (docs.length == 0) {
       return out;
     }
-    Highlighting highlighting =
-        new Highlighting(
-            searcher, schema.analyzer(), options.highlightPre, options.highlightPost,
-            options.maxHighlightChars);
+    Highlighting highlighting = highlighting(searcher.getIndexReader());
     int[] ids = new int[docs.length];
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
@@ -1414,6 +1427,30 @@ public final class NewsIndex implements Closeable, NewsStore {
     }
     return out;
   }
+
+  /**
+   * The highlighter of {@code reader}, built once per reader (a view of the index) and shared by
+   * the searches on it (the unified highlighter is thread-safe): building one per search read the
+   * field infos of every segment each time.
+   */
+  private Highlighting highlighting(IndexReader reader) {
+    ReaderHighlighting h = highlighting;
+    if (h == null || h.reader() != reader) {
+      h =
+          new ReaderHighlighting(
+              reader,
+              new Highlighting(
+                  new IndexSearcher(reader), schema.analyzer(), options.highlightPre,
+                  options.highlightPost, options.maxHighlightChars));
+      highlighting = h;
+    }
+    return h.highlighting();
+  }
+
+  /** A highlighter and the reader it highlights hits of. */
+  private record ReaderHighlighting(IndexReader reader, Highlighting highlighting) {}
+
+  private volatile ReaderHighlighting highlighting;
 
   /**
    * The article with this id in the latest refreshed view, if any. Not subject to the query

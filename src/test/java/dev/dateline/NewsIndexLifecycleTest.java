@@ -25,6 +25,28 @@ class NewsIndexLifecycleTest {
     }
   }
 
+  /**
+   * A thread's searches reuse one timed searcher and one highlighter per view of the index: after a
+   * refresh, the same thread must search, and cut snippets from, the new view, each time.
+   */
+  @Test
+  void searchesAndSnippetsFollowEachRefreshOnTheSameThread() {
+    try (NewsIndex index = NewsIndex.inMemory(NO_EXTRACTION)) {
+      List<String> words = List.of("quokka", "narwhal", "axolotl", "pangolin", "okapi");
+      for (int round = 0; round < words.size(); round++) {
+        String word = words.get(round);
+        index.add(Article.builder().id("r" + round).headline("Round " + round)
+            .body(List.of("Filler opening sentence. The " + word + " report came out.")).build());
+        assertThat(index.search(word).hits()).isEmpty();
+        index.refresh();
+        List<SearchHit> hits = index.search(word).hits();
+        assertThat(hits).extracting(SearchHit::id).containsExactly("r" + round);
+        assertThat(hits.get(0).snippet()).contains("<em>" + word + "</em>");
+        assertThat(index.search("round").hits()).hasSize(round + 1);
+      }
+    }
+  }
+
   @Test
   void sameIdReplacesTheArticle() {
     try (NewsIndex index = NewsIndex.inMemory(NO_EXTRACTION)) {

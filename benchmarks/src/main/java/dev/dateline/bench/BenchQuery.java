@@ -118,6 +118,11 @@ public record BenchQuery(
     return new BenchQuery(other, words, phrase, field, from, to, entities, newest, limit, page, highlight);
   }
 
+  /** This query with snippets. */
+  public BenchQuery withSnippets() {
+    return new BenchQuery(kind, words, phrase, field, from, to, entities, newest, limit, page, true);
+  }
+
   /** The hits skipped before this page. */
   public int offset() {
     return (page - 1) * limit;

@@ -57,7 +57,7 @@ final class DatelineEngine {
 
       @Override
       public long count(BenchQuery q) {
-        throw new UnsupportedOperationException("Dateline counts exactly only up to totalHitsThreshold");
+        return index.count(query(q, null));
       }
 
       @Override

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The three implementations compared side by side: Dateline, raw Lucene and SQLite FTS5. Each
+ * The implementations compared side by side: Dateline, raw Lucene mirroring Dateline's schema,
+ * hand-tuned raw Lucene ({@link TunedLuceneEngine}) and SQLite FTS5. Each
  * indexes the same articles and answers the same {@link BenchQuery} in its own way.
  */
 public enum Engine {
@@ -31,6 +32,18 @@ public enum Engine {
     @Override
     public Searcher searcher(Path dir) throws IOException {
       return new LuceneEngine.Reader(dir);
+    }
+  },
+  /** The hand-tuned raw-Lucene peer ({@link TunedLuceneEngine}): the floor Dateline is held to. */
+  LUCENE_TUNED {
+    @Override
+    public Indexer indexer(Path dir, boolean extract) throws IOException {
+      return new TunedLuceneEngine.Writer(dir, extract);
+    }
+
+    @Override
+    public Searcher searcher(Path dir) throws IOException {
+      return new TunedLuceneEngine.Reader(dir);
     }
   },
   SQLITE {

@@ -55,7 +55,7 @@ public class IndexingBenchmark {
   @Param("10000")
   public int articles;
 
-  @Param({"DATELINE", "LUCENE", "SQLITE"})
+  @Param({"DATELINE", "LUCENE", "LUCENE_TUNED", "SQLITE"})
   public Engine engine;
 
   @Param({"1", "2"})

@@ -39,7 +39,7 @@ public class OpenSearcherBenchmark {
   @Param("benchmarks/data/c10k")
   public String data;
 
-  @Param({"DATELINE", "LUCENE", "SQLITE"})
+  @Param({"DATELINE", "LUCENE", "LUCENE_TUNED", "SQLITE"})
   public Engine engine;
 
   private Path index;

@@ -23,6 +23,9 @@ import java.util.Set;
  *       Dateline its ranked operator ({@link BenchQuery.Kind#sameLuceneQuery()});
  *   <li>filter-only queries (entity, newest first) return the same hits in all three engines,
  *       and raw Lucene and SQLite count the same number of matches;
+ *   <li>the tuned Lucene peer ({@link TunedLuceneEngine}) counts exactly as many matches as
+ *       Dateline on every query of every kind (its top hits may differ: ties in score are broken
+ *       by doc id, not by article id, and it has no per-field text index);
  *   <li>for ranked queries SQLite's top 10 can only be compared by overlap: FTS5's bm25() scores
  *       a document as one bag of weighted column frequencies and one length, like Dateline's
  *       combined field, but with its own BM25 parameters and porter stemming, which conflates
@@ -47,9 +50,11 @@ public final class PeerCheck {
    * @param overlapWithSqlite mean overlap@10 of Dateline and SQLite; NaN without SQLite
    * @param countsEqual filter-only queries on which raw Lucene and SQLite agree on count and hits;
    *     -1 when not compared (not filter-only, or one of the two not opened)
+   * @param tunedCountsEqual queries on which the tuned Lucene peer counts exactly as many matches
+   *     as Dateline ({@code NewsIndex.count}); -1 when one of the two is not opened
    */
   public record Agreement(BenchQuery.Kind kind, int queries, double meanHits, int datelineEqualsLucene,
-      double overlapWithSqlite, int countsEqual) {}
+      double overlapWithSqlite, int countsEqual, int tunedCountsEqual) {}
 
   /**
    * Runs every query of {@code kind} on the given searchers and throws {@link
@@ -64,7 +69,9 @@ public final class PeerCheck {
     boolean lucene = searchers.containsKey(Engine.LUCENE) && searchers.containsKey(Engine.DATELINE);
     boolean compare = lucene && kind.sameLuceneQuery();
     boolean counts = sqlite && kind.filterOnly() && searchers.containsKey(Engine.LUCENE);
+    boolean tuned = searchers.containsKey(Engine.LUCENE_TUNED) && searchers.containsKey(Engine.DATELINE);
     Engine counted = searchers.containsKey(Engine.LUCENE) ? Engine.LUCENE : searchers.keySet().iterator().next();
+    int tunedEqual = 0;
     int equal = 0;
     int countsEqual = 0;
     double overlap = 0;
@@ -80,6 +87,14 @@ public final class PeerCheck {
         r.put(e.getKey(), h);
       }
       hits += r.get(counted).total();
+      if (tuned) {
+        long dc = searchers.get(Engine.DATELINE).count(q);
+        long tc = searchers.get(Engine.LUCENE_TUNED).count(q);
+        if (dc != tc) {
+          throw new IllegalStateException("Dateline counts " + dc + " matches, tuned Lucene " + tc + ", for " + q);
+        }
+        tunedEqual++;
+      }
       if (compare) {
         List<String> d = r.get(Engine.DATELINE).ids();
         List<String> l = r.get(Engine.LUCENE).ids();
@@ -107,21 +122,22 @@ public final class PeerCheck {
       }
     }
     return new Agreement(kind, queries.size(), hits / (double) queries.size(), compare ? equal : -1,
-        sqlite ? overlap / queries.size() : Double.NaN, counts ? countsEqual : -1);
+        sqlite ? overlap / queries.size() : Double.NaN, counts ? countsEqual : -1, tuned ? tunedEqual : -1);
   }
 
   public static String header() {
-    return "| kind | queries | mean total hits (raw Lucene if opened; exact up to 1000, then a lower bound) | Dateline = raw Lucene (top 10, in order) | overlap@10 Dateline/SQLite | filter-only: equal counts and hits |\n"
-        + "|---|---:|---:|---:|---:|---:|";
+    return "| kind | queries | mean total hits (raw Lucene if opened; exact up to 1000, then a lower bound) | Dateline = raw Lucene (top 10, in order) | overlap@10 Dateline/SQLite | filter-only: equal counts and hits | exact count Dateline = tuned Lucene |\n"
+        + "|---|---:|---:|---:|---:|---:|---:|";
   }
 
   public static String row(Agreement a) {
     boolean sqlite = !Double.isNaN(a.overlapWithSqlite());
-    return String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s |", a.kind(), a.queries(), a.meanHits(),
+    return String.format(Locale.ROOT, "| %s | %d | %.0f | %s | %s | %s | %s |", a.kind(), a.queries(), a.meanHits(),
         a.datelineEqualsLucene() >= 0 ? a.datelineEqualsLucene() + "/" + a.queries()
             : a.kind().sameLuceneQuery() ? "n/a" : "n/a (not the same query)",
         sqlite ? String.format(Locale.ROOT, "%.2f", a.overlapWithSqlite()) : "n/a",
-        a.countsEqual() >= 0 ? a.countsEqual() + "/" + a.queries() : "n/a");
+        a.countsEqual() >= 0 ? a.countsEqual() + "/" + a.queries() : "n/a",
+        a.tunedCountsEqual() >= 0 ? a.tunedCountsEqual() + "/" + a.queries() : "n/a");
   }
 
   /** Opens all three indexes of {@code data} (building missing ones). */
@@ -163,7 +179,7 @@ public final class PeerCheck {
           out.println(row(check(all, sets.of(k))));
         } catch (IllegalStateException e) {
           failures.add(e.getMessage());
-          out.println("| " + k + " | FAILED | | | | |");
+          out.println("| " + k + " | FAILED | | | | | |");
         }
       }
     } finally {

@@ -116,8 +116,51 @@ public final class ResultsTable {
       }
       if (kinds.stream().anyMatch(k -> find("SearchBenchmark.latency", t, "kind", k, "engine", "DATELINE") != null)) {
         latency(out, t, kinds);
+        tuned(out, t, kinds);
       }
     }
+  }
+
+  /**
+   * Dateline against the tuned Lucene peer (sampled latency), snippets off, and Dateline with
+   * snippets on (the {@code snippets} parameter) against itself off: the goals of issue 12.
+   */
+  private void tuned(StringBuilder out, int t, Set<String> kinds) {
+    if (kinds.stream().noneMatch(k -> latencyOf(t, k, "LUCENE_TUNED", "false") != null)) {
+      return;
+    }
+    out.append("### Dateline vs tuned Lucene, ").append(t).append(t == 1 ? " thread" : " threads")
+        .append(" (ms, p50 / p99 of sampled operations; snippets off unless said)\n\n")
+        .append("| kind | Dateline p50 | Dateline p99 | tuned p50 | tuned p99 | p50 Dateline/tuned "
+            + "| p99 Dateline/tuned | Dateline snippets on p50 | p99 | p50 on/off | tuned snippets on p50 |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (String kind : kinds) {
+      double[] d = pct(latencyOf(t, kind, "DATELINE", "false"));
+      double[] u = pct(latencyOf(t, kind, "LUCENE_TUNED", "false"));
+      double[] on = pct(latencyOf(t, kind, "DATELINE", "true"));
+      double[] uon = pct(latencyOf(t, kind, "LUCENE_TUNED", "true"));
+      if (Double.isNaN(d[0]) && Double.isNaN(u[0])) {
+        continue;
+      }
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", kind,
+          ms(d[0]), ms(d[1]), ms(u[0]), ms(u[1]), ratio(d[0], u[0]), ratio(d[1], u[1]), ms(on[0]), ms(on[1]),
+          ratio(on[0], d[0]), ms(uon[0])));
+    }
+    out.append('\n');
+  }
+
+  private JsonNode latencyOf(int t, String kind, String engine, String snippets) {
+    JsonNode r = find("SearchBenchmark.latency", t, "kind", kind, "engine", engine, "snippets", snippets);
+    if (r == null && snippets.equals("false")) {
+      r = find("SearchBenchmark.latency", t, "kind", kind, "engine", engine);
+    }
+    return r;
+  }
+
+  private static double[] pct(JsonNode r) {
+    JsonNode pct = r == null ? null : r.path("primaryMetric").path("scorePercentiles");
+    return pct == null ? new double[] {Double.NaN, Double.NaN}
+        : new double[] {pct.path("50.0").asDouble(), pct.path("99.0").asDouble()};
   }
 
   private void throughput(StringBuilder out, int t, Set<String> kinds) {
@@ -173,8 +216,8 @@ public final class ResultsTable {
       return;
     }
     out.append("### Indexing (fresh on-disk index, commit included; median of iterations)\n\n")
-        .append("| engine | threads | extraction | articles | articles/s | vs Lucene | vs SQLite | bytes/article | peak heap MB (baseline) |\n")
-        .append("|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
+        .append("| engine | threads | extraction | articles | articles/s | vs Lucene | vs tuned Lucene | vs SQLite | bytes/article | bytes vs tuned | peak heap MB (baseline) |\n")
+        .append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (JsonNode r : rs) {
       JsonNode p = r.path("params");
       double rate = rate(r);
@@ -182,11 +225,14 @@ public final class ResultsTable {
       String x = p.path("extract").asText();
       JsonNode lucene = find("IndexingBenchmark.index", -1, "threads", t, "extract", x, "engine", "LUCENE");
       JsonNode sqlite = find("IndexingBenchmark.index", -1, "threads", t, "extract", x, "engine", "SQLITE");
+      JsonNode tuned = find("IndexingBenchmark.index", -1, "threads", t, "extract", x, "engine", "LUCENE_TUNED");
       JsonNode sec = r.path("secondaryMetrics");
-      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) |\n",
+      double bytes = sec.path("bytes/article").path("score").asDouble(Double.NaN);
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s (%s) |\n",
           p.path("engine").asText(), p.path("threads").asText(), p.path("extract").asText(), p.path("articles").asText(),
-          num(rate), lucene == null ? "" : ratio(rate, rate(lucene)), sqlite == null ? "" : ratio(rate, rate(sqlite)),
-          num(sec.path("bytes/article").path("score").asDouble(Double.NaN)),
+          num(rate), lucene == null ? "" : ratio(rate, rate(lucene)), tuned == null ? "" : ratio(rate, rate(tuned)),
+          sqlite == null ? "" : ratio(rate, rate(sqlite)), num(bytes),
+          tuned == null ? "" : ratio(bytes, tuned.path("secondaryMetrics").path("bytes/article").path("score").asDouble(Double.NaN)),
           num(sec.path("peak.heap.MB").path("score").asDouble(Double.NaN)),
           num(sec.path("baseline.heap.MB").path("score").asDouble(Double.NaN))));
     }
@@ -224,7 +270,8 @@ public final class ResultsTable {
       if (r.path("benchmark").asText().endsWith(benchmark)
           && (threads < 0 || r.path("threads").asInt() == threads)
           && p.path(k1).asText().equals(v1) && p.path(k2).asText().equals(v2)
-          && (k3 == null || p.path(k3).asText().equals(v3))) {
+          && (k3 == null || p.path(k3).asText().equals(v3))
+          && (k3 != null && k3.equals("snippets") || !p.path("snippets").asText().equals("true"))) {
         return r;
       }
     }

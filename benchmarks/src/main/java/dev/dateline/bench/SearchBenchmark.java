@@ -22,13 +22,13 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Search on a warmed searcher: throughput ({@link #throughput}, ops/s) and latency distribution
- * ({@link #latency}, sampled, p50/p99 in ms) per query kind, for Dateline, raw Lucene and SQLite
- * FTS5 on the same on-disk corpus and queries. One operation is one query of the kind (the 16
+ * ({@link #latency}, sampled, p50/p99 in ms) per query kind, for Dateline, raw Lucene (schema mirror and
+ * hand-tuned) and SQLite FTS5 on the same on-disk corpus and queries. One operation is one query of the kind (the 16
  * queries of the kind in turn), including building the engine's query, searching, and loading the
  * fields of the hits (and snippets for {@code HIGHLIGHT}).
  *
  * <p>The indexes are built once per data directory (see {@link Indexes}) and reused by every fork.
- * {@link #setUp} opens all three (or the {@link #peers} given), checks with {@link PeerCheck} that
+ * {@link #setUp} opens all four (or the {@link #peers} given), checks with {@link PeerCheck} that
  * every query has hits and that the peers agree, then keeps only the measured engine open.
  *
  * <pre>
@@ -60,8 +60,17 @@ public class SearchBenchmark {
   @Param("benchmarks/data/c10k")
   public String data;
 
-  @Param({"DATELINE", "LUCENE", "SQLITE"})
+  @Param({"DATELINE", "LUCENE", "LUCENE_TUNED", "SQLITE"})
   public Engine engine;
+
+  /**
+   * Whether every query asks for snippets ({@code true}), on top of its kind ({@code HIGHLIGHT}
+   * always has them): {@code -p snippets=false,true} measures what snippets cost per kind. SQLite
+   * cannot make snippets for a query without text ({@code ENTITY_NEWEST}): leave it out of {@link
+   * #peers} for those.
+   */
+  @Param("false")
+  public boolean snippets;
 
   @Param({
     "TERM_RARE", "TERM_MEDIUM", "TERM_COMMON", "TERMS_2_3", "TERMS_2_3_RANKED", "PHRASE", "HEADLINE", "KEYWORD_WEEK",
@@ -76,7 +85,7 @@ public class SearchBenchmark {
    * its index need not be built (it takes longest at 1,000,000 articles). The measured engine is
    * always opened; peers not opened are not compared (see {@link PeerCheck#check}).
    */
-  @Param("DATELINE LUCENE SQLITE")
+  @Param("DATELINE LUCENE LUCENE_TUNED SQLITE")
   public String peers;
 
   private Engine.Searcher searcher;
@@ -97,6 +106,9 @@ public class SearchBenchmark {
   public void setUp() throws IOException {
     Path dir = Path.of(data);
     List<BenchQuery> qs = QuerySets.derive(Corpus.read(Corpus.dir(dir), SAMPLE), SEED).of(kind);
+    if (snippets) {
+      qs = qs.stream().map(BenchQuery::withSnippets).toList();
+    }
     Set<Engine> opened = PeerCheck.engines(peers);
     opened.add(engine);
     Map<Engine, Engine.Searcher> all = PeerCheck.open(dir, opened);

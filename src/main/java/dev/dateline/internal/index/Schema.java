@@ -29,6 +29,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
@@ -37,6 +38,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.Term;
@@ -195,11 +197,13 @@ public final class Schema {
   /**
    * The index format: which fields exist and how text is analysed. Raised when an index built
    * before would answer queries wrongly: 2 added {@link #ALL_TEXT} and changed the stemming; 3
-   * added the facet doc values ({@link #facetField}). An index that detects stories also has the
-   * story fields ({@link #STORY_KEY}, {@link #STORY_FINGERPRINT}) and says so under {@link
-   * #STORIES_KEY}; one that does not is the same as before stories existed.
+   * added the facet doc values ({@link #facetField}); 4 indexes offsets in the postings of the
+   * fields snippets are cut from ({@link #highlighted}), which the highlighter reads instead of
+   * analysing each hit's text again. An index that detects stories also has the story fields
+   * ({@link #STORY_KEY}, {@link #STORY_FINGERPRINT}) and says so under {@link #STORIES_KEY}; one
+   * that does not is the same as one built before stories existed.
    */
-  static final String FORMAT = "3";
+  static final String FORMAT = "4";
 
   /** The commit user-data key under which an index records whether it detects stories. */
   static final String STORIES_KEY = "dateline.stories";
@@ -285,17 +289,16 @@ public final class Schema {
       }
       doc.add(new StringField(LANGUAGE, a.language().toLowerCase(Locale.ROOT), Field.Store.YES));
     }
-    Map<SearchField, List<String>> text = new EnumMap<>(SearchField.class);
+    Map<SearchField, List<AnalyzedText>> text = new EnumMap<>(SearchField.class);
     text.put(SearchField.HEADLINE, text(doc, SearchField.HEADLINE, a.headline()));
     text.put(SearchField.BULLETS, texts(doc, SearchField.BULLETS, a.bullets()));
     text.put(SearchField.SUBHEADS, texts(doc, SearchField.SUBHEADS, a.subheads()));
     text.put(SearchField.BODY, texts(doc, SearchField.BODY, a.body()));
     text.put(SearchField.CAPTIONS, texts(doc, SearchField.CAPTIONS, a.captions()));
-    List<String> byline = new ArrayList<>(text(doc, SearchField.BYLINE, a.byline()));
+    List<AnalyzedText> byline = new ArrayList<>(text(doc, SearchField.BYLINE, a.byline()));
     for (String author : capped(a.authors())) {
       doc.add(new StoredField(AUTHORS, author));
-      doc.add(new TextField(field(SearchField.BYLINE), author, Field.Store.NO));
-      byline.add(author);
+      byline.add(textValue(doc, SearchField.BYLINE, author, false));
     }
     text.put(SearchField.BYLINE, byline);
     allText(doc, text);
@@ -402,23 +405,76 @@ public final class Schema {
     }
   }
 
-  /** Adds a single-valued text field; returns the value as indexed (none if null). */
-  private List<String> text(Document doc, SearchField f, String value) {
+  /** Adds a single-valued text field; returns the value as analysed (none if null). */
+  private List<AnalyzedText> text(Document doc, SearchField f, String value) {
     if (value == null) {
       return List.of();
     }
-    String t = truncate(value);
-    doc.add(new TextField(field(f), t, Field.Store.YES));
-    return List.of(t);
+    return List.of(textValue(doc, f, truncate(value), true));
+  }
+
+  /**
+   * Adds one value of a text field, analysed once: one field, stored if {@code store}, whose
+   * indexed tokens {@link #allText} replays for the combined field. Body and bullets, the
+   * fields snippets are cut from, index offsets in their postings ({@link #OFFSETS}).
+   */
+  private static AnalyzedText textValue(Document doc, SearchField f, String value, boolean store) {
+    String name = field(f);
+    AnalyzedText analyzed = AnalyzedText.of(TEXT_ANALYZER, name, value);
+    FieldType type =
+        highlighted(f)
+            ? (store ? OFFSETS_STORED : OFFSETS)
+            : (store ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    doc.add(new AnalyzedField(name, value, analyzed, type));
+    return analyzed;
+  }
+
+  /**
+   * A text field whose tokens were produced once ({@link AnalyzedText}) and are replayed, not
+   * analysed again; it keeps its text as its string value, for those who read a document's values
+   * ({@code DatelineLucene.indexedValues}).
+   */
+  private static final class AnalyzedField extends Field {
+    private final AnalyzedText analyzed;
+
+    AnalyzedField(String name, String value, AnalyzedText analyzed, FieldType type) {
+      super(name, value, type);
+      this.analyzed = analyzed;
+    }
+
+    @Override
+    public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+      return analyzed.stream();
+    }
+  }
+
+  /** Whether snippets are cut from the field, so its postings carry offsets. */
+  public static boolean highlighted(SearchField f) {
+    return f == SearchField.BODY || f == SearchField.BULLETS;
+  }
+
+  /**
+   * Text indexed with offsets in its postings: the highlighter reads where a query's terms are
+   * from the index instead of analysing the stored text of each hit again (format 4).
+   */
+  private static final FieldType OFFSETS = offsets(false);
+
+  private static final FieldType OFFSETS_STORED = offsets(true);
+
+  private static FieldType offsets(boolean stored) {
+    FieldType t = new FieldType(stored ? TextField.TYPE_STORED : TextField.TYPE_NOT_STORED);
+    t.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    t.freeze();
+    return t;
   }
 
   /**
    * Adds the values of a multi-valued text field: at most {@link #MAX_FIELD_VALUES} of them and at
    * most {@code maxFieldChars} characters in all, the value that crosses the limit truncated.
-   * Returns the values as indexed.
+   * Returns the values as analysed.
    */
-  private List<String> texts(Document doc, SearchField f, List<String> values) {
-    List<String> indexed = new ArrayList<>();
+  private List<AnalyzedText> texts(Document doc, SearchField f, List<String> values) {
+    List<AnalyzedText> indexed = new ArrayList<>();
     int budget = maxFieldChars;
     for (String value : capped(values)) {
       if (budget <= 0) {
@@ -426,8 +482,7 @@ public final class Schema {
       }
       String t = truncate(value, budget);
       if (!t.isEmpty()) {
-        doc.add(new TextField(field(f), t, Field.Store.YES));
-        indexed.add(t);
+        indexed.add(textValue(doc, f, t, true));
       }
       budget -= t.length();
     }
@@ -459,13 +514,17 @@ public final class Schema {
     return w;
   }
 
-  /** Adds {@link #ALL_TEXT}: each field's indexed values, {@link #weight} times over. */
-  private static void allText(Document doc, Map<SearchField, List<String>> text) {
+  /**
+   * Adds {@link #ALL_TEXT}: each field's indexed values, {@link #weight} times over, replaying the
+   * tokens the field's own analysis produced (the same analyzer serves both) rather than analysing
+   * each copy again.
+   */
+  private static void allText(Document doc, Map<SearchField, List<AnalyzedText>> text) {
     text.forEach(
         (f, values) -> {
           for (int copy = 0; copy < weight(f); copy++) {
-            for (String v : values) {
-              doc.add(new TextField(ALL_TEXT, v, Field.Store.NO));
+            for (AnalyzedText v : values) {
+              doc.add(new AnalyzedField(ALL_TEXT, v.text(), v, TextField.TYPE_NOT_STORED));
             }
           }
         });
