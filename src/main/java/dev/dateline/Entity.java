@@ -1,7 +1,9 @@
 package dev.dateline;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A named entity mentioned in an article. Immutable and validated at construction, so it is safe to
@@ -53,24 +55,38 @@ public record Entity(
           "entities", "entity name longer than " + MAX_NAME_LENGTH + " characters");
     }
     checkNoControl("name", name);
-    String canonical = name;
-    aliases =
-        aliases == null
-            ? List.of()
-            : aliases.stream()
-                .filter(Objects::nonNull)
-                .map(String::strip)
-                .filter(a -> !a.isEmpty() && a.length() <= MAX_NAME_LENGTH && !a.equals(canonical))
-                .distinct()
-                .toList();
-    aliases.forEach(a -> checkNoControl("alias", a));
+    aliases = cleanAliases(aliases, name);
     if (mentions < 1) {
       mentions = 1;
     }
     occurrences =
-        occurrences == null
+        occurrences == null || occurrences.isEmpty()
             ? List.of()
             : occurrences.stream().filter(Objects::nonNull).toList();
+  }
+
+  /**
+   * The aliases as the canonical constructor keeps them. A plain loop, not a stream: every search
+   * hit builds its entities through this constructor, and most have no alias.
+   */
+  private static List<String> cleanAliases(List<String> aliases, String name) {
+    if (aliases == null || aliases.isEmpty()) {
+      return List.of();
+    }
+    Set<String> kept = new LinkedHashSet<>();
+    for (String a : aliases) {
+      if (a == null) {
+        continue;
+      }
+      String alias = a.strip();
+      if (!alias.isEmpty()
+          && alias.length() <= MAX_NAME_LENGTH
+          && !alias.equals(name)
+          && kept.add(alias)) {
+        checkNoControl("alias", alias);
+      }
+    }
+    return List.copyOf(kept);
   }
 
   /**
