@@ -42,7 +42,7 @@ public record SearchHit(
 
   /** Copies the entities. */
   public SearchHit {
-    entities = List.copyOf(entities);
+    entities = dev.dateline.internal.index.HitSummary.immutableCopy(entities);
   }
 
   /**

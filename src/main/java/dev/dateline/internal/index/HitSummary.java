@@ -6,8 +6,10 @@ import dev.dateline.EntityType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.RandomAccess;
 import org.apache.lucene.store.ByteArrayDataInput;
 import org.apache.lucene.store.ByteBuffersDataOutput;
 import org.apache.lucene.util.BytesRef;
@@ -95,20 +97,76 @@ public record HitSummary(
     String url = readOptional(in);
     String section = readOptional(in);
     int n = in.readVInt();
-    List<Entity> entities = new ArrayList<>(n);
-    EntityType[] types = EntityType.values();
-    for (int i = 0; i < n; i++) {
-      EntityType type = types[in.readByte()];
-      String name = in.readString();
-      int mentions = in.readVInt();
-      int aliasCount = in.readVInt();
-      List<String> aliases = new ArrayList<>(aliasCount);
-      for (int a = 0; a < aliasCount; a++) {
-        aliases.add(in.readString());
-      }
-      entities.add(new Entity(type, name, aliases, mentions));
-    }
+    // The entities are the rest of the bytes: decoded when the hit's entities are first read, not
+    // for every hit of every page (the rest of a summary is what most pages show).
+    int start = in.getPosition(); // absolute: the input starts at bytes.offset
+    byte[] rest = java.util.Arrays.copyOfRange(bytes.bytes, start, bytes.offset + bytes.length);
+    List<Entity> entities = n == 0 ? List.of() : new LazyEntities(rest, n);
     return new HitSummary(id, headline, published, source, byline, url, section, entities);
+  }
+
+  /**
+   * {@code entities} as an immutable list: itself if it is already one this class made (a hit's
+   * entities not yet decoded stay so), else {@link List#copyOf}.
+   */
+  public static List<Entity> immutableCopy(List<Entity> entities) {
+    return entities instanceof LazyEntities ? entities : List.copyOf(entities);
+  }
+
+  private static List<Entity> decodeEntities(byte[] bytes, int n) {
+    ByteArrayDataInput in = new ByteArrayDataInput(bytes);
+    List<Entity> entities = new ArrayList<>(n);
+    try {
+      EntityType[] types = EntityType.values();
+      for (int i = 0; i < n; i++) {
+        EntityType type = types[in.readByte()];
+        String name = in.readString();
+        int mentions = in.readVInt();
+        int aliasCount = in.readVInt();
+        List<String> aliases = aliasCount == 0 ? List.of() : new ArrayList<>(aliasCount);
+        for (int a = 0; a < aliasCount; a++) {
+          aliases.add(in.readString());
+        }
+        entities.add(new Entity(type, name, aliases, mentions));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a hit's entities from memory failed", e);
+    }
+    return List.copyOf(entities);
+  }
+
+  /**
+   * A hit's entities, decoded from their bytes on first use (then kept). Immutable, like the list
+   * an {@link Article} holds; safe to read from several threads (a race decodes twice, equally).
+   */
+  private static final class LazyEntities extends AbstractList<Entity> implements RandomAccess {
+    private final byte[] bytes;
+    private final int size;
+    private volatile List<Entity> decoded;
+
+    LazyEntities(byte[] bytes, int size) {
+      this.bytes = bytes;
+      this.size = size;
+    }
+
+    private List<Entity> decoded() {
+      List<Entity> d = decoded;
+      if (d == null) {
+        d = decodeEntities(bytes, size);
+        decoded = d;
+      }
+      return d;
+    }
+
+    @Override
+    public Entity get(int index) {
+      return decoded().get(index);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
   }
 
   private static void writeOptional(ByteBuffersDataOutput out, String s) throws IOException {
