@@ -1150,16 +1150,19 @@ public final class NewsIndex implements Closeable, NewsStore {
    */
   private static HitSummary[] summaries(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
     HitSummary[] out = new HitSummary[docs.length];
-    Integer[] order = new Integer[docs.length];
+    // Hits in doc id order (doc values iterate forward only): each doc id with its position in
+    // the low bits, sorted as primitives.
+    long[] order = new long[docs.length];
     for (int i = 0; i < docs.length; i++) {
-      order[i] = i;
+      order[i] = ((long) docs[i].doc << 32) | i;
     }
-    Arrays.sort(order, Comparator.comparingInt(i -> docs[i].doc));
+    Arrays.sort(order);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = null;
     BinaryDocValues values = null;
     StoredFields stored = null;
-    for (int i : order) {
+    for (long docAndIndex : order) {
+      int i = (int) docAndIndex;
       int doc = docs[i].doc;
       if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
         leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
