@@ -1143,6 +1143,12 @@ public final class NewsIndex implements Closeable, NewsStore {
     return new SearchResults(threshold, false, hits, next);
   }
 
+  /** The document of the article {@code id}, or -1 when there is none. */
+  private static int docOf(IndexSearcher searcher, String id) throws IOException {
+    TopDocs one = searcher.search(new TermQuery(Schema.idTerm(id)), 1);
+    return one.scoreDocs.length == 0 ? -1 : one.scoreDocs[0].doc;
+  }
+
   /**
    * The hit summaries of {@code docs}, read from the {@link Schema#HIT} doc values in doc id order
    * (doc values iterate forward only); documents indexed before that field existed fall back to
@@ -1284,11 +1290,10 @@ public final class NewsIndex implements Closeable, NewsStore {
     requireStories("show the story of an article");
     IndexSearcher s = acquire();
     try {
-      TopDocs one = s.search(new TermQuery(Schema.idTerm(id)), 1);
-      if (one.scoreDocs.length == 0) {
+      int doc = docOf(s, id);
+      if (doc < 0) {
         return List.of();
       }
-      int doc = one.scoreDocs[0].doc;
       List<LeafReaderContext> leaves = s.getIndexReader().leaves();
       LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
       NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
@@ -1343,11 +1348,10 @@ public final class NewsIndex implements Closeable, NewsStore {
     boolean collapse = detectsStories();
     IndexSearcher s = acquire();
     try {
-      TopDocs one = s.search(new TermQuery(Schema.idTerm(id)), 1);
-      if (one.scoreDocs.length == 0) {
+      int doc = docOf(s, id);
+      if (doc < 0) {
         return List.of();
       }
-      int doc = one.scoreDocs[0].doc;
       Article article = Schema.toArticle(s.storedFields().document(doc));
       Query like = Related.query(s.getIndexReader(), schema.analyzer(), doc, article);
       if (like == null) {

@@ -249,15 +249,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
       if (m.group(g) == null) {
         continue;
       }
-      int s = -1;
-      int e = -1;
-      for (int i = 0; i < p.tokens.size(); i++) {
-        Token tok = p.tokens.get(i);
-        if (tok.start() >= m.start(g) && tok.end() <= m.end(g)) {
-          s = s < 0 ? i : s;
-          e = i + 1;
-        }
-      }
+      int[] span = span(p, m.start(g), m.end(g));
+      int s = span[0];
+      int e = span[1];
       if (s >= 0 && free(p, s, e)) {
         List<Token> t = p.tokens;
         Gazetteer.Match known = gazetteer.longestMatch(t, s);
@@ -282,15 +276,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
       for (int g = 1; g <= m.groupCount(); g++) {
         EntityType type = pattern == FIXTURE && g == 2 ? EntityType.PLACE : EntityType.ORG;
-        int s = -1;
-        int e = -1;
-        for (int i = 0; i < p.tokens.size(); i++) {
-          Token tok = p.tokens.get(i);
-          if (tok.start() >= m.start(g) && tok.end() <= m.end(g)) {
-            s = s < 0 ? i : s;
-            e = i + 1;
-          }
-        }
+        int[] span = span(p, m.start(g), m.end(g));
+        int s = span[0];
+        int e = span[1];
         if (s >= 0 && free(p, s, e)) {
           List<Token> t = p.tokens;
           add(p, new Mention(type, null, text(t, s, e), keys(t, s, e), null,
@@ -327,15 +315,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
       return;
     }
     for (int[] f : found) {
-      int s = -1;
-      int e = -1;
-      for (int i = 0; i < p.tokens.size(); i++) {
-        Token tok = p.tokens.get(i);
-        if (tok.start() >= f[0] && tok.end() <= f[1]) {
-          s = s < 0 ? i : s;
-          e = i + 1;
-        }
-      }
+      int[] span = span(p, f[0], f[1]);
+      int s = span[0];
+      int e = span[1];
       List<Token> t = p.tokens;
       if (s < 0 || !free(p, s, e) || Lexicon.isNeverName(t.get(s).key())
           || Lexicon.isTitleWord(t.get(s).key())
@@ -404,7 +386,11 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
   }
 
-  private void addPerson(Piece p, int from, int to) {
+  /**
+   * The tokens of {@code p} lying wholly inside characters {@code [from, to)}: {@code {first,
+   * end}}, or {@code {-1, -1}} when none does.
+   */
+  private static int[] span(Piece p, int from, int to) {
     int s = -1;
     int e = -1;
     for (int i = 0; i < p.tokens.size(); i++) {
@@ -414,6 +400,13 @@ public final class StandardEntityExtractor implements EntityExtractor {
         e = i + 1;
       }
     }
+    return new int[] {s, e};
+  }
+
+  private void addPerson(Piece p, int from, int to) {
+    int[] span = span(p, from, to);
+    int s = span[0];
+    int e = span[1];
     if (s < 0 || !free(p, s, e) || (e - s == 1 && Lexicon.isNeverName(p.tokens.get(s).key()))) {
       return;
     }
