@@ -1300,7 +1300,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       ScoreDoc[] docs =
           keys.advanceExact(doc - leaf.docBase)
               ? s.search(Schema.storyMembers(keys.longValue()), Integer.MAX_VALUE, Schema.sort(SortOrder.OLDEST)).scoreDocs
-              : one.scoreDocs;
+              : new ScoreDoc[] {new ScoreDoc(doc, Float.NaN)};
       HitSummary[] summaries = summaries(s, docs);
       Story[] stories = stories(s, docs);
       List<SearchHit> out = new ArrayList<>(docs.length);
