@@ -86,30 +86,44 @@ public class IndexingBenchmark {
 
   @Benchmark
   public long index() throws Exception {
-    AtomicInteger next = new AtomicInteger();
     try (Engine.Indexer w = engine.indexer(dir, extract)) {
-      if (threads == 1) {
-        for (Article a : corpus) {
-          w.add(a);
-        }
-      } else {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-          List<Future<Object>> done = pool.invokeAll(java.util.Collections.nCopies(threads, () -> {
-            for (int i = next.getAndIncrement(); i < corpus.size(); i = next.getAndIncrement()) {
-              w.add(corpus.get(i));
-            }
-            return null;
-          }));
-          for (Future<Object> f : done) {
-            f.get();
-          }
-        } finally {
-          pool.shutdown();
-        }
-      }
+      addAll(corpus, threads, w::add);
     }
     return corpus.size();
+  }
+
+  /** What an indexing benchmark adds one article with. */
+  @FunctionalInterface
+  interface Add {
+    void add(Article article) throws Exception;
+  }
+
+  /**
+   * Adds every article of {@code corpus} through {@code add}: in order on this thread, or taken in
+   * turn by {@code threads} threads.
+   */
+  static void addAll(List<Article> corpus, int threads, Add add) throws Exception {
+    if (threads == 1) {
+      for (Article a : corpus) {
+        add.add(a);
+      }
+      return;
+    }
+    AtomicInteger next = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<Object>> done = pool.invokeAll(java.util.Collections.nCopies(threads, () -> {
+        for (int i = next.getAndIncrement(); i < corpus.size(); i = next.getAndIncrement()) {
+          add.add(corpus.get(i));
+        }
+        return null;
+      }));
+      for (Future<Object> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @TearDown(Level.Iteration)

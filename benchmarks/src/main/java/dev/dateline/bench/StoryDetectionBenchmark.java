@@ -7,11 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -76,30 +72,10 @@ public class StoryDetectionBenchmark {
 
   @Benchmark
   public long index() throws Exception {
-    AtomicInteger next = new AtomicInteger();
     NewsIndex.Options options =
         NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).stories(stories).build();
     try (NewsIndex index = NewsIndex.open(dir, options)) {
-      if (threads == 1) {
-        for (Article a : corpus) {
-          index.add(a);
-        }
-      } else {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-          List<Future<Object>> done = pool.invokeAll(java.util.Collections.nCopies(threads, () -> {
-            for (int i = next.getAndIncrement(); i < corpus.size(); i = next.getAndIncrement()) {
-              index.add(corpus.get(i));
-            }
-            return null;
-          }));
-          for (Future<Object> f : done) {
-            f.get();
-          }
-        } finally {
-          pool.shutdown();
-        }
-      }
+      IndexingBenchmark.addAll(corpus, threads, index::add);
     }
     return corpus.size();
   }
