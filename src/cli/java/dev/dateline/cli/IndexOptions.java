@@ -54,6 +54,11 @@ final class IndexOptions {
     }
   }
 
+  /** The message for an id the index does not hold. */
+  String noArticle(String id) {
+    return "no article with id '" + id + "' in " + dir;
+  }
+
   static Main.Failure locked(Path dir) {
     return new Main.Failure(
         Main.EXIT_LOCKED, "another dateline process is writing to " + dir + "; wait for it to finish");

@@ -58,7 +58,7 @@ final class RelatedCommand implements Callable<Integer> {
     List<SearchHit> hits;
     try (NewsIndex idx = index.openReadOnly()) {
       if (idx.get(id).isEmpty()) {
-        throw new Main.UsageException("no article with id '" + id + "' in " + index.dir);
+        throw new Main.UsageException(index.noArticle(id));
       }
       hits = idx.related(id, limit, withinDays == null ? null : Duration.ofDays(withinDays));
     }

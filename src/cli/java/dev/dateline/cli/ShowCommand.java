@@ -44,7 +44,7 @@ final class ShowCommand implements Callable<Integer> {
       article =
           idx.get(id)
               .orElseThrow(
-                  () -> new Main.Failure(Main.EXIT_NOT_FOUND, "no article with id '" + id + "' in " + index.dir));
+                  () -> new Main.Failure(Main.EXIT_NOT_FOUND, index.noArticle(id)));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(json ? Output.json(article) : Output.describe(article, true).stripTrailing());

@@ -45,7 +45,7 @@ final class StoryCommand implements Callable<Integer> {
       members = idx.timeline(id);
     }
     if (members.isEmpty()) {
-      throw new Main.Failure(Main.EXIT_NOT_FOUND, "no article with id '" + id + "' in " + index.dir);
+      throw new Main.Failure(Main.EXIT_NOT_FOUND, index.noArticle(id));
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? Output.jsonStory(members) + "\n" : Output.textStory(members, Output.UTC));
