@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
 import org.apache.lucene.store.ByteArrayDataInput;
@@ -99,9 +100,12 @@ public record HitSummary(
     int n = in.readVInt();
     // The entities are the rest of the bytes: decoded when the hit's entities are first read, not
     // for every hit of every page (the rest of a summary is what most pages show).
-    int start = in.getPosition(); // absolute: the input starts at bytes.offset
-    byte[] rest = java.util.Arrays.copyOfRange(bytes.bytes, start, bytes.offset + bytes.length);
-    List<Entity> entities = n == 0 ? List.of() : new LazyEntities(rest, n);
+    List<Entity> entities =
+        n == 0
+            ? List.of()
+            : new LazyEntities(
+                // getPosition is absolute: the input starts at bytes.offset.
+                Arrays.copyOfRange(bytes.bytes, in.getPosition(), bytes.offset + bytes.length), n);
     return new HitSummary(id, headline, published, source, byline, url, section, entities);
   }
 
