@@ -5,6 +5,7 @@ import dev.dateline.internal.facet.SignificantWords;
 import dev.dateline.internal.index.HitSummary;
 import dev.dateline.internal.index.Schema;
 import dev.dateline.internal.search.Collapse;
+import dev.dateline.internal.story.StoryKeys;
 import dev.dateline.internal.search.Related;
 import dev.dateline.internal.search.Cursors;
 import dev.dateline.internal.search.QueryNode;
@@ -1023,22 +1024,28 @@ public final class NewsIndex implements Closeable, NewsStore {
     TopFieldDocs top;
     try {
       if (query.collapse()) {
-        Collapse.Heads heads = Collapse.heads(searcher, scored, order);
+        // The total counts stories, exactly up to the threshold as for plain searches; facet
+        // counts (which count articles) visit every match anyway, so the count is then exact.
+        long upTo =
+            query.exactTotal() || matched != null ? Long.MAX_VALUE : options.totalHitsThreshold;
+        // One more than the page: whether it exists says whether a next page does.
+        Collapse.Page page =
+            Collapse.page(searcher, scored, order, query.limit() + 1, after, matched == null ? upTo : -1);
+        ScoreDoc[] heads = page.heads();
+        long stories = page.stories();
         checkTimeout(searcher);
-        top =
-            searcher.search(
-                heads.filter(),
-                // The total is the heads': the collector need not count, and may skip. One more
-                // than the page: whether it exists says whether a next page does.
-                new TopFieldCollectorManager(
-                    Schema.sort(order), query.limit() + 1, after, query.limit() + 1));
-        top =
-            new TopFieldDocs(
-                new TotalHits(heads.count(), TotalHits.Relation.EQUAL_TO), top.scoreDocs, top.fields);
         if (matched != null) {
-          // Facet counts count articles, not stories: one more pass over every match.
-          matched[0] = searcher.search(scored, new FacetsCollectorManager());
+          Object[] both =
+              searcher.search(
+                  scored, new MultiCollectorManager(Collapse.counter(upTo), new FacetsCollectorManager()));
+          stories = (Long) both[0];
+          matched[0] = (FacetsCollector) both[1];
         }
+        TotalHits total =
+            stories > upTo
+                ? new TotalHits(upTo, TotalHits.Relation.GREATER_THAN_OR_EQUAL_TO)
+                : new TotalHits(stories, TotalHits.Relation.EQUAL_TO);
+        top = new TopFieldDocs(total, heads, Schema.sort(order).getSort());
       } else {
         TopFieldCollectorManager pageManager =
             new TopFieldCollectorManager(
@@ -1116,8 +1123,10 @@ public final class NewsIndex implements Closeable, NewsStore {
     String next = more ? Cursors.encode(order, (FieldDoc) docs[docs.length - 1], reference) : null;
     TotalHits counted = top.totalHits;
     if (query.collapse()) {
-      // Every match was visited; the total counts stories (facets, if asked, count articles).
-      return new SearchResults(counted.value(), true, hits, next, null, null, facets);
+      // The total counts stories (facets, if asked, count articles).
+      return new SearchResults(
+          counted.value(), counted.relation() == TotalHits.Relation.EQUAL_TO, hits, next, null,
+          null, facets);
     }
     if (facets != null) {
       // The facet collector saw every match.
@@ -1187,9 +1196,9 @@ public final class NewsIndex implements Closeable, NewsStore {
   }
 
   /**
-   * The stories of {@code docs}, computed from their members: one pass over the {@link
-   * Schema#STORY_KEY} doc values for the keys of these hits only, reading each member's id,
-   * publication time and source from doc values.
+   * The stories of {@code docs}, computed from their members: found per segment through {@link
+   * StoryKeys} (a binary search per story), each member's id, publication time and source read
+   * from doc values.
    */
   private static Story[] stories(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
     Story[] out = new Story[docs.length];
@@ -1207,29 +1216,42 @@ public final class NewsIndex implements Closeable, NewsStore {
         tallies.putIfAbsent(keyOf[i], new StoryTally());
       }
     }
-    if (!tallies.isEmpty()) {
-      for (LeafReaderContext leaf : leaves) {
-        Bits live = leaf.reader().getLiveDocs();
-        NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
-        SortedDocValues ids = null;
-        SortedNumericDocValues published = null;
-        SortedSetDocValues sources = null;
-        for (int doc = keys.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = keys.nextDoc()) {
-          StoryTally t = tallies.get(keys.longValue());
-          if (t == null || (live != null && !live.get(doc))) {
-            continue;
-          }
-          if (ids == null) {
-            ids = DocValues.getSorted(leaf.reader(), Schema.ID);
-            published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
-            sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);
-          }
-          String id = ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
-          Long when = published.advanceExact(doc) ? published.nextValue() : null;
-          String source =
-              sources.advanceExact(doc) ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : null;
-          t.add(id, when, source);
+    for (LeafReaderContext leaf : leaves) {
+      StoryKeys table = StoryKeys.of(leaf.reader());
+      int n = 0;
+      for (long key : tallies.keySet()) {
+        n += table.count(key);
+      }
+      if (n == 0) {
+        continue;
+      }
+      // The members of every story here, with their keys, in doc id order (doc values iterate
+      // forward only).
+      long[] docAndStory = new long[n];
+      long[] storyKeys = new long[tallies.size()];
+      int at = 0;
+      int k = 0;
+      int[] members = new int[n];
+      for (long key : tallies.keySet()) {
+        int from = at;
+        at = table.members(key, members, at);
+        for (int j = from; j < at; j++) {
+          docAndStory[j] = ((long) members[j] << 32) | k;
         }
+        storyKeys[k++] = key;
+      }
+      Arrays.sort(docAndStory);
+      SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+      SortedNumericDocValues published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
+      SortedSetDocValues sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);
+      for (long member : docAndStory) {
+        int doc = (int) (member >>> 32);
+        StoryTally t = tallies.get(storyKeys[(int) member]);
+        String id = ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
+        Long when = published.advanceExact(doc) ? published.nextValue() : null;
+        String source =
+            sources.advanceExact(doc) ? sources.lookupOrd(sources.nextOrd()).utf8ToString() : null;
+        t.add(id, when, source);
       }
     }
     for (int i = 0; i < docs.length; i++) {
@@ -1299,7 +1321,11 @@ public final class NewsIndex implements Closeable, NewsStore {
       NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
       ScoreDoc[] docs =
           keys.advanceExact(doc - leaf.docBase)
-              ? s.search(Schema.storyMembers(keys.longValue()), Integer.MAX_VALUE, Schema.sort(SortOrder.OLDEST)).scoreDocs
+              ? s.search(
+                      StoryKeys.members(keys.longValue()),
+                      Math.max(1, StoryKeys.size(s.getIndexReader(), keys.longValue())),
+                      Schema.sort(SortOrder.OLDEST))
+                  .scoreDocs
               : new ScoreDoc[] {new ScoreDoc(doc, Float.NaN)};
       HitSummary[] summaries = summaries(s, docs);
       Story[] stories = stories(s, docs);
@@ -1372,20 +1398,21 @@ public final class NewsIndex implements Closeable, NewsStore {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
         if (keys.advanceExact(doc - leaf.docBase)) {
-          q.add(Schema.storyMembers(keys.longValue()), BooleanClause.Occur.MUST_NOT);
+          q.add(StoryKeys.members(keys.longValue()), BooleanClause.Occur.MUST_NOT);
         }
       }
       Query query = q.build();
-      if (collapse) {
-        query = Collapse.heads(s, query, SortOrder.RELEVANCE).filter();
-      }
-      ScoreDoc[] docs = s.search(query, limit, Schema.sort(SortOrder.RELEVANCE), true).scoreDocs;
+      ScoreDoc[] docs =
+          collapse
+              ? Collapse.page(s, query, SortOrder.RELEVANCE, limit, null, -1).heads()
+              : s.search(query, limit, Schema.sort(SortOrder.RELEVANCE), true).scoreDocs;
       HitSummary[] summaries = summaries(s, docs);
       Story[] stories = collapse ? stories(s, docs) : new Story[docs.length];
       List<SearchHit> out = new ArrayList<>(docs.length);
       for (int i = 0; i < docs.length; i++) {
         HitSummary h = summaries[i];
-        float score = docs[i].score;
+        // The relevance sort's first value is the score.
+        float score = (Float) ((FieldDoc) docs[i]).fields[0];
         out.add(
             new SearchHit(
                 h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(),

@@ -22,7 +22,8 @@ import org.apache.lucene.search.Query;
  * <h2>Query syntax</h2>
  *
  * <pre>
- * ceasefire talks              both words (AND is the default; see {@link Builder#defaultOperator})
+ * ceasefire talks              either word, articles with both first (the default, RANKED;
+ *                              see {@link Builder#defaultOperator}); with AND, both words
  * ceasefire OR truce           either
  * "peace talks"                the phrase, words in this order; “curly”, ‘single’ and „low“
  *                              typographic quotes work the same
@@ -175,7 +176,8 @@ public final class NewsQuery {
   }
 
   /**
-   * A query for {@code text} with default settings: AND between terms, best matches first, 10 hits
+   * A query for {@code text} with default settings: {@link Operator#RANKED} (any word, articles
+   * with all the words first), best matches first, 10 hits
    * per page, highlighted snippets, no filters. Short for {@code builder().text(text).build()}.
    *
    * @param text free text in the query syntax; null or blank for a query that matches every
@@ -190,7 +192,7 @@ public final class NewsQuery {
   }
 
   /**
-   * A new builder with the defaults: no text, no filters, {@link Operator#AND}, UTC, sort chosen by
+   * A new builder with the defaults: no text, no filters, {@link Operator#RANKED}, UTC, sort chosen by
    * the text (see {@link #sort()}), a page of 10, highlighting on, totals exact up to the index's
    * threshold only, {@link QueryLimits#DEFAULT}.
    *
@@ -266,7 +268,7 @@ public final class NewsQuery {
   /**
    * How juxtaposed terms of the text combine.
    *
-   * @return the operator; {@link Operator#AND} unless set otherwise
+   * @return the operator; {@link Operator#RANKED} unless set otherwise
    */
   public Operator defaultOperator() {
     return defaultOperator;
@@ -1014,9 +1016,11 @@ public final class NewsQuery {
      * one the sort puts first (the best-ranked for relevance orders, the newest or oldest for date
      * orders), with the story's details in {@link SearchHit#story()}. Works with every filter,
      * every sort and cursor paging (a cursor from a collapsed page continues the collapsed
-     * listing). The total is then the exact number of matching stories, whatever {@link
-     * #exactTotal(boolean)} says: collapsing visits every match, so it costs more than the plain
-     * search on broad queries.
+     * listing). The total then counts matching stories, exact up to {@link
+     * NewsIndex.Options#totalHitsThreshold()} and a lower bound beyond it, as for plain searches
+     * (exact with {@link #exactTotal(boolean)} or facet counts). The page is read from the plain
+     * search, which still stops early; each story with several members costs one small search
+     * over its members.
      *
      * @param collapse whether to show one hit per story
      * @return this builder

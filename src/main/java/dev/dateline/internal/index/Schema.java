@@ -350,11 +350,6 @@ public final class Schema {
     return new NumericDocValuesField(STORY_KEY, StoryRegistry.key(rootId));
   }
 
-  /** Matches the members of the story with this key (a doc-values scan). */
-  public static Query storyMembers(long key) {
-    return NumericDocValuesField.newSlowExactQuery(STORY_KEY, key);
-  }
-
   // ---------------------------------------------------------------- facets
 
   /** The sorted-set doc values field that holds a facet dimension's values. */

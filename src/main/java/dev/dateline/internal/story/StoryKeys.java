@@ -1,0 +1,230 @@
+package dev.dateline.internal.story;
+
+import dev.dateline.internal.index.Schema;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.ConstantScoreScorer;
+import org.apache.lucene.search.ConstantScoreWeight;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.ScorerSupplier;
+import org.apache.lucene.search.Weight;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.DocIdSetBuilder;
+import org.apache.lucene.util.IntroSorter;
+
+/**
+ * The members of each story, per segment: the live documents of a segment sorted by their story
+ * key, so that the members of a story are found by a binary search instead of a scan of the
+ * segment's story keys.
+ *
+ * <p>Story keys live in updatable doc values (an article moves to another story without being
+ * re-indexed), so they cannot be indexed terms; this table is what a term dictionary would give.
+ * It is built on first use for each segment reader and kept until that reader closes. A segment
+ * reader is replaced whenever its deletions or story keys change, so a table never goes stale;
+ * segments that did not change keep theirs across refreshes. Memory: 12 bytes per live article.
+ */
+public final class StoryKeys {
+
+  private static final Map<IndexReader.CacheKey, StoryKeys> CACHE = new ConcurrentHashMap<>();
+
+  private final long[] keys;
+  private final int[] docs;
+
+  private StoryKeys(long[] keys, int[] docs) {
+    this.keys = keys;
+    this.docs = docs;
+  }
+
+  /** The table of a segment, built once per segment reader. */
+  public static StoryKeys of(LeafReader reader) throws IOException {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return build(reader);
+    }
+    IndexReader.CacheKey key = helper.getKey();
+    StoryKeys table = CACHE.get(key);
+    if (table == null) {
+      table = build(reader);
+      if (CACHE.putIfAbsent(key, table) == null) {
+        helper.addClosedListener(CACHE::remove);
+      }
+    }
+    return table;
+  }
+
+  private static StoryKeys build(LeafReader reader) throws IOException {
+    NumericDocValues values = DocValues.getNumeric(reader, Schema.STORY_KEY);
+    Bits live = reader.getLiveDocs();
+    int n = reader.numDocs();
+    long[] keys = new long[n];
+    int[] docs = new int[n];
+    int size = 0;
+    for (int doc = values.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = values.nextDoc()) {
+      if (live == null || live.get(doc)) {
+        keys[size] = values.longValue();
+        docs[size] = doc;
+        size++;
+      }
+    }
+    long[] k = size == n ? keys : java.util.Arrays.copyOf(keys, size);
+    int[] d = size == n ? docs : java.util.Arrays.copyOf(docs, size);
+    new IntroSorter() {
+      private long pivotKey;
+      private int pivotDoc;
+
+      @Override
+      protected void swap(int i, int j) {
+        long tk = k[i];
+        k[i] = k[j];
+        k[j] = tk;
+        int td = d[i];
+        d[i] = d[j];
+        d[j] = td;
+      }
+
+      @Override
+      protected void setPivot(int i) {
+        pivotKey = k[i];
+        pivotDoc = d[i];
+      }
+
+      @Override
+      protected int comparePivot(int j) {
+        int c = Long.compare(pivotKey, k[j]);
+        return c != 0 ? c : Integer.compare(pivotDoc, d[j]);
+      }
+
+      @Override
+      protected int compare(int i, int j) {
+        int c = Long.compare(k[i], k[j]);
+        return c != 0 ? c : Integer.compare(d[i], d[j]);
+      }
+    }.sort(0, size);
+    return new StoryKeys(k, d);
+  }
+
+  /** Where the members of the story {@code key} start in this segment's table. */
+  private int first(long key) {
+    int lo = 0;
+    int hi = keys.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (keys[mid] < key) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** How many live members the story {@code key} has in this segment. */
+  public int count(long key) {
+    int from = first(key);
+    int to = from;
+    while (to < keys.length && keys[to] == key) {
+      to++;
+    }
+    return to - from;
+  }
+
+  /**
+   * The segment's live members of the story {@code key}, in doc id order, into {@code out} from
+   * {@code at}.
+   *
+   * @return the position after the last one written; {@code out} must have room for {@link
+   *     #count(long)} more
+   */
+  public int members(long key, int[] out, int at) {
+    for (int i = first(key); i < keys.length && keys[i] == key; i++) {
+      out[at++] = docs[i];
+    }
+    return at;
+  }
+
+  /** How many live members the story {@code key} has in the whole reader. */
+  public static int size(IndexReader reader, long key) throws IOException {
+    int n = 0;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      n += of(leaf.reader()).count(key);
+    }
+    return n;
+  }
+
+  /**
+   * Matches the live members of the stories with these keys, through the tables (a binary search
+   * per segment and key). Not cached by the query cache: tables are cheaper to read than to copy.
+   */
+  public static Query members(long... storyKeys) {
+    return new MembersQuery(storyKeys.clone());
+  }
+
+  private static final class MembersQuery extends Query {
+    private final long[] storyKeys;
+
+    MembersQuery(long[] storyKeys) {
+      this.storyKeys = storyKeys;
+    }
+
+    @Override
+    public Weight createWeight(IndexSearcher searcher, ScoreMode scoreMode, float boost) {
+      return new ConstantScoreWeight(this, boost) {
+        @Override
+        public ScorerSupplier scorerSupplier(LeafReaderContext context) throws IOException {
+          StoryKeys table = of(context.reader());
+          int count = 0;
+          for (long k : storyKeys) {
+            count += table.count(k);
+          }
+          if (count == 0) {
+            return null;
+          }
+          DocIdSetBuilder builder = new DocIdSetBuilder(context.reader().maxDoc());
+          DocIdSetBuilder.BulkAdder adder = builder.grow(count);
+          for (long k : storyKeys) {
+            for (int i = table.first(k); i < table.keys.length && table.keys[i] == k; i++) {
+              adder.add(table.docs[i]);
+            }
+          }
+          DocIdSetIterator it = builder.build().iterator();
+          return new Weight.DefaultScorerSupplier(new ConstantScoreScorer(score(), scoreMode, it));
+        }
+
+        @Override
+        public boolean isCacheable(LeafReaderContext ctx) {
+          return false;
+        }
+      };
+    }
+
+    @Override
+    public void visit(QueryVisitor visitor) {
+      visitor.visitLeaf(this);
+    }
+
+    @Override
+    public String toString(String field) {
+      return "story members" + java.util.Arrays.toString(storyKeys);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MembersQuery m && java.util.Arrays.equals(storyKeys, m.storyKeys);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(storyKeys);
+    }
+  }
+}

@@ -1,0 +1,148 @@
+package dev.dateline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A collapsed listing, page by page, is exactly the plain listing with every match after the
+ * first of its story removed: same order, same stories, whatever the sort, page size, segments,
+ * deletions and story sizes (stories larger than a page and than the first batch of matches
+ * collapsing reads, identical copies that tie on score).
+ */
+class CollapsedListingTest {
+  private static final Instant T0 = Instant.parse("2026-03-02T06:00:00Z");
+
+  @Test
+  void collapsedPagesAreThePlainListingWithOneHitPerStory() {
+    for (long seed = 1; seed <= 6; seed++) {
+      Random r = new Random(seed);
+      NewsIndex.Options options =
+          NewsIndex.Options.builder()
+              .entityExtractor(EntityExtractor.none())
+              .stories(true)
+              .totalHitsThreshold(1 + r.nextInt(40))
+              .build();
+      try (NewsIndex idx = NewsIndex.inMemory(options)) {
+        List<String> ids = build(idx, r);
+        Map<String, String> storyOf = new HashMap<>();
+        for (String id : ids) {
+          List<SearchHit> members = idx.timeline(id);
+          if (!members.isEmpty()) {
+            storyOf.put(id, members.get(0).story().id());
+          }
+        }
+        assertThat(new HashSet<>(storyOf.values()).size())
+            .as("seed %d has stories with copies", seed)
+            .isLessThan(storyOf.size());
+        for (String text : List.of("", "the", "bank rates", "oil OR gold", "\"central bank\"")) {
+          for (SortOrder order : SortOrder.values()) {
+            int limit = 1 + r.nextInt(7);
+            NewsQuery q =
+                NewsQuery.builder()
+                    .text(text)
+                    .sort(order)
+                    .highlight(false)
+                    .limit(limit)
+                    .build();
+            List<String> expected = firstPerStory(plainListing(idx, q), storyOf);
+            String what = "seed " + seed + ", '" + text + "', " + order + ", pages of " + limit;
+
+            List<String> seen = new ArrayList<>();
+            SearchResults page = idx.search(q.toBuilder().collapse(true).build());
+            long total = page.total();
+            boolean exact = page.totalIsExact();
+            while (true) {
+              for (SearchHit h : page.hits()) {
+                seen.add(h.id());
+                assertThat(h.story().id()).as(what).isEqualTo(storyOf.get(h.id()));
+              }
+              if (page.next() == null) {
+                break;
+              }
+              page = idx.search(q.toBuilder().collapse(true).after(page.next()).build());
+            }
+            assertThat(seen).as(what).containsExactlyElementsOf(expected);
+            int threshold = options.totalHitsThreshold();
+            if (expected.size() <= threshold) {
+              assertThat(total).as(what).isEqualTo(expected.size());
+              assertThat(exact).as(what).isTrue();
+            } else {
+              assertThat(total).as(what).isEqualTo(threshold);
+              assertThat(exact).as(what).isFalse();
+            }
+            SearchResults exactTotal =
+                idx.search(q.toBuilder().collapse(true).exactTotal(true).build());
+            assertThat(exactTotal.total()).as(what).isEqualTo(expected.size());
+            assertThat(exactTotal.totalIsExact()).isTrue();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Stories of 1 to 40 members (some identical copies), published over weeks, added out of order
+   * in several segments, then a few articles deleted.
+   */
+  private static List<String> build(NewsIndex idx, Random r) {
+    List<Article> all = new ArrayList<>();
+    int stories = 15 + r.nextInt(10);
+    for (int s = 0; s < stories; s++) {
+      List<String> body = StoryTexts.body(r, 4 + r.nextInt(3));
+      Instant t = T0.plus(Duration.ofHours(30L * s + r.nextInt(20)));
+      all.add(StoryTexts.article("s" + s, "Wire", t, body));
+      int copies = r.nextInt(4) == 0 ? 20 + r.nextInt(21) : r.nextInt(3);
+      for (int c = 0; c < copies; c++) {
+        List<String> copy = r.nextInt(3) == 0 ? body : StoryTexts.variant(r, body);
+        all.add(StoryTexts.article("s" + s + "c" + c, "Outlet" + (c % 5),
+            t.plusSeconds(60L * (1 + r.nextInt(600))), copy));
+      }
+    }
+    java.util.Collections.shuffle(all, r);
+    List<String> ids = new ArrayList<>();
+    for (Article a : all) {
+      idx.add(a);
+      ids.add(a.id());
+      if (r.nextInt(25) == 0) {
+        idx.refresh(); // another segment
+      }
+    }
+    idx.refresh();
+    for (int i = 0; i < 4; i++) {
+      String gone = ids.remove(r.nextInt(ids.size()));
+      idx.delete(gone);
+    }
+    idx.refresh();
+    return ids;
+  }
+
+  private static List<String> plainListing(NewsIndex idx, NewsQuery q) {
+    List<String> out = new ArrayList<>();
+    SearchResults page = idx.search(q.toBuilder().limit(1000).build());
+    page.hits().forEach(h -> out.add(h.id()));
+    assertThat(page.next()).isNull();
+    return out;
+  }
+
+  private static List<String> firstPerStory(List<String> listing, Map<String, String> storyOf) {
+    Set<String> stories = new LinkedHashSet<>();
+    List<String> out = new ArrayList<>();
+    for (String id : listing) {
+      if (stories.add(storyOf.get(id))) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+}
