@@ -31,6 +31,7 @@ public final class FacetRequest {
   private final DateInterval histogram;
   private final ZoneId zone;
   private final boolean sideways;
+  private final boolean stories;
 
   private FacetRequest(Builder b) {
     this.dimensions = List.copyOf(b.dimensions);
@@ -38,6 +39,7 @@ public final class FacetRequest {
     this.histogram = b.histogram;
     this.zone = b.zone;
     this.sideways = b.sideways;
+    this.stories = b.stories;
   }
 
   /**
@@ -94,10 +96,19 @@ public final class FacetRequest {
     return sideways;
   }
 
+  /**
+   * Whether the counts count stories instead of articles (see {@link Builder#stories(boolean)}).
+   *
+   * @return false unless set otherwise
+   */
+  public boolean stories() {
+    return stories;
+  }
+
   @Override
   public String toString() {
     return "FacetRequest[dimensions=" + dimensions + ", limit=" + limit + ", histogram=" + histogram
-        + ", zone=" + zone + ", sideways=" + sideways + "]";
+        + ", zone=" + zone + ", sideways=" + sideways + ", stories=" + stories + "]";
   }
 
   /** Builder for {@link FacetRequest}. Not thread-safe. */
@@ -107,6 +118,7 @@ public final class FacetRequest {
     private DateInterval histogram;
     private ZoneId zone;
     private boolean sideways;
+    private boolean stories;
 
     private Builder() {}
 
@@ -187,6 +199,24 @@ public final class FacetRequest {
      */
     public Builder sideways(boolean sideways) {
       this.sideways = sideways;
+      return this;
+    }
+
+    /**
+     * Counts stories instead of articles (default false), in an index that {@link
+     * NewsIndex#detectsStories() detects stories}: a value's count is the number of stories with
+     * at least one matching member that has the value (a wire story carried by twelve outlets
+     * counts once for the person it names, and once for each outlet that carried it); {@link
+     * Facets#matches()} is the number of matching stories; a histogram bucket counts the stories
+     * with a matching member published in it (a story spread over midnight counts in both days);
+     * undated articles are stories of their own. Whether the page of hits is collapsed is a
+     * separate choice ({@link NewsQuery.Builder#collapse(boolean)}).
+     *
+     * @param stories true to count stories
+     * @return this builder
+     */
+    public Builder stories(boolean stories) {
+      this.stories = stories;
       return this;
     }
 

@@ -592,6 +592,8 @@ public final class NewsIndex implements Closeable, NewsStore {
    * @throws InvalidQueryException if the query expands beyond the clause limit, its cursor is
    *     invalid, or the histogram would have more than 100,000 buckets
    * @throws SearchTimeoutException if it runs longer than {@link Options#queryTimeout}
+   * @throws StoriesNotEnabledException if the query collapses or the request {@link
+   *     FacetRequest#stories() counts stories}, and the index does not detect stories
    * @throws IndexException if the index is closed or cannot be read
    */
   public SearchResults search(NewsQuery query, FacetRequest request) {
@@ -604,6 +606,9 @@ public final class NewsIndex implements Closeable, NewsStore {
   private SearchResults search(NewsQuery query, FacetRequest request, String what) {
     if (query.collapse()) {
       requireStories("collapse copies into stories");
+    }
+    if (request != null && request.stories()) {
+      requireStories("count stories");
     }
     SortOrder order = QueryCompiler.order(query.sort(), query.parsed());
     FieldDoc after = query.cursor() == null ? null : Cursors.decode(order, query.cursor());
@@ -703,11 +708,16 @@ public final class NewsIndex implements Closeable, NewsStore {
    * @throws InvalidQueryException if the query expands beyond the clause limit, or the histogram
    *     would have more than 100,000 buckets
    * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
+   * @throws StoriesNotEnabledException if the request {@link FacetRequest#stories() counts
+   *     stories} and the index does not detect stories
    * @throws IndexException if the index is closed or cannot be read
    */
   public Facets facets(NewsQuery query, FacetRequest request) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(request, "request");
+    if (request.stories()) {
+      requireStories("count stories");
+    }
     return read(
         "count facets", searcher -> countFacets(searcher, query, query.parsed(), request, null));
   }

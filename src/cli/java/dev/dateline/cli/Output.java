@@ -122,10 +122,12 @@ final class Output {
   /**
    * Results with facet counts: the results' keys plus {@code "facets"} (one key per dimension, an
    * array of {@code {"value","count"}}), {@code "facetDetails"} (per dimension: {@code
-   * otherValues}, {@code withValue}, {@code sideways}) and {@code "histogram"} when asked for.
+   * otherValues}, {@code withValue}, {@code sideways}) and {@code "histogram"} when asked for;
+   * {@code "counting"} says what the counts count, {@code "articles"} or {@code "stories"}.
    */
-  static String json(SearchResults r, Facets f) {
+  static String json(SearchResults r, Facets f, boolean stories) {
     ObjectNode root = results(r);
+    root.put("counting", stories ? "stories" : "articles");
     root.put("matches", f.matches());
     if (!f.dimensions().isEmpty()) {
       ObjectNode facets = root.putObject("facets");
@@ -331,9 +333,17 @@ final class Output {
     return sb.toString();
   }
 
-  /** Facet tables and the histogram as a bar chart, for a terminal. */
+  /** Facet tables and the histogram as a bar chart, for a terminal; counts of articles. */
   static String text(Facets f) {
+    return text(f, false);
+  }
+
+  /** Facet tables and the histogram as a bar chart, for a terminal. */
+  static String text(Facets f, boolean stories) {
     StringBuilder sb = new StringBuilder();
+    if (stories) {
+      sb.append("\ncounting stories: ").append(f.matches()).append(" match\n");
+    }
     f.dimensions().forEach((dim, d) -> {
       sb.append('\n').append(dim.key());
       sb.append(d.sideways() ? " (sideways: without its own filters)" : "").append(':');

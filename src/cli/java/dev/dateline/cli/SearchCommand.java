@@ -165,6 +165,13 @@ final class SearchCommand implements Callable<Integer> {
   boolean sideways;
 
   @Option(
+      names = "--facet-stories",
+      description =
+          "Count stories instead of articles in --facet and --histogram: a story counts once per"
+              + " value any matching member has (an index built with --stories).")
+  boolean facetStories;
+
+  @Option(
       names = "--chart",
       paramLabel = "FILE",
       description = "With --histogram: also write the timeline as a chart, FILE.svg or FILE.png.")
@@ -216,8 +223,9 @@ final class SearchCommand implements Callable<Integer> {
         }
         out.print(
             json
-                ? Output.json(results, counted) + "\n"
-                : Output.text(results, displayZone(built), Output.ansi()) + Output.text(counted));
+                ? Output.json(results, counted, facetStories) + "\n"
+                : Output.text(results, displayZone(built), Output.ansi())
+                    + Output.text(counted, facetStories));
         out.flush();
         return Main.EXIT_OK;
       }
@@ -267,15 +275,18 @@ final class SearchCommand implements Callable<Integer> {
   /** What --facet, --histogram and --sideways ask for, or null when none of them is given. */
   FacetRequest facetRequest(NewsQuery built) {
     if (facets.isEmpty() && histogram == null) {
-      if (sideways || chart != null || spec.commandLine().getParseResult().hasMatchedOption("--facet-limit")) {
-        throw new Main.UsageException("--facet-limit, --sideways and --chart need --facet or --histogram");
+      if (sideways || facetStories || chart != null
+          || spec.commandLine().getParseResult().hasMatchedOption("--facet-limit")) {
+        throw new Main.UsageException(
+            "--facet-limit, --sideways, --facet-stories and --chart need --facet or --histogram");
       }
       return null;
     }
     if (count) {
       throw new Main.UsageException("--count cannot be combined with --facet or --histogram");
     }
-    FacetRequest.Builder r = FacetRequest.builder().sideways(sideways).zone(displayZone(built));
+    FacetRequest.Builder r =
+        FacetRequest.builder().sideways(sideways).stories(facetStories).zone(displayZone(built));
     for (String f : facets) {
       try {
         r.dimensions(FacetDimension.parse(f));

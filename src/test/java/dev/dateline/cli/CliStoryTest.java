@@ -72,6 +72,35 @@ class CliStoryTest {
   }
 
   @Test
+  void facetStoriesCountsEachStoryOncePerValue() throws IOException {
+    Path index = index();
+    Result r = run("search", "--index", index.toString(), "--json", "--facet", "source",
+        "--histogram", "day", "--facet-stories");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode root = JSON.readTree(r.out());
+    assertThat(root.get("counting").asText()).isEqualTo("stories");
+    assertThat(root.get("matches").asLong()).isEqualTo(2);
+    // Reuters carried both stories; the other two outlets only copies of the ECB story.
+    assertThat(root.get("facets").get("source").toString()).isEqualTo(
+        "[{\"value\":\"Reuters\",\"count\":2},{\"value\":\"Business Times\",\"count\":1},"
+            + "{\"value\":\"Gulf Daily\",\"count\":1}]");
+    assertThat(root.get("histogram").get("buckets").get(0).get("count").asLong()).isEqualTo(2);
+
+    JsonNode articles = JSON.readTree(
+        run("search", "--index", index.toString(), "--json", "--facet", "source").out());
+    assertThat(articles.get("counting").asText()).isEqualTo("articles");
+    assertThat(articles.get("matches").asLong()).isEqualTo(4);
+
+    Result text = run("search", "--index", index.toString(), "--facet", "source", "--facet-stories");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("counting stories: 2 match");
+
+    Result alone = run("search", "--index", index.toString(), "--facet-stories", "ecb");
+    assertThat(alone.exit()).isEqualTo(2);
+    assertThat(alone.err().strip()).contains("--facet-stories").doesNotContain("\n");
+  }
+
+  @Test
   void storyListsMembersInPublicationOrder() throws IOException {
     Path index = index();
     Result r = run("story", "--index", index.toString(), "--json", "s3");

@@ -26,6 +26,7 @@ import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -80,20 +81,31 @@ public final class FacetEngine {
     if (all == null) {
       all = collect(searcher, matches.query(null));
     }
+    boolean stories = request.stories();
     long total = 0;
-    for (FacetsCollector.MatchingDocs md : all.getMatchingDocs()) {
-      total += md.totalHits();
+    if (stories) {
+      total = StoryCounts.stories(all);
+    } else {
+      for (FacetsCollector.MatchingDocs md : all.getMatchingDocs()) {
+        total += md.totalHits();
+      }
     }
     Map<FacetDimension, Facets.Dimension> dims = new LinkedHashMap<>();
+    IndexReader reader = searcher.getIndexReader();
     for (FacetDimension d : request.dimensions()) {
       boolean sideways = request.sideways() && matches.filters(d);
       FacetsCollector hits = sideways ? collect(searcher, matches.query(d)) : all;
-      dims.put(d, count(searcher.getIndexReader(), d, hits, request.limit(), sideways));
+      dims.put(
+          d,
+          stories
+              ? StoryCounts.dimension(reader, ordinalMap(reader, Schema.facetField(d)), d, hits,
+                  request.limit(), sideways)
+              : count(reader, d, hits, request.limit(), sideways));
     }
     Histogram histogram = null;
     if (request.histogram() != null) {
       ZoneId zone = request.zone() != null ? request.zone() : matches.zone();
-      histogram = histogram(all, request.histogram(), zone, matches.from(), matches.to());
+      histogram = histogram(all, request.histogram(), zone, matches.from(), matches.to(), stories);
     }
     return new Facets(total, dims, histogram);
   }
@@ -167,6 +179,33 @@ public final class FacetEngine {
     return new Facets.Dimension(d, top, r.childCount - top.size(), r.value.longValue(), sideways);
   }
 
+  private final Map<IndexReader.CacheKey, Map<String, java.util.Optional<OrdinalMap>>> ordinalMaps =
+      new ConcurrentHashMap<>();
+
+  /**
+   * The map from segment to global ordinals of {@code field} in this view of the index (null when
+   * it has one segment: the ordinals are global already), built once per view.
+   */
+  private OrdinalMap ordinalMap(IndexReader reader, String field) throws IOException {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return StoryCounts.buildOrdinalMap(reader, field);
+    }
+    Map<String, java.util.Optional<OrdinalMap>> perField =
+        ordinalMaps.computeIfAbsent(
+            helper.getKey(),
+            key -> {
+              helper.addClosedListener(ordinalMaps::remove);
+              return new ConcurrentHashMap<>();
+            });
+    java.util.Optional<OrdinalMap> m = perField.get(field);
+    if (m == null) {
+      m = java.util.Optional.ofNullable(StoryCounts.buildOrdinalMap(reader, field));
+      perField.putIfAbsent(field, m);
+    }
+    return m.orElse(null);
+  }
+
   /** The ordinal map of {@code field} in this view of the index, built once per view. */
   private StringDocValuesReaderState state(IndexReader reader, String field) throws IOException {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
@@ -190,9 +229,14 @@ public final class FacetEngine {
   }
 
   private static Histogram histogram(
-      FacetsCollector hits, DateInterval interval, ZoneId zone, Instant from, Instant to)
+      FacetsCollector hits, DateInterval interval, ZoneId zone, Instant from, Instant to,
+      boolean stories)
       throws IOException {
     long[] times = new long[16];
+    // By story: the story of each dated match, and the stories of the undated ones.
+    long[] storyOf = stories ? new long[16] : null;
+    org.apache.lucene.internal.hppc.LongHashSet undatedStories =
+        stories ? new org.apache.lucene.internal.hppc.LongHashSet() : null;
     int n = 0;
     long undated = 0;
     for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
@@ -201,17 +245,27 @@ public final class FacetEngine {
       }
       SortedNumericDocValues published =
           DocValues.getSortedNumeric(md.context().reader(), Schema.PUBLISHED);
+      StoryCounts.Keys keys = stories ? new StoryCounts.Keys(md.context()) : null;
       DocIdSetIterator it = md.bits().iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
         if (published.advanceExact(doc)) {
           if (n == times.length) {
             times = Arrays.copyOf(times, n * 2);
+            storyOf = stories ? Arrays.copyOf(storyOf, n * 2) : null;
+          }
+          if (stories) {
+            storyOf[n] = keys.of(doc);
           }
           times[n++] = published.nextValue();
+        } else if (stories) {
+          undatedStories.add(keys.of(doc));
         } else {
           undated++;
         }
       }
+    }
+    if (stories) {
+      undated = undatedStories.size();
     }
     long lo = Long.MAX_VALUE;
     long hi = Long.MIN_VALUE;
@@ -245,9 +299,18 @@ public final class FacetEngine {
       startMillis[i] = starts.get(i).toInstant().toEpochMilli();
     }
     long[] counts = new long[starts.size()];
+    int[] bucketOf = stories ? new int[n] : null;
     for (int i = 0; i < n; i++) {
       int b = Arrays.binarySearch(startMillis, times[i]);
-      counts[b >= 0 ? b : -b - 2]++;
+      b = b >= 0 ? b : -b - 2;
+      if (stories) {
+        bucketOf[i] = b;
+      } else {
+        counts[b]++;
+      }
+    }
+    if (stories) {
+      counts = StoryCounts.distinctPerGroup(bucketOf, storyOf, n, counts.length);
     }
     List<Histogram.Bucket> buckets = new ArrayList<>(starts.size());
     for (int i = 0; i < starts.size(); i++) {
