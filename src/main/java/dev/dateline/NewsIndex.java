@@ -1212,45 +1212,20 @@ public final class NewsIndex implements Closeable, NewsStore {
    */
   private static Story[] stories(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
     Story[] out = new Story[docs.length];
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     long[] keyOf = new long[docs.length];
-    boolean[] keyed = new boolean[docs.length];
-    Map<Long, StoryTally> tallies = new HashMap<>();
+    boolean[] keyed = StoryKeys.keysOf(searcher.getIndexReader(), docs, keyOf);
+    Map<Long, StoryTally> tallies = new LinkedHashMap<>();
     for (int i = 0; i < docs.length; i++) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-      // A fresh iterator per hit: hits are not in doc id order.
-      NumericDocValues keys = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
-      if (keys.advanceExact(docs[i].doc - leaf.docBase)) {
-        keyOf[i] = keys.longValue();
-        keyed[i] = true;
+      if (keyed[i]) {
         tallies.putIfAbsent(keyOf[i], new StoryTally());
       }
     }
-    for (LeafReaderContext leaf : leaves) {
-      StoryKeys table = StoryKeys.of(leaf.reader());
-      int n = 0;
-      for (long key : tallies.keySet()) {
-        n += table.count(key);
-      }
-      if (n == 0) {
+    long[] storyKeys = tallies.keySet().stream().mapToLong(Long::longValue).toArray();
+    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+      long[] docAndStory = StoryKeys.of(leaf.reader()).membersInDocOrder(storyKeys);
+      if (docAndStory.length == 0) {
         continue;
       }
-      // The members of every story here, with their keys, in doc id order (doc values iterate
-      // forward only).
-      long[] docAndStory = new long[n];
-      long[] storyKeys = new long[tallies.size()];
-      int at = 0;
-      int k = 0;
-      int[] members = new int[n];
-      for (long key : tallies.keySet()) {
-        int from = at;
-        at = table.members(key, members, at);
-        for (int j = from; j < at; j++) {
-          docAndStory[j] = ((long) members[j] << 32) | k;
-        }
-        storyKeys[k++] = key;
-      }
-      Arrays.sort(docAndStory);
       SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
       SortedNumericDocValues published = DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);
       SortedSetDocValues sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);

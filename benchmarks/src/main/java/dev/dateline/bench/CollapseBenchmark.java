@@ -80,7 +80,15 @@ public class CollapseBenchmark {
         if (articles > 0 && articles < all.size()) {
           all = all.subList(0, articles);
         }
-        StoryArticles.repeated(all, times).forEach(w::add);
+        long added = 0;
+        for (int t = 0; t < times; t++) {
+          for (Article a : all) {
+            w.add(StoryArticles.repetition(a, t));
+            if (++added % 100_000 == 0) {
+              System.err.printf("indexed %,d of %,d articles%n", added, (long) all.size() * times);
+            }
+          }
+        }
       }
       Files.writeString(dir.resolve("built"), "complete\n");
     }

@@ -38,23 +38,19 @@ final class StoryArticles {
     return out;
   }
 
-  /** {@code articles} repeated {@code times} times, each repetition two years (730 days) later. */
-  static List<Article> repeated(List<Article> articles, int times) {
-    List<Article> out = new ArrayList<>(articles.size() * times);
-    for (int t = 0; t < times; t++) {
-      Duration shift = Duration.ofDays(730L * t);
-      for (Article a : articles) {
-        if (t == 0) {
-          out.add(a);
-        } else {
-          Article.Builder b = a.toBuilder().id(a.id() + "-r" + t);
-          if (a.published() != null) {
-            b.published(a.published().plus(shift));
-          }
-          out.add(b.build());
-        }
-      }
+  /**
+   * Repetition {@code t} of an article: itself for 0, else with its id suffixed {@code -r<t>} and
+   * its date moved on by two years (730 days) per repetition. Made one at a time, so that a large
+   * index need not hold every repetition in memory.
+   */
+  static Article repetition(Article a, int t) {
+    if (t == 0) {
+      return a;
     }
-    return out;
+    Article.Builder b = a.toBuilder().id(a.id() + "-r" + t);
+    if (a.published() != null) {
+      b.published(a.published().plus(Duration.ofDays(730L * t)));
+    }
+    return b.build();
   }
 }

@@ -101,7 +101,7 @@ public final class Collapse {
         docs = searcher.search(scored, top).scoreDocs;
       }
       long[] keys = new long[docs.length];
-      boolean[] keyed = keys(reader, docs, keys);
+      boolean[] keyed = StoryKeys.keysOf(reader, docs, keys);
       // The stories met for the first time with more than one member: is this match their head?
       LongArrayList check = new LongArrayList();
       LongHashSet checking = new LongHashSet();
@@ -144,23 +144,6 @@ public final class Collapse {
     }
   }
 
-  /** The story key of each doc into {@code keys}; whether it has one. */
-  private static boolean[] keys(IndexReader reader, ScoreDoc[] docs, long[] keys)
-      throws IOException {
-    List<LeafReaderContext> leaves = reader.leaves();
-    boolean[] keyed = new boolean[docs.length];
-    for (int i = 0; i < docs.length; i++) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-      // A fresh iterator per doc: the docs are in sort order, not doc id order.
-      NumericDocValues values = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
-      if (values.advanceExact(docs[i].doc - leaf.docBase)) {
-        keys[i] = values.longValue();
-        keyed[i] = true;
-      }
-    }
-    return keyed;
-  }
-
   /**
    * The head of each of these stories among the matches: its first matching member in the order
    * of {@link Schema#sort} (score or publication time, then id). Only the members are visited:
@@ -173,31 +156,16 @@ public final class Collapse {
     LongObjectHashMap<Head> best = new LongObjectHashMap<>();
     long[] wanted = storyKeys.toArray();
     for (LeafReaderContext leaf : reader.leaves()) {
-      StoryKeys table = StoryKeys.of(leaf.reader());
-      int count = 0;
-      for (long k : wanted) {
-        count += table.count(k);
-      }
-      if (count == 0) {
+      // The members here in doc id order (scorers advance forward only), with their story.
+      long[] docAndStory = StoryKeys.of(leaf.reader()).membersInDocOrder(wanted);
+      if (docAndStory.length == 0) {
         continue;
       }
-      // The members here in doc id order (scorers advance forward only), with their story.
-      int[] members = new int[count];
-      long[] docAndStory = new long[count];
-      int at = 0;
-      for (int k = 0; k < wanted.length; k++) {
-        int from = at;
-        at = table.members(wanted[k], members, at);
-        for (int j = from; j < at; j++) {
-          docAndStory[j] = ((long) members[j] << 32) | k;
-        }
-      }
-      Arrays.sort(docAndStory);
       ScorerSupplier supplier = weight.scorerSupplier(leaf);
       if (supplier == null) {
         continue;
       }
-      Scorer scorer = supplier.get(count);
+      Scorer scorer = supplier.get(docAndStory.length);
       DocIdSetIterator it = scorer.iterator();
       SortedNumericDocValues published =
           DocValues.getSortedNumeric(leaf.reader(), Schema.PUBLISHED);

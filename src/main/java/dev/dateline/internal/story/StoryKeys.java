@@ -2,6 +2,7 @@ package dev.dateline.internal.story;
 
 import dev.dateline.internal.index.Schema;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DocValues;
@@ -9,6 +10,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -139,17 +141,46 @@ public final class StoryKeys {
   }
 
   /**
-   * The segment's live members of the story {@code key}, in doc id order, into {@code out} from
-   * {@code at}.
-   *
-   * @return the position after the last one written; {@code out} must have room for {@link
-   *     #count(long)} more
+   * The segment's live members of all these stories, in doc id order (doc values and scorers
+   * iterate forward only), each as {@code doc << 32 | i} where {@code i} is the index of its
+   * story in {@code storyKeys}.
    */
-  public int members(long key, int[] out, int at) {
-    for (int i = first(key); i < keys.length && keys[i] == key; i++) {
-      out[at++] = docs[i];
+  public long[] membersInDocOrder(long[] storyKeys) {
+    int count = 0;
+    for (long k : storyKeys) {
+      count += count(k);
     }
-    return at;
+    long[] out = new long[count];
+    int at = 0;
+    for (int k = 0; k < storyKeys.length; k++) {
+      for (int i = first(storyKeys[k]); i < keys.length && keys[i] == storyKeys[k]; i++) {
+        out[at++] = ((long) docs[i] << 32) | k;
+      }
+    }
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  /**
+   * The story key of each of {@code docs} (doc ids of the whole reader, in any order) into {@code
+   * keys}.
+   *
+   * @return whether each doc has a story key
+   */
+  public static boolean[] keysOf(IndexReader reader, org.apache.lucene.search.ScoreDoc[] docs, long[] keys)
+      throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    boolean[] keyed = new boolean[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
+      // A fresh iterator per doc: the docs are not in doc id order.
+      NumericDocValues values = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+      if (values.advanceExact(docs[i].doc - leaf.docBase)) {
+        keys[i] = values.longValue();
+        keyed[i] = true;
+      }
+    }
+    return keyed;
   }
 
   /** How many live members the story {@code key} has in the whole reader. */
