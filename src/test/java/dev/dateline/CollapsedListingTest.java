@@ -91,6 +91,37 @@ class CollapsedListingTest {
     }
   }
 
+  @Test
+  void storyDetailsFollowKeysMovedInSegmentsAlreadySearched() {
+    Random r = new Random(11);
+    try (NewsIndex idx = NewsIndex.inMemory(NewsIndex.Options.builder()
+        .entityExtractor(EntityExtractor.none()).stories(true).build())) {
+      List<String> body = StoryTexts.body(r, 5);
+      idx.add(StoryTexts.article("late", "Gulf Daily", T0.plusSeconds(3_600), StoryTexts.variant(r, body)));
+      idx.add(StoryTexts.article("later", "Le Soir", T0.plusSeconds(7_200), StoryTexts.variant(r, body)));
+      idx.refresh();
+      NewsQuery all = NewsQuery.builder().collapse(true).sort(SortOrder.NEWEST).build();
+      SearchResults before = idx.search(all);
+      assertThat(before.hits()).singleElement()
+          .satisfies(h -> assertThat(h.story().id()).isEqualTo("late"))
+          .satisfies(h -> assertThat(h.story().size()).isEqualTo(2));
+
+      // An earlier original arrives: the two members already searched move to its story (their
+      // keys change in a segment whose story table was built), and one of them is deleted.
+      idx.add(StoryTexts.article("wire", "Reuters", T0, body));
+      idx.delete("later");
+      idx.refresh();
+      SearchResults after = idx.search(all);
+      assertThat(after.hits()).singleElement().satisfies(h -> {
+        assertThat(h.id()).isEqualTo("late");
+        assertThat(h.story().id()).isEqualTo("wire");
+        assertThat(h.story().size()).isEqualTo(2);
+        assertThat(h.story().sources()).containsExactly("Gulf Daily", "Reuters");
+      });
+      assertThat(idx.timeline("late")).extracting(SearchHit::id).containsExactly("wire", "late");
+    }
+  }
+
   /**
    * Stories of 1 to 40 members (some identical copies), published over weeks, added out of order
    * in several segments, then a few articles deleted.
