@@ -456,6 +456,10 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
           }
         }
       }
+      // Story collapse is not done by the cluster: refused, not silently ignored.
+      expectThrows(
+          dev.dateline.StoriesNotEnabledException.class,
+          () -> cluster.search(NewsQuery.builder().text("ceasefire").collapse(true).build()));
       assertTrue("sideways changed some counts", sidewaysDiffered > 0);
       assertTrue("some tag facets have more values than the first request lists", tagsPaged > 0);
       logger.info("facets: {} requests equal; whole test {} ms", compared, (System.nanoTime() - start) / 1_000_000);
