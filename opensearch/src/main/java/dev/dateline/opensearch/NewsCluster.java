@@ -605,6 +605,8 @@ public final class NewsCluster implements NewsStore {
                         .timeZone(zone(query, request).getId())
                         .minDocCount(0);
                     if (from != null || to != null) {
+                      // Numbers, not strings: a string bound is read as a local time of the
+                      // zone, which moves the range by the zone's offset.
                       h.extendedBounds(
                           b -> {
                             if (from != null) {
