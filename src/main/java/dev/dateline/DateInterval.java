@@ -10,7 +10,9 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -148,6 +150,41 @@ public enum DateInterval {
           default -> d.plusYears(1);
         };
     return firstInstant(periodStart(next), zone);
+  }
+
+  /**
+   * The boundaries of the buckets that cover {@code first} to {@code last}: the start of the bucket
+   * holding {@code first}, each following start up to that of the bucket holding {@code last},
+   * then the end of that last bucket. A {@link Histogram} over that range has one bucket per pair
+   * of neighbouring boundaries.
+   *
+   * @param first the earliest instant to cover
+   * @param last the latest instant to cover, not before {@code first}
+   * @param zone the time zone of the calendar
+   * @return the boundaries in time order: at least two (one bucket)
+   * @throws IllegalArgumentException if {@code last} is before {@code first}
+   * @throws InvalidQueryException if there would be more than {@link Histogram#MAX_BUCKETS}
+   *     buckets
+   */
+  public List<ZonedDateTime> boundaries(Instant first, Instant last, ZoneId zone) {
+    Objects.requireNonNull(first, "first");
+    Objects.requireNonNull(last, "last");
+    if (last.isBefore(first)) {
+      throw new IllegalArgumentException("last " + last + " is before first " + first);
+    }
+    List<ZonedDateTime> out = new ArrayList<>();
+    ZonedDateTime start = bucketStart(first, zone);
+    while (!start.toInstant().isAfter(last)) {
+      if (out.size() == Histogram.MAX_BUCKETS) {
+        throw new InvalidQueryException(
+            "the histogram would have more than " + Histogram.MAX_BUCKETS + " " + key
+                + " buckets: use a longer interval or a shorter date range");
+      }
+      out.add(start);
+      start = nextBucketStart(start);
+    }
+    out.add(start);
+    return out;
   }
 
   private LocalDate periodStart(LocalDate d) {

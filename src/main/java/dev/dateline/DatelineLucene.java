@@ -211,6 +211,19 @@ public final class DatelineLucene {
   }
 
   /**
+   * The values {@link NewsIndex#facets} counts for an article, per dimension: distinct, as given
+   * (language lower-cased, entities by canonical name), each cut to 1,000 characters, capped as
+   * the embedded index caps them. A host that stores these as keyword doc values and counts
+   * distinct documents per value gets the embedded index's facet counts.
+   *
+   * @param article the article, with its entities
+   * @return the distinct values per dimension, in article order; dimensions without a value absent
+   */
+  public static Map<FacetDimension, List<String>> facetValues(Article article) {
+    return Collections.unmodifiableMap(Schema.facetValues(Objects.requireNonNull(article, "article")));
+  }
+
+  /**
    * The order results of {@code query} come in: its {@link NewsQuery#sort() sort}, except that
    * {@link SortOrder#RECENT} without scored text is {@link SortOrder#NEWEST}.
    *

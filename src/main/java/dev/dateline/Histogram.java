@@ -22,6 +22,12 @@ import java.util.Objects;
 public record Histogram(DateInterval interval, ZoneId zone, List<Bucket> buckets, long undated) {
 
   /**
+   * The most buckets a histogram may have; asking for more is an {@link InvalidQueryException} (a
+   * longer interval or a shorter date range is needed).
+   */
+  public static final int MAX_BUCKETS = 100_000;
+
+  /**
    * Copies the buckets.
    *
    * @throws NullPointerException if an argument is null

@@ -491,8 +491,16 @@ public final class NewsQuery {
     return recencyReference;
   }
 
-  /** Whether this query has structured filters on {@code d} (for drill-sideways facets). */
-  boolean filtersOn(FacetDimension d) {
+  /**
+   * Whether this query has structured filters on a facet dimension: the filters that {@link
+   * FacetRequest.Builder#sideways(boolean) drill-sideways} counts ignore for that dimension
+   * (sources, sections, or entities of the dimension's type to include; not filters written in
+   * the text, nor excluded entities).
+   *
+   * @param d the dimension
+   * @return true if the query has such filters on {@code d}
+   */
+  public boolean filtersOn(FacetDimension d) {
     return switch (d) {
       case SOURCE -> !sources.isEmpty();
       case SECTION -> !sections.isEmpty();
@@ -501,8 +509,14 @@ public final class NewsQuery {
     };
   }
 
-  /** This query without its structured filters on {@code d} (for drill-sideways facets). */
-  NewsQuery withoutFiltersOn(FacetDimension d) {
+  /**
+   * This query without its structured filters on a facet dimension (see {@link #filtersOn}): the
+   * query whose matches a drill-sideways count of {@code d} counts over.
+   *
+   * @param d the dimension
+   * @return a copy of this query without those filters (an equal copy if it has none)
+   */
+  public NewsQuery withoutFiltersOn(FacetDimension d) {
     Builder b = toBuilder();
     switch (d) {
       case SOURCE -> b.sources.clear();

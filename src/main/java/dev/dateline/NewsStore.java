@@ -9,7 +9,7 @@ package dev.dateline;
  * <p>Both implementations index an article the same way (its entities extracted first when it
  * has none) and answer a {@link NewsQuery} with the same hits in the same order: date orders hit
  * for hit, relevance when the cluster searches with global term statistics (which the cluster
- * client does). What each adds beyond this interface (facets, typo correction, snippets' exact
+ * client does). What each adds beyond this interface (typo correction, snippets' exact
  * passages, durability) is documented on the implementation.
  *
  * <p>Experimental: the interface may grow with the operations both implementations share.
@@ -54,6 +54,37 @@ public interface NewsStore extends AutoCloseable {
    * @throws IndexException if the store cannot be read
    */
   SearchResults search(NewsQuery query);
+
+  /**
+   * Runs a query as {@link #search(NewsQuery)} and counts facets over all its matches in the same
+   * request: the results' {@link SearchResults#facets()} are what {@link #facets} returns for the
+   * query, and the total is exact.
+   *
+   * @param query the query
+   * @param request what to count over its matches
+   * @return one page of hits with the exact total and the counts
+   * @throws InvalidQueryException if the query or its cursor is invalid, or the histogram would
+   *     have too many buckets
+   * @throws SearchTimeoutException if the search runs out of time
+   * @throws IndexException if the store cannot be read
+   */
+  SearchResults search(NewsQuery query, FacetRequest request);
+
+  /**
+   * Counts over all the articles matching the query (see {@link Facets}): the top values of each
+   * requested {@link FacetDimension}, exact, most articles first then by value, with the number of
+   * other values; drill-sideways if asked; and a date {@link Histogram} in the request's zone.
+   * Both implementations return equal counts over the same articles.
+   *
+   * @param query the query whose matches to count (its sort, page and cursor play no part)
+   * @param request what to count
+   * @return the counts
+   * @throws InvalidQueryException if the query is invalid, or the histogram would have too many
+   *     buckets
+   * @throws SearchTimeoutException if counting runs out of time
+   * @throws IndexException if the store cannot be read
+   */
+  Facets facets(NewsQuery query, FacetRequest request);
 
   /**
    * The exact number of articles matching the query's text and filters.

@@ -79,4 +79,21 @@ class DatelineLuceneTest {
     assertThat(DatelineLucene.order(NewsQuery.builder().sort(SortOrder.RECENT).build()))
         .isEqualTo(SortOrder.NEWEST);
   }
+
+  @Test
+  void facetValues_areWhatTheEmbeddedIndexCounts_perDimension() {
+    java.util.Random r = new java.util.Random(20261130L);
+    java.time.Instant from = java.time.Instant.parse("2026-01-01T00:00:00Z");
+    int withValues = 0;
+    for (int i = 0; i < 200; i++) {
+      Article a = FacetCountsPropertyTest.randomArticle(r, i, from, 86_400_000L);
+      Map<FacetDimension, List<String>> got = DatelineLucene.facetValues(a);
+      for (FacetDimension d : FacetDimension.values()) {
+        List<String> expected = List.copyOf(FacetCountsPropertyTest.values(a, d));
+        assertThat(got.getOrDefault(d, List.of())).as("%s of %s", d, a.id()).isEqualTo(expected);
+        withValues += expected.isEmpty() ? 0 : 1;
+      }
+    }
+    assertThat(withValues).isGreaterThan(200);
+  }
 }

@@ -208,4 +208,27 @@ class HistogramPropertyTest {
     }
   }
 
+
+  @Test
+  void boundaries_areEachBucketStartFromFirstToLast_thenTheLastEnd() {
+    Random r = new Random(20261130L);
+    for (String z : ZONES) {
+      ZoneId zone = ZoneId.of(z);
+      for (DateInterval interval : DateInterval.values()) {
+        Instant first = Instant.parse("2025-09-01T00:00:00Z").plusSeconds(r.nextInt(300 * 86_400));
+        Instant last = first.plusSeconds(r.nextInt(interval == DateInterval.HOUR ? 4 * 86_400 : 500 * 86_400));
+        List<ZonedDateTime> b = interval.boundaries(first, last, zone);
+        assertThat(b).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(b.get(0).toInstant()).isBeforeOrEqualTo(first);
+        assertThat(b.get(1).toInstant()).isAfter(first);
+        assertThat(b.get(b.size() - 2).toInstant()).isBeforeOrEqualTo(last);
+        assertThat(b.get(b.size() - 1).toInstant()).isAfter(last);
+        for (int k = 0; k + 1 < b.size(); k++) {
+          checkBounds(new Histogram.Bucket(b.get(k), b.get(k + 1).toInstant(), 0), interval, zone);
+        }
+      }
+    }
+    assertThatThrownBy(() -> DateInterval.DAY.boundaries(Instant.EPOCH, Instant.EPOCH.minusSeconds(1), ZoneId.of("UTC")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

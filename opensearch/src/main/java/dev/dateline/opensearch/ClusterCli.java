@@ -1,6 +1,12 @@
 package dev.dateline.opensearch;
 
 import dev.dateline.ArticleFiles;
+import dev.dateline.DateInterval;
+import dev.dateline.FacetCount;
+import dev.dateline.FacetDimension;
+import dev.dateline.FacetRequest;
+import dev.dateline.Facets;
+import dev.dateline.Histogram;
 import dev.dateline.DatelineException;
 import dev.dateline.InvalidQueryException;
 import dev.dateline.NewsQuery;
@@ -11,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -196,6 +203,21 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--after", description = "The cursor printed after a page, for the next one.")
     String after;
 
+    @Option(names = "--facet", paramLabel = "DIM", description = "Count the matches by source, section, tag, language, author, person, place, org or dateline (repeatable).")
+    List<String> facets = new ArrayList<>();
+
+    @Option(names = "--facet-limit", defaultValue = "10", paramLabel = "N", description = "Values listed per facet (default: ${DEFAULT-VALUE}).")
+    int facetLimit;
+
+    @Option(names = "--histogram", paramLabel = "INTERVAL", description = "Count the matches per hour, day, week, month, quarter or year.")
+    String histogram;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone of the histogram and of the query's dates (default UTC).")
+    String tz;
+
+    @Option(names = "--sideways", description = "Count a dimension the query filters on without its own filters.")
+    boolean sideways;
+
     @Override
     int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
       SortOrder order;
@@ -211,7 +233,25 @@ public final class ClusterCli implements Runnable {
       if (after != null) {
         b.after(after);
       }
-      SearchResults r = cluster.search(b.build());
+      FacetRequest request = null;
+      try {
+        if (tz != null) {
+          b.zone(ZoneId.of(tz));
+        }
+        if (!facets.isEmpty() || histogram != null) {
+          FacetRequest.Builder f = FacetRequest.builder().limit(facetLimit).sideways(sideways);
+          for (String dim : facets) {
+            f.dimensions(FacetDimension.parse(dim));
+          }
+          if (histogram != null) {
+            f.histogram(DateInterval.parse(histogram));
+          }
+          request = f.build();
+        }
+      } catch (java.time.DateTimeException | IllegalArgumentException e) {
+        throw new Usage(e.getMessage());
+      }
+      SearchResults r = request == null ? cluster.search(b.build()) : cluster.search(b.build(), request);
       out.println((r.totalIsExact() ? "" : "at least ") + r.total() + " articles");
       for (SearchHit h : r.hits()) {
         out.println(
@@ -224,7 +264,32 @@ public final class ClusterCli implements Runnable {
       if (r.next() != null) {
         out.println("next page: --after " + r.next());
       }
+      if (r.facets() != null) {
+        print(r.facets(), out);
+      }
       return EXIT_OK;
+    }
+
+    /** Each dimension's top values with their counts, then the histogram's buckets. */
+    private static void print(Facets f, PrintWriter out) {
+      f.dimensions().forEach((dim, d) -> {
+        out.println(dim.key() + (d.sideways() ? " (sideways: without its own filters)" : "") + ":"
+            + (d.top().isEmpty() ? " none" : ""));
+        for (FacetCount c : d.top()) {
+          out.println("  " + c.count() + "  " + printable(c.value()));
+        }
+        if (d.otherValues() > 0) {
+          out.println("  (" + d.otherValues() + (d.otherValues() == 1 ? " other value)" : " other values)"));
+        }
+      });
+      Histogram h = f.histogram();
+      if (h != null) {
+        out.println("published per " + h.interval().key() + " (" + h.zone().getId() + "):");
+        for (Histogram.Bucket bucket : h.buckets()) {
+          out.println("  " + bucket.start().toOffsetDateTime() + "  " + bucket.count());
+        }
+        out.println("  undated  " + h.undated());
+      }
     }
   }
 

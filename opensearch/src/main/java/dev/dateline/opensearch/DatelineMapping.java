@@ -3,6 +3,7 @@ package dev.dateline.opensearch;
 import dev.dateline.Article;
 import dev.dateline.DatelineLucene;
 import dev.dateline.Entity;
+import dev.dateline.FacetDimension;
 import dev.dateline.IndexFields;
 import dev.dateline.NewsIndex;
 import dev.dateline.SearchField;
@@ -21,7 +22,7 @@ import org.opensearch.search.sort.SortMode;
  * The index settings, mappings, documents and sorts that make an OpenSearch index hold what a
  * Dateline index holds, field for field ({@link DatelineLucene#indexedFields()}): text and name
  * fields with Dateline's analyzers and its position gap, the id and language as keywords, the
- * publication time as a long (epoch milliseconds), Lucene's BM25, and the index sorted newest
+ * publication time as a date of epoch milliseconds (a long point and doc values, as in the embedded index), Lucene's BM25, and the index sorted newest
  * first as the embedded index is. Needs {@link DatelinePlugin} on every node. Everything here but
  * {@link #sort} works without OpenSearch's server classes (a client application has only
  * {@code opensearch-java}).
@@ -48,6 +49,18 @@ public final class DatelineMapping {
    */
   public static String boostSetting(SearchField field) {
     return "index.dateline.boost." + field.name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The keyword field holding an article's values of a facet dimension ({@link
+   * DatelineLucene#facetValues}), e.g. {@code facet_person}: keyword doc values without a terms
+   * index, read by the terms, composite and missing aggregations of {@link NewsCluster#facets}.
+   *
+   * @param d the dimension
+   * @return the field name
+   */
+  public static String facetField(FacetDimension d) {
+    return "facet_" + d.key();
   }
 
   private DatelineMapping() {}
@@ -92,8 +105,15 @@ public final class DatelineMapping {
                       case TEXT -> text(DatelinePlugin.TEXT_ANALYZER);
                       case NAME -> text(DatelinePlugin.NAME_ANALYZER);
                       case KEYWORD -> Map.of("type", "keyword");
-                      case LONG -> Map.of("type", "long");
+                      // A date of epoch milliseconds: in Lucene the same point and doc values
+                      // as a long (what the dateline query and the index sort read), and the
+                      // type date_histogram needs for a time zone.
+                      case LONG -> Map.of("type", "date", "format", "epoch_millis");
                     }));
+    // Aggregated only (facets): doc values, no terms index; values up to 1,000 characters.
+    for (FacetDimension d : FacetDimension.values()) {
+      properties.put(facetField(d), Map.of("type", "keyword", "index", false, "doc_values", true));
+    }
     // Kept for results only (NewsCluster's hits), neither searched nor aggregated.
     properties.put(URL, Map.of("type", "keyword", "index", false, "doc_values", false));
     properties.put(ENTITIES, Map.of("type", "object", "enabled", false));
@@ -113,11 +133,12 @@ public final class DatelineMapping {
 
   /**
    * The document for an article: the values the embedded index indexes ({@link
-   * DatelineLucene#indexedValues}), plus its {@link #URL} and {@link #ENTITIES} for results; its OpenSearch {@code _id} should be the article id. Pass the
+   * DatelineLucene#indexedValues}), its facet values ({@link #facetField}), plus its {@link #URL} and {@link #ENTITIES} for results; its OpenSearch {@code _id} should be the article id. Pass the
    * article with its entities (as {@code NewsIndex.add} returns it) for the same entity matches.
    */
   public static Map<String, Object> document(DatelineLucene lucene, Article article) {
     Map<String, Object> doc = new LinkedHashMap<>(lucene.indexedValues(article));
+    DatelineLucene.facetValues(article).forEach((d, values) -> doc.put(facetField(d), values));
     if (article.url() != null) {
       doc.put(URL, article.url());
     }

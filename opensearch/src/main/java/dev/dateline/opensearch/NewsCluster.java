@@ -28,6 +28,31 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import dev.dateline.DateInterval;
+import dev.dateline.FacetCount;
+import dev.dateline.FacetDimension;
+import dev.dateline.FacetRequest;
+import dev.dateline.Facets;
+import dev.dateline.Histogram;
+import dev.dateline.StoriesNotEnabledException;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import org.opensearch.client.opensearch._types.aggregations.Aggregate;
+import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.AggregationRange;
+import org.opensearch.client.opensearch._types.aggregations.CalendarInterval;
+import org.opensearch.client.opensearch._types.aggregations.CompositeAggregate;
+import org.opensearch.client.opensearch._types.aggregations.CompositeAggregationSource;
+import org.opensearch.client.opensearch._types.aggregations.CompositeBucket;
+import org.opensearch.client.opensearch._types.aggregations.DateHistogramBucket;
+import org.opensearch.client.opensearch._types.aggregations.FieldDateMath;
+import org.opensearch.client.opensearch._types.aggregations.FilterAggregate;
+import org.opensearch.client.opensearch._types.aggregations.RangeBucket;
+import org.opensearch.client.opensearch._types.aggregations.StringTermsAggregate;
+import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.ErrorCause;
@@ -61,7 +86,10 @@ import org.opensearch.client.opensearch.generic.Response;
  * are OpenSearch's highlighter's passages of the body (or bullets), not the library's, with the same
  * {@link Snippet} contract (plain text and match offsets); a query with Lucene {@link
  * NewsQuery.Builder#filter filters} or non-default recency parameters cannot be sent and is refused;
- * no facets yet. Changes are durable when OpenSearch acknowledges them (its translog), so there is
+ * story collapse ({@link NewsQuery.Builder#collapse}) is not supported (the cluster does not
+ * detect stories: {@link StoriesNotEnabledException}). Facet counts and date histograms ({@link
+ * #facets}, {@link #search(NewsQuery, FacetRequest)}) are aggregations and equal the embedded
+ * index's. Changes are durable when OpenSearch acknowledges them (its translog), so there is
  * no commit. The options given here choose the entity extractor, the total threshold and the field
  * size cap, and {@link #createIndex} writes the ones that change scoring (boosts, BM25, combined
  * field scoring) into the index settings, where the plugin reads them: give the same options to
@@ -80,6 +108,13 @@ public final class NewsCluster implements NewsStore {
   /** Attempts of a bulk request, or of its items, that the cluster refuses as too busy (429). */
   public static final int BULK_ATTEMPTS = 6;
 
+  /**
+   * Values per dimension that the first facet request lists (a {@code terms} aggregation with this
+   * {@code size} and {@code shard_size}), and values per page of the {@code composite}
+   * aggregation that lists a dimension with more; see {@link #facets}.
+   */
+  public static final int FACET_TERMS = 1_000;
+
   static final String PRE = "\uE000";
   static final String POST = "\uE001";
   private static final List<String> HIT_FIELDS =
@@ -91,12 +126,22 @@ public final class NewsCluster implements NewsStore {
   private final String index;
   private final NewsIndex.Options options;
   private final DatelineLucene lucene;
+  private final int facetTerms;
 
-  private NewsCluster(OpenSearchClient client, String index, NewsIndex.Options options) {
+  private NewsCluster(OpenSearchClient client, String index, NewsIndex.Options options, int facetTerms) {
     this.client = Objects.requireNonNull(client, "client");
     this.index = Objects.requireNonNull(index, "index");
     this.options = Objects.requireNonNull(options, "options");
     this.lucene = DatelineLucene.of(options);
+    this.facetTerms = facetTerms;
+  }
+
+  /**
+   * This store with another number of values per dimension in the first facet request and per
+   * composite page (tests use a small one to run the paging path on few articles).
+   */
+  NewsCluster withFacetTerms(int n) {
+    return new NewsCluster(client, index, options, n);
   }
 
   /**
@@ -120,7 +165,7 @@ public final class NewsCluster implements NewsStore {
    * @return the cluster store
    */
   public static NewsCluster of(OpenSearchClient client, String index, NewsIndex.Options options) {
-    return new NewsCluster(client, index, options);
+    return new NewsCluster(client, index, options, FACET_TERMS);
   }
 
   /**
@@ -344,6 +389,31 @@ public final class NewsCluster implements NewsStore {
   @Override
   public SearchResults search(NewsQuery query) {
     Objects.requireNonNull(query, "query");
+    return search(query, null, "search");
+  }
+
+  /**
+   * Runs the query as {@link #search(NewsQuery)} and counts {@code request} over all its matches
+   * in the same request (aggregations beside the page, see {@link #facets}); the total is exact.
+   * Only a dimension with more than {@link #FACET_TERMS} values among the matches takes more
+   * requests.
+   *
+   * @throws InvalidQueryException as {@link #search(NewsQuery)}, or if the histogram would have
+   *     more than {@link dev.dateline.Histogram#MAX_BUCKETS} buckets or more buckets than the
+   *     cluster's {@code search.max_buckets}
+   */
+  @Override
+  public SearchResults search(NewsQuery query, FacetRequest request) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(request, "request");
+    return search(query, request, "search");
+  }
+
+  private SearchResults search(NewsQuery query, FacetRequest request, String what) {
+    if (query.collapse()) {
+      throw new StoriesNotEnabledException(
+          "collapse: the cluster client does not detect stories (index " + index + ")");
+    }
     SortOrder order = DatelineLucene.order(query);
     Cursor after = query.cursor() == null ? null : Cursor.decode(order, query.cursor());
     Instant reference =
@@ -360,7 +430,7 @@ public final class NewsCluster implements NewsStore {
             .size(query.limit() + 1)
             .sort(sorts(order))
             .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
-    if (query.exactTotal()) {
+    if (query.exactTotal() || request != null) {
       s.trackTotalHits(t -> t.enabled(true));
     } else {
       s.trackTotalHits(t -> t.count(threshold));
@@ -374,14 +444,10 @@ public final class NewsCluster implements NewsStore {
               .fields(IndexFields.BODY, f -> highlightField(f))
               .fields(IndexFields.BULLETS, f -> highlightField(f)));
     }
-    SearchResponse<Map> response;
-    try {
-      response = client.search(s.build(), Map.class);
-    } catch (OpenSearchException e) {
-      throw refused("search", e);
-    } catch (IOException e) {
-      throw new IndexException("search failed: " + e.getMessage(), e);
+    if (request != null) {
+      s.aggregations(facetAggregations(query, request));
     }
+    SearchResponse<Map> response = execute(s.build(), what);
     boolean scored = order == SortOrder.RELEVANCE || order == SortOrder.RECENT;
     List<SearchHit> hits = new ArrayList<>();
     List<Hit<Map>> all = response.hits().hits();
@@ -393,6 +459,10 @@ public final class NewsCluster implements NewsStore {
     String next = more ? new Cursor(order, reference, raw.get(raw.size() - 1).sort()).encode() : null;
     var total = response.hits().total();
     boolean exact = total.relation() == TotalHitsRelation.Eq;
+    if (request != null) {
+      Facets facets = facetsOf(query, request, total.value(), response.aggregations());
+      return new SearchResults(total.value(), true, hits, next, null, null, facets);
+    }
     if (query.exactTotal()) {
       return new SearchResults(total.value(), true, hits, next);
     }
@@ -422,6 +492,347 @@ public final class NewsCluster implements NewsStore {
       throw refused("count", e);
     } catch (IOException e) {
       throw new IndexException("count failed: " + e.getMessage(), e);
+    }
+  }
+
+  // ------------------------------------------------------------------ facets
+
+  private static final String TERMS = "terms_";
+  private static final String MISSING = "missing_";
+  private static final String SIDEWAYS = "sideways_";
+  private static final String SCOPE = "scope";
+  private static final String HISTOGRAM = "histogram";
+  private static final String FIRST = "histogram_first";
+  private static final String LAST = "histogram_last";
+  private static final String UNDATED = "histogram_undated";
+  private static final String VALUE = "value";
+
+  /**
+   * Counts over all the articles matching the query, as {@link NewsIndex#facets} counts them over
+   * the same articles: equal {@link Facets}, value for value and bucket for bucket. One search
+   * request ({@code dfs_query_then_fetch}, no hits) carries the aggregations:
+   *
+   * <ul>
+   *   <li>each dimension: a {@code terms} aggregation on its keyword doc values ({@link
+   *       DatelineMapping#facetField}) with {@code size} and {@code shard_size} {@link
+   *       #FACET_TERMS}, and a {@code missing} aggregation (articles without a value). Terms
+   *       counts are exact only when every shard returned all its values, which {@code
+   *       sum_other_doc_count == 0} says; then the client has every value and its exact count, and
+   *       orders them (count descending, then value by code point), keeps the top {@link
+   *       FacetRequest#limit()} and counts the others. Otherwise (more values than {@link
+   *       #FACET_TERMS} on a shard) the dimension's values are listed with a {@code composite}
+   *       aggregation, {@link #FACET_TERMS} per request, which is exact at any size (a {@code
+   *       cardinality} would be approximate). Those pages are separate requests: a refresh between
+   *       them could mix two views of the index;
+   *   <li>drill-sideways: a dimension the query filters on is counted inside a {@code global}
+   *       aggregation with a {@code filter} aggregation of the query without those filters, so
+   *       its counts ignore them while the others and the hits respect them;
+   *   <li>the histogram: a {@code date_histogram} with the interval's {@code calendar_interval}
+   *       in the zone ({@code time_zone}), {@code min_doc_count} 0 and {@code extended_bounds} of
+   *       the query's date range (so empty buckets are kept between the first and the last), a
+   *       {@code missing} aggregation for undated articles, and {@code min}/{@code max} for the
+   *       extent. The buckets are the library's ({@link DateInterval#boundaries}); each cluster
+   *       bucket that is exactly one of them gives its count. Where OpenSearch's rounding puts a
+   *       boundary elsewhere (hours around a clock change that is not on a whole hour, e.g.
+   *       Australia/Lord_Howe's half-hour change), the library buckets it overlaps are counted
+   *       again with a {@code range} aggregation in one more request.
+   * </ul>
+   *
+   * @throws InvalidQueryException if the query is invalid or cannot be sent, or the histogram
+   *     would have more than {@link dev.dateline.Histogram#MAX_BUCKETS} buckets or more than the
+   *     cluster's {@code search.max_buckets} (default 65,535, with the dimensions' values)
+   * @throws IndexException if the cluster cannot be reached or fails
+   */
+  @Override
+  public Facets facets(NewsQuery query, FacetRequest request) {
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(request, "request");
+    SearchRequest s =
+        new SearchRequest.Builder()
+            .index(index)
+            .searchType(SearchType.DfsQueryThenFetch)
+            .query(wrapper(query, null))
+            .size(0)
+            .trackTotalHits(t -> t.enabled(true))
+            .aggregations(facetAggregations(query, request))
+            .build();
+    SearchResponse<Map> response = execute(s, "count facets");
+    return facetsOf(query, request, response.hits().total().value(), response.aggregations());
+  }
+
+  private static boolean sideways(NewsQuery query, FacetRequest request, FacetDimension d) {
+    return request.sideways() && query.filtersOn(d);
+  }
+
+  private static ZoneId zone(NewsQuery query, FacetRequest request) {
+    return request.zone() != null ? request.zone() : query.zone();
+  }
+
+  /** The aggregations that count {@code request} over the matches of {@code query}. */
+  private Map<String, Aggregation> facetAggregations(NewsQuery query, FacetRequest request) {
+    Map<String, Aggregation> aggs = new LinkedHashMap<>();
+    for (FacetDimension d : request.dimensions()) {
+      String field = DatelineMapping.facetField(d);
+      Map<String, Aggregation> counts = new LinkedHashMap<>();
+      counts.put(
+          TERMS + d.key(),
+          Aggregation.of(
+              a -> a.terms(
+                  t -> t.field(field)
+                      .size(facetTerms)
+                      .shardSize(facetTerms)
+                      .order(List.of(Map.of("_count", DESC), Map.of("_key", ASC))))));
+      counts.put(MISSING + d.key(), Aggregation.of(a -> a.missing(m -> m.field(field))));
+      if (sideways(query, request, d)) {
+        Query without = wrapper(query.withoutFiltersOn(d), null);
+        Aggregation scope = Aggregation.of(a -> a.filter(without).aggregations(counts));
+        aggs.put(SIDEWAYS + d.key(), Aggregation.of(a -> a.global(g -> g).aggregations(SCOPE, scope)));
+      } else {
+        aggs.putAll(counts);
+      }
+    }
+    DateInterval interval = request.histogram();
+    if (interval != null) {
+      Instant from = query.from();
+      Instant to = query.to();
+      aggs.put(
+          HISTOGRAM,
+          Aggregation.of(
+              a -> a.dateHistogram(
+                  h -> {
+                    h.field(IndexFields.PUBLISHED)
+                        .calendarInterval(calendarInterval(interval))
+                        .timeZone(zone(query, request).getId())
+                        .minDocCount(0);
+                    if (from != null || to != null) {
+                      // Numbers, not strings: a string bound is read as a local time of the
+                      // zone, which moves the range by the zone's offset.
+                      h.extendedBounds(
+                          b -> {
+                            if (from != null) {
+                              b.min(FieldDateMath.of(m -> m.value((double) from.toEpochMilli())));
+                            }
+                            if (to != null) {
+                              b.max(FieldDateMath.of(m -> m.value((double) to.toEpochMilli())));
+                            }
+                            return b;
+                          });
+                    }
+                    return h;
+                  })));
+      aggs.put(FIRST, Aggregation.of(a -> a.min(m -> m.field(IndexFields.PUBLISHED))));
+      aggs.put(LAST, Aggregation.of(a -> a.max(m -> m.field(IndexFields.PUBLISHED))));
+      aggs.put(UNDATED, Aggregation.of(a -> a.missing(m -> m.field(IndexFields.PUBLISHED))));
+    }
+    return aggs;
+  }
+
+  private static CalendarInterval calendarInterval(DateInterval interval) {
+    return switch (interval) {
+      case HOUR -> CalendarInterval.Hour;
+      case DAY -> CalendarInterval.Day;
+      case WEEK -> CalendarInterval.Week; // ISO weeks, from Monday, as DateInterval.WEEK
+      case MONTH -> CalendarInterval.Month;
+      case QUARTER -> CalendarInterval.Quarter;
+      case YEAR -> CalendarInterval.Year;
+    };
+  }
+
+  /** The {@link Facets} of a response that carried {@link #facetAggregations}. */
+  private Facets facetsOf(NewsQuery query, FacetRequest request, long matches, Map<String, Aggregate> aggs) {
+    Map<FacetDimension, Facets.Dimension> dims = new LinkedHashMap<>();
+    for (FacetDimension d : request.dimensions()) {
+      dims.put(d, dimensionOf(query, request, d, matches, aggs));
+    }
+    Histogram histogram =
+        request.histogram() == null ? null : histogramOf(query, request, matches, aggs);
+    return new Facets(matches, dims, histogram);
+  }
+
+  private Facets.Dimension dimensionOf(
+      NewsQuery query, FacetRequest request, FacetDimension d, long matches, Map<String, Aggregate> aggs) {
+    boolean sideways = sideways(query, request, d);
+    Map<String, Aggregate> scope = aggs;
+    long counted = matches;
+    if (sideways) {
+      FilterAggregate f = aggs.get(SIDEWAYS + d.key()).global().aggregations().get(SCOPE).filter();
+      scope = f.aggregations();
+      counted = f.docCount();
+    }
+    long without = scope.get(MISSING + d.key()).missing().docCount();
+    Aggregate terms = scope.get(TERMS + d.key());
+    Map<String, Long> all = new HashMap<>();
+    if (terms.isSterms()) {
+      StringTermsAggregate t = terms.sterms();
+      if (t.sumOtherDocCount() != null && t.sumOtherDocCount() > 0) {
+        // Some shard has more values than it returned: list them all, exactly.
+        all = allValues(sideways ? query.withoutFiltersOn(d) : query, DatelineMapping.facetField(d));
+      } else {
+        for (StringTermsBucket b : t.buckets().array()) {
+          all.put(b.key(), b.docCount());
+        }
+      }
+    }
+    List<FacetCount> counts = new ArrayList<>(all.size());
+    all.forEach((v, c) -> counts.add(new FacetCount(v, c)));
+    counts.sort(COUNT_THEN_VALUE);
+    List<FacetCount> top = counts.subList(0, Math.min(request.limit(), counts.size()));
+    return new Facets.Dimension(d, top, counts.size() - top.size(), counted - without, sideways);
+  }
+
+  /** Most articles first, ties by value in code point order (the order of the UTF-8 bytes). */
+  static final Comparator<FacetCount> COUNT_THEN_VALUE =
+      Comparator.comparingLong(FacetCount::count).reversed()
+          .thenComparing(FacetCount::value, NewsCluster::compareCodePoints);
+
+  static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Integer.compare(a.length() - i, b.length() - j);
+  }
+
+  /** Every value of {@code field} among the matches of {@code query}, with its exact count. */
+  private Map<String, Long> allValues(NewsQuery query, String field) {
+    Query wrapped = wrapper(query, null);
+    Map<String, Long> out = new HashMap<>();
+    Map<String, FieldValue> after = null;
+    while (true) {
+      Map<String, FieldValue> from = after;
+      SearchRequest s =
+          new SearchRequest.Builder()
+              .index(index)
+              .searchType(SearchType.DfsQueryThenFetch)
+              .query(wrapped)
+              .size(0)
+              .trackTotalHits(t -> t.enabled(false))
+              .aggregations(
+                  VALUE,
+                  a -> a.composite(
+                      c -> {
+                        c.size(facetTerms)
+                            .sources(
+                                List.of(Map.of(VALUE, CompositeAggregationSource.of(src -> src.terms(t -> t.field(field))))));
+                        if (from != null) {
+                          c.after(from);
+                        }
+                        return c;
+                      }))
+              .build();
+      CompositeAggregate page = execute(s, "count facets").aggregations().get(VALUE).composite();
+      List<CompositeBucket> buckets = page.buckets().array();
+      for (CompositeBucket b : buckets) {
+        out.put(b.key().get(VALUE).stringValue(), b.docCount());
+      }
+      if (buckets.size() < facetTerms || page.afterKey() == null || page.afterKey().isEmpty()) {
+        return out;
+      }
+      after = page.afterKey();
+    }
+  }
+
+  /** The library's buckets ({@link DateInterval#boundaries}), counted from the cluster's. */
+  private Histogram histogramOf(NewsQuery query, FacetRequest request, long matches, Map<String, Aggregate> aggs) {
+    DateInterval interval = request.histogram();
+    ZoneId zone = zone(query, request);
+    long undated = aggs.get(UNDATED).missing().docCount();
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    if (matches - undated > 0) {
+      lo = aggs.get(FIRST).min().value().longValue();
+      hi = aggs.get(LAST).max().value().longValue();
+    }
+    if (query.from() != null) {
+      lo = query.from().toEpochMilli();
+    }
+    if (query.to() != null) {
+      hi = query.to().toEpochMilli();
+    }
+    if (lo > hi) {
+      return new Histogram(interval, zone, List.of(), undated); // nothing dated, no range
+    }
+    List<ZonedDateTime> bounds = interval.boundaries(Instant.ofEpochMilli(lo), Instant.ofEpochMilli(hi), zone);
+    int n = bounds.size() - 1;
+    long[] b = new long[n + 1];
+    for (int i = 0; i <= n; i++) {
+      b[i] = bounds.get(i).toInstant().toEpochMilli();
+    }
+    long[] counts = new long[n];
+    boolean[] recount = new boolean[n];
+    boolean anyRecount = false;
+    List<DateHistogramBucket> os = aggs.get(HISTOGRAM).dateHistogram().buckets().array();
+    for (int i = 0; i < os.size(); i++) {
+      long count = os.get(i).docCount();
+      if (count == 0) {
+        continue;
+      }
+      long start = os.get(i).key();
+      // min_doc_count 0: the cluster's buckets are contiguous, each ends where the next starts.
+      long end = i + 1 < os.size() ? os.get(i + 1).key() : Long.MAX_VALUE;
+      int j = Arrays.binarySearch(b, 0, n, start);
+      // The last cluster bucket holds articles up to the extent's end only: all in the last one.
+      boolean same = j >= 0 && (i + 1 < os.size() ? end == b[j + 1] : j == n - 1);
+      if (same) {
+        counts[j] = count;
+      } else {
+        for (int k = 0; k < n; k++) {
+          if (b[k] < end && b[k + 1] > start) {
+            recount[k] = true;
+            anyRecount = true;
+          }
+        }
+      }
+    }
+    if (anyRecount) {
+      recount(query, b, recount, counts);
+    }
+    List<Histogram.Bucket> buckets = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      buckets.add(new Histogram.Bucket(bounds.get(i), bounds.get(i + 1).toInstant(), counts[i]));
+    }
+    return new Histogram(interval, zone, buckets, undated);
+  }
+
+  /** Counts the matches in each library bucket {@code k} with {@code recount[k]}: a range aggregation. */
+  private void recount(NewsQuery query, long[] b, boolean[] recount, long[] counts) {
+    List<AggregationRange> ranges = new ArrayList<>();
+    for (int k = 0; k < recount.length; k++) {
+      if (recount[k]) {
+        int key = k;
+        ranges.add(
+            AggregationRange.of(
+                r -> r.key(Integer.toString(key)).from(JsonData.of(b[key])).to(JsonData.of(b[key + 1]))));
+      }
+    }
+    SearchRequest s =
+        new SearchRequest.Builder()
+            .index(index)
+            .searchType(SearchType.DfsQueryThenFetch)
+            .query(wrapper(query, null))
+            .size(0)
+            .trackTotalHits(t -> t.enabled(false))
+            .aggregations(HISTOGRAM, a -> a.range(r -> r.field(IndexFields.PUBLISHED).ranges(ranges)))
+            .build();
+    for (RangeBucket r : execute(s, "count facets").aggregations().get(HISTOGRAM).range().buckets().array()) {
+      counts[Integer.parseInt(r.key())] = r.docCount();
+    }
+  }
+
+  private SearchResponse<Map> execute(SearchRequest s, String what) {
+    try {
+      return client.search(s, Map.class);
+    } catch (OpenSearchException e) {
+      throw refused(what, e);
+    } catch (IOException e) {
+      throw new IndexException(what + " failed: " + e.getMessage(), e);
     }
   }
 

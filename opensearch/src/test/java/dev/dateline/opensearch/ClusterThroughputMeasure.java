@@ -4,10 +4,14 @@ import com.carrotsearch.randomizedtesting.annotations.ThreadLeakScope;
 import com.carrotsearch.randomizedtesting.annotations.TimeoutSuite;
 import dev.dateline.Article;
 import dev.dateline.ArticleFiles;
+import dev.dateline.DateInterval;
 import dev.dateline.EntityExtractor;
+import dev.dateline.FacetDimension;
+import dev.dateline.FacetRequest;
 import dev.dateline.NewsIndex;
 import dev.dateline.NewsQuery;
 import dev.dateline.NewsStore;
+import dev.dateline.SearchResults;
 import dev.dateline.SortOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +34,8 @@ import org.opensearch.transport.Netty4ModulePlugin;
  * Not a test (not in CI; run on demand, see opensearch/RESULTS.md): bulk-indexing throughput of
  * Reuters-21578 articles into a 3-node in-JVM cluster (3 shards, 1 replica) through {@link
  * NewsCluster#addAll} against an embedded {@link NewsIndex} on disk, in interleaved rounds; then
- * search latency through the client against the embedded index, and bytes per article on disk.
+ * search latency through the client against the embedded index (plain, and with 3 facets and a
+ * day histogram, whose counts must be equal), and bytes per article on disk.
  * Entities are extracted once beforehand, so both sides measure indexing alone. Prints one line
  * per round and a summary ({@code MEASURE ...}).
  *
@@ -129,8 +134,16 @@ public class ClusterThroughputMeasure extends OpenSearchIntegTestCase {
       }
       embedded.refresh();
       NewsStore cluster = NewsCluster.of(client, index, options);
+      // The same page with 3 facets and a day histogram counted over every match (one request).
+      FacetRequest facets =
+          FacetRequest.builder()
+              .dimensions(FacetDimension.SOURCE, FacetDimension.PERSON, FacetDimension.PLACE)
+              .histogram(DateInterval.DAY)
+              .build();
       List<Double> e = new ArrayList<>();
       List<Double> c = new ArrayList<>();
+      List<Double> ef = new ArrayList<>();
+      List<Double> cf = new ArrayList<>();
       for (int rep = 0; rep < 6; rep++) {
         for (NewsQuery q : queries) {
           long a = System.nanoTime();
@@ -138,15 +151,28 @@ public class ClusterThroughputMeasure extends OpenSearchIntegTestCase {
           long b = System.nanoTime();
           cluster.search(q);
           long d = System.nanoTime();
+          SearchResults withFacets = embedded.search(q, facets);
+          long f = System.nanoTime();
+          SearchResults clusterFacets = cluster.search(q, facets);
+          long g = System.nanoTime();
           if (rep > 0) { // the first pass warms up
             e.add((b - a) / 1e6);
             c.add((d - b) / 1e6);
+            ef.add((f - d) / 1e6);
+            cf.add((g - f) / 1e6);
+          } else {
+            // Real names and dates: the counts must be the embedded index's here too.
+            assertEquals(q.toString(), withFacets.facets(), clusterFacets.facets());
           }
         }
       }
       logger.info(
           "MEASURE search latency ms over {} searches: embedded median {} p90 {}; cluster (client, DFS) median {} p90 {}",
           e.size(), fmt(pct(e, 50)), fmt(pct(e, 90)), fmt(pct(c, 50)), fmt(pct(c, 90)));
+      logger.info(
+          "MEASURE search + 3 facets + day histogram, ms over {} searches: embedded median {} p90 {}; "
+              + "cluster (client, DFS, aggregations) median {} p90 {}",
+          ef.size(), fmt(pct(ef, 50)), fmt(pct(ef, 90)), fmt(pct(cf, 50)), fmt(pct(cf, 90)));
     }
     Arrays.sort(embeddedRates);
     Arrays.sort(clusterRates);

@@ -299,6 +299,173 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
     }
   }
 
+  /** Instants where clocks change in the zones the facet test buckets in. */
+  private static final List<String> CLOCK_CHANGES =
+      List.of(
+          "2025-10-26T01:00:00Z", // Europe/Berlin: back an hour
+          "2026-03-29T01:00:00Z", // Europe/Berlin: forward an hour
+          "2026-03-08T07:00:00Z", // America/New_York: forward an hour
+          "2025-10-04T15:30:00Z", // Australia/Lord_Howe: forward half an hour
+          "2026-04-04T15:00:00Z"); // Australia/Lord_Howe: back half an hour
+
+  private static final List<String> ZONES =
+      List.of("UTC", "Europe/Berlin", "Asia/Kolkata", "America/New_York", "Australia/Lord_Howe");
+
+  /**
+   * Facet counts and date histograms through {@link NewsCluster} (aggregations) equal the embedded
+   * index's over the same articles: every dimension, limits, drill-sideways on and off, every
+   * interval in zones with clock changes (whole and half hours) and a half-hour offset, with and
+   * without a date range; alone ({@code facets}) and with a page of hits ({@code search}); and
+   * through the composite path that lists a dimension with more values than the first request.
+   */
+  public void testFacetsMatchEmbeddedIndex() throws Exception {
+    long start = System.nanoTime();
+    OpenSearchClient client =
+        new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
+    java.util.Random random = new java.util.Random(20261202L);
+    // Publication times: around each clock change (to the minute, and on its edges), and spread
+    // over fifteen months for weeks, months, quarters and years; the generator's undated stay so.
+    List<java.time.Instant> edges = new ArrayList<>();
+    for (String change : CLOCK_CHANGES) {
+      java.time.Instant t = java.time.Instant.parse(change);
+      for (long minutes : new long[] {-61, -31, -1, 0, 1, 10, 29, 31, 59, 61, 90}) {
+        edges.add(t.plusSeconds(60 * minutes));
+      }
+    }
+    java.time.Instant spreadFrom = java.time.Instant.parse("2025-06-01T00:00:00Z");
+    List<Article> articles = new ArrayList<>();
+    List<Article> generated = GeneratedNews.articles(360, 20261202L);
+    for (int i = 0; i < generated.size(); i++) {
+      Article a = generated.get(i);
+      if (a.published() == null) {
+        articles.add(a);
+        continue;
+      }
+      java.time.Instant t;
+      if (i < edges.size()) {
+        t = edges.get(i);
+      } else if (random.nextBoolean()) {
+        java.time.Instant change = java.time.Instant.parse(CLOCK_CHANGES.get(random.nextInt(CLOCK_CHANGES.size())));
+        t = change.plusSeconds(60L * (random.nextInt(72 * 60) - 36 * 60));
+      } else {
+        t = spreadFrom.plusSeconds(60L * random.nextInt(460 * 24 * 60));
+      }
+      Article.Builder b = a.toBuilder().published(t);
+      if (random.nextInt(3) == 0) {
+        // More tag values than the small first request lists, for the composite path.
+        b.tags(List.of("tag" + random.nextInt(40), "Tag" + random.nextInt(5)));
+      }
+      articles.add(b.build());
+    }
+    try (NewsIndex embedded = NewsIndex.inMemory();
+        NewsCluster cluster = NewsCluster.of(client, "news_facets")) {
+      cluster.createIndex(3, 1);
+      ensureGreen("news_facets");
+      List<ArticleFiles.Record> records = new ArrayList<>();
+      for (Article a : articles) {
+        records.add(new ArticleFiles.Parsed(a, "facets"));
+        embedded.add(a);
+      }
+      assertEquals(articles.size(), cluster.addAll(records.iterator(), bad -> fail(bad.toString())));
+      embedded.refresh();
+      cluster.refresh();
+      NewsCluster paged = cluster.withFacetTerms(3);
+
+      List<NewsQuery> queries =
+          List.of(
+              NewsQuery.builder().build(),
+              NewsQuery.of("ceasefire"),
+              NewsQuery.builder().text("the").source("Daily Planet").person("Angela Merkel").build(),
+              NewsQuery.builder().place("Berlin").section("World").section("Business").build(),
+              NewsQuery.builder().org("Red Cross").excludeEntity(dev.dateline.EntityType.PLACE, "Lima").build(),
+              NewsQuery.builder().text("talks OR summit").from("2026-03-27").to("2026-03-31")
+                  .zone(java.time.ZoneId.of("Europe/Berlin")).build());
+      List<dev.dateline.DateInterval> intervals = List.of(dev.dateline.DateInterval.values());
+      int compared = 0;
+      int sidewaysDiffered = 0;
+      int tagsPaged = 0;
+      for (int qi = 0; qi < queries.size(); qi++) {
+        NewsQuery q = queries.get(qi);
+        for (boolean sideways : new boolean[] {false, true}) {
+          for (int limit : new int[] {3, 10}) {
+            dev.dateline.DateInterval interval = intervals.get((qi * 4 + (sideways ? 2 : 0) + limit) % intervals.size());
+            if (interval == dev.dateline.DateInterval.HOUR && q.from() == null) {
+              interval = dev.dateline.DateInterval.DAY; // hours over fifteen months: see below
+            }
+            dev.dateline.FacetRequest request =
+                dev.dateline.FacetRequest.builder()
+                    .dimensions(dev.dateline.FacetDimension.values())
+                    .limit(limit)
+                    .sideways(sideways)
+                    .histogram(interval)
+                    .zone(java.time.ZoneId.of(ZONES.get((qi + limit) % ZONES.size())))
+                    .build();
+            dev.dateline.Facets expected = embedded.facets(q, request);
+            String what = q + " " + request;
+            assertTrue(what + ": counts nothing, so proves nothing", expected.matches() > 0);
+            assertEquals(what, expected, cluster.facets(q, request));
+            assertEquals(what + " (composite pages)", expected, paged.facets(q, request));
+            if (expected.dimensions().get(dev.dateline.FacetDimension.TAG).otherValues() > 0
+                || expected.counts(dev.dateline.FacetDimension.TAG).size() > 3) {
+              tagsPaged++;
+            }
+            if (sideways && !expected.equals(embedded.facets(q, dev.dateline.FacetRequest.builder()
+                .dimensions(dev.dateline.FacetDimension.values()).limit(limit).histogram(interval)
+                .zone(request.zone()).build()))) {
+              sidewaysDiffered++;
+            }
+            compared++;
+          }
+        }
+        // With a page of hits, in one request: the same page and the same counts.
+        dev.dateline.FacetRequest withPage =
+            dev.dateline.FacetRequest.builder()
+                .dimensions(dev.dateline.FacetDimension.SOURCE, dev.dateline.FacetDimension.PERSON)
+                .sideways(true)
+                .histogram(dev.dateline.DateInterval.WEEK)
+                .zone(java.time.ZoneId.of("Europe/Berlin"))
+                .build();
+        NewsQuery page = q.toBuilder().sort(SortOrder.NEWEST).limit(20).build();
+        SearchResults e = embedded.search(page, withPage);
+        SearchResults c = cluster.search(page, withPage);
+        assertEquals(q + ": ids", e.hits().stream().map(SearchHit::id).toList(), c.hits().stream().map(SearchHit::id).toList());
+        assertEquals(q + ": total", e.total(), c.total());
+        assertTrue(c.totalIsExact());
+        assertEquals(q + ": facets with the page", e.facets(), c.facets());
+        compared++;
+      }
+      // Every interval in every zone, over the whole range and over a week around each clock
+      // change (hours there: the repeated, skipped and half hours).
+      for (String zone : ZONES) {
+        for (dev.dateline.DateInterval interval : intervals) {
+          List<NewsQuery> ranged = new ArrayList<>();
+          if (interval != dev.dateline.DateInterval.HOUR) {
+            ranged.add(NewsQuery.builder().build());
+          }
+          for (String change : CLOCK_CHANGES) {
+            java.time.Instant t = java.time.Instant.parse(change);
+            ranged.add(NewsQuery.builder().from(t.minusSeconds(3 * 86400)).to(t.plusSeconds(3 * 86400)).build());
+          }
+          for (NewsQuery q : ranged) {
+            dev.dateline.FacetRequest request =
+                dev.dateline.FacetRequest.builder().histogram(interval).zone(java.time.ZoneId.of(zone)).build();
+            dev.dateline.Facets expected = embedded.facets(q, request);
+            assertTrue(q + " " + request + ": nothing dated", expected.histogram().dated() > 0);
+            assertEquals(q + " " + request, expected, cluster.facets(q, request));
+            compared++;
+          }
+        }
+      }
+      // Story collapse is not done by the cluster: refused, not silently ignored.
+      expectThrows(
+          dev.dateline.StoriesNotEnabledException.class,
+          () -> cluster.search(NewsQuery.builder().text("ceasefire").collapse(true).build()));
+      assertTrue("sideways changed some counts", sidewaysDiffered > 0);
+      assertTrue("some tag facets have more values than the first request lists", tagsPaged > 0);
+      logger.info("facets: {} requests equal; whole test {} ms", compared, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
   /** Pages written for this test: raw text as a scraper saves it. */
   private static final List<String> PAGES =
       List.of(

@@ -132,10 +132,10 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
     java.nio.file.Files.writeString(
         file,
         "{\"id\": \"c1\", \"headline\": \"Ceasefire talks resume\", \"body\": [\"Envoys met in Geneva.\"],"
-            + " \"published\": \"2026-02-01T10:00:00Z\"}\n"
+            + " \"published\": \"2026-02-01T10:00:00Z\", \"source\": \"Wire\"}\n"
             + "{\"id\": \"c2\", \"published\": \"2026-02-30\", \"headline\": \"Bad date\"}\n"
             + "{\"id\": \"c3\", \"headline\": \"Harvest \\u001b[31mfails\", \"body\": [\"Drought in the north.\"],"
-            + " \"published\": \"2026-02-02T10:00:00Z\"}\n");
+            + " \"published\": \"2026-02-02T10:00:00Z\", \"source\": \"Wire\"}\n");
     assertEquals(0, cli("create", "--url", url, "--index", "cli", "--shards", "2", "--replicas", "0").code);
     ensureGreen("cli");
     Run index = cli("index", "--url", url, "--index", "cli", file.toString());
@@ -151,6 +151,19 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
     String cursor = page.out.substring(page.out.indexOf("--after ") + 8).strip();
     Run next = cli("search", "--url", url, "--index", "cli", "--sort", "newest", "--limit", "1", "--after", cursor);
     assertTrue(next.out, next.out.contains("c1") && !next.out.contains("c3"));
+    // Facets and a histogram (in Asia/Kolkata days: from 18:30 UTC).
+    Run facets =
+        cli("search", "--url", url, "--index", "cli", "--facet", "source", "--facet", "tag",
+            "--histogram", "day", "--tz", "Asia/Kolkata");
+    assertEquals(facets.err, 0, facets.code);
+    assertTrue(facets.out, facets.out.contains("source:\n  2  Wire\n"));
+    assertTrue(facets.out, facets.out.contains("tag: none\n"));
+    assertTrue(facets.out, facets.out.contains("published per day (Asia/Kolkata):\n"
+        + "  2026-02-01T00:00+05:30  1\n  2026-02-02T00:00+05:30  1\n  undated  0\n"));
+    Run unknown = cli("search", "--url", url, "--index", "cli", "--facet", "colour");
+    assertEquals(unknown.err, 2, unknown.code);
+    assertTrue(unknown.err, unknown.err.contains("unknown facet dimension 'colour'") && unknown.err.strip().lines().count() == 1);
+    assertEquals(2, cli("search", "--url", url, "--index", "cli", "--histogram", "fortnight").code);
     Run bad = cli("search", "--url", url, "--index", "cli", "\"unclosed");
     assertEquals(bad.err, 2, bad.code);
     assertTrue(bad.err, bad.err.startsWith("dateline-cluster: ") && bad.err.strip().lines().count() == 1);

@@ -142,4 +142,43 @@ public class NewsClusterTests extends OpenSearchTestCase {
     assertNull(NewsCluster.snippet(Map.of()));
     assertEquals("bullet", NewsCluster.snippet(Map.of(IndexFields.BULLETS, List.of("bullet"))).text());
   }
+
+  /**
+   * Facet values tie-break in code point order (the order of their UTF-8 bytes, as the embedded
+   * index and OpenSearch's keywords order them), which UTF-16 {@code String.compareTo} is not
+   * for characters beyond U+FFFF; checked against the UTF-8 bytes of random strings.
+   */
+  public void testFacetValueOrder_isTheOrderOfTheUtf8Bytes() {
+    Random r = new Random(random().nextLong());
+    int[] points = {'a', 'B', 0xE9, 0x4E2D, 0xFB01, 0xFFFD, 0x1F600, 0x10400};
+    assertTrue(NewsCluster.compareCodePoints("\uFFFD", "\uD83D\uDE00") < 0);
+    assertTrue("\uFFFD".compareTo("\uD83D\uDE00") > 0); // why compareTo is not used
+    for (int i = 0; i < 2000; i++) {
+      String a = randomText(r, points);
+      String b = randomText(r, points);
+      int expected =
+          Integer.signum(
+              java.util.Arrays.compareUnsigned(
+                  a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                  b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      assertEquals(a + " vs " + b, expected, Integer.signum(NewsCluster.compareCodePoints(a, b)));
+    }
+    List<dev.dateline.FacetCount> counts =
+        new ArrayList<>(
+            List.of(
+                new dev.dateline.FacetCount("b", 2), new dev.dateline.FacetCount("\uD83D\uDE00", 5),
+                new dev.dateline.FacetCount("\uFFFD", 5), new dev.dateline.FacetCount("a", 2)));
+    counts.sort(NewsCluster.COUNT_THEN_VALUE);
+    assertEquals(
+        List.of("\uFFFD", "\uD83D\uDE00", "a", "b"),
+        counts.stream().map(dev.dateline.FacetCount::value).toList());
+  }
+
+  private static String randomText(Random r, int[] points) {
+    StringBuilder s = new StringBuilder();
+    for (int n = r.nextInt(4); n > 0; n--) {
+      s.appendCodePoint(points[r.nextInt(points.length)]);
+    }
+    return s.toString();
+  }
 }

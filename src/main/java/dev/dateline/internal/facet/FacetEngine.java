@@ -6,7 +6,6 @@ import dev.dateline.FacetDimension;
 import dev.dateline.FacetRequest;
 import dev.dateline.Facets;
 import dev.dateline.Histogram;
-import dev.dateline.InvalidQueryException;
 import dev.dateline.internal.index.Schema;
 import java.io.IOException;
 import java.time.Instant;
@@ -42,9 +41,6 @@ import org.apache.lucene.search.Query;
  * index view is built on first use and kept until that view is closed.
  */
 public final class FacetEngine {
-
-  /** Most buckets a histogram may have; more is a usage error (a longer interval is needed). */
-  public static final int MAX_BUCKETS = 100_000;
 
   /** The query to count over, compiled by the index; see {@link #compute}. */
   public interface Matches {
@@ -282,18 +278,10 @@ public final class FacetEngine {
     if (lo > hi) {
       return new Histogram(interval, zone, List.of(), undated); // nothing dated, no range
     }
-    List<ZonedDateTime> starts = new ArrayList<>();
-    ZonedDateTime start = interval.bucketStart(Instant.ofEpochMilli(lo), zone);
-    while (!start.toInstant().isAfter(Instant.ofEpochMilli(hi))) {
-      if (starts.size() == MAX_BUCKETS) {
-        throw new InvalidQueryException(
-            "the histogram would have more than " + MAX_BUCKETS + " " + interval.key()
-                + " buckets: use a longer interval or a shorter date range");
-      }
-      starts.add(start);
-      start = interval.nextBucketStart(start);
-    }
-    ZonedDateTime end = start;
+    List<ZonedDateTime> bounds =
+        interval.boundaries(Instant.ofEpochMilli(lo), Instant.ofEpochMilli(hi), zone);
+    List<ZonedDateTime> starts = bounds.subList(0, bounds.size() - 1);
+    ZonedDateTime end = bounds.get(bounds.size() - 1);
     long[] startMillis = new long[starts.size()];
     for (int i = 0; i < startMillis.length; i++) {
       startMillis[i] = starts.get(i).toInstant().toEpochMilli();

@@ -368,35 +368,60 @@ public final class Schema {
   }
 
   /**
-   * Adds the facet values of every dimension but source (added with the source field): values as
-   * given (language lower-cased as indexed, entities by canonical name), each cut to {@link
-   * #MAX_KEYWORD_CHARS}; repeated values count once (sorted-set doc values keep a set).
+   * Adds the facet values of every dimension but source (added with the source field), as {@link
+   * #facetValues} gives them.
    */
   private static void addFacets(Document doc, Article a) {
-    facet(doc, FACET_SECTION, a.section());
+    facetValues(a).forEach(
+        (d, values) -> {
+          if (d != FacetDimension.SOURCE) {
+            for (String v : values) {
+              doc.add(new SortedSetDocValuesField(facetField(d), new BytesRef(v)));
+            }
+          }
+        });
+  }
+
+  /**
+   * The values an article has for each facet dimension, as counted: values as given (language
+   * lower-cased as indexed, entities by canonical name), each cut to {@link #MAX_KEYWORD_CHARS},
+   * empty ones left out, without repeats (sorted-set doc values keep a set), at most {@link
+   * #MAX_FIELD_VALUES} tags, authors and entities as indexed.
+   *
+   * @param a the article
+   * @return the distinct values per dimension, in article order; dimensions without a value absent
+   */
+  public static Map<FacetDimension, List<String>> facetValues(Article a) {
+    Map<FacetDimension, java.util.LinkedHashSet<String>> v = new EnumMap<>(FacetDimension.class);
+    facet(v, FacetDimension.SOURCE, a.source());
+    facet(v, FacetDimension.SECTION, a.section());
     for (String tag : capped(a.tags())) {
-      facet(doc, FACET_TAG, tag);
+      facet(v, FacetDimension.TAG, tag);
     }
-    facet(doc, FACET_LANGUAGE, a.language() == null ? null : a.language().toLowerCase(Locale.ROOT));
+    facet(v, FacetDimension.LANGUAGE, a.language() == null ? null : a.language().toLowerCase(Locale.ROOT));
     for (String author : capped(a.authors())) {
-      facet(doc, FACET_AUTHOR, author);
+      facet(v, FacetDimension.AUTHOR, author);
     }
-    facet(doc, FACET_DATELINE, a.dateline());
+    facet(v, FacetDimension.DATELINE, a.dateline());
     for (Entity e : capped(a.entities())) {
       facet(
-          doc,
+          v,
           switch (e.type()) {
-            case PERSON -> FACET_PERSON;
-            case PLACE -> FACET_PLACE;
-            case ORG -> FACET_ORG;
+            case PERSON -> FacetDimension.PERSON;
+            case PLACE -> FacetDimension.PLACE;
+            case ORG -> FacetDimension.ORG;
           },
           e.name());
     }
+    Map<FacetDimension, List<String>> out = new EnumMap<>(FacetDimension.class);
+    v.forEach((d, values) -> out.put(d, List.copyOf(values)));
+    return out;
   }
 
-  private static void facet(Document doc, String field, String value) {
+  private static void facet(
+      Map<FacetDimension, java.util.LinkedHashSet<String>> v, FacetDimension d, String value) {
     if (value != null && !value.isEmpty()) {
-      doc.add(new SortedSetDocValuesField(field, new BytesRef(cut(value, MAX_KEYWORD_CHARS))));
+      v.computeIfAbsent(d, k -> new java.util.LinkedHashSet<>()).add(cut(value, MAX_KEYWORD_CHARS));
     }
   }
 
