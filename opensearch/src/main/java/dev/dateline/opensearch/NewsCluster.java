@@ -86,8 +86,9 @@ import org.opensearch.client.opensearch.generic.Response;
  * are OpenSearch's highlighter's passages of the body (or bullets), not the library's, with the same
  * {@link Snippet} contract (plain text and match offsets); a query with Lucene {@link
  * NewsQuery.Builder#filter filters} or non-default recency parameters cannot be sent and is refused;
- * story collapse ({@link NewsQuery.Builder#collapse}) is not supported (the cluster does not
- * detect stories: {@link StoriesNotEnabledException}). Facet counts and date histograms ({@link
+ * story collapse ({@link NewsQuery.Builder#collapse}) and facet counts by story ({@link
+ * FacetRequest#stories()}) are not supported (the cluster does not detect stories: {@link
+ * StoriesNotEnabledException}). Facet counts and date histograms ({@link
  * #facets}, {@link #search(NewsQuery, FacetRequest)}) are aggregations and equal the embedded
  * index's. Changes are durable when OpenSearch acknowledges them (its translog), so there is
  * no commit. The options given here choose the entity extractor, the total threshold and the field
@@ -414,6 +415,9 @@ public final class NewsCluster implements NewsStore {
       throw new StoriesNotEnabledException(
           "collapse: the cluster client does not detect stories (index " + index + ")");
     }
+    if (request != null) {
+      refuseStoryCounts(request);
+    }
     SortOrder order = DatelineLucene.order(query);
     Cursor after = query.cursor() == null ? null : Cursor.decode(order, query.cursor());
     Instant reference =
@@ -507,6 +511,14 @@ public final class NewsCluster implements NewsStore {
   private static final String UNDATED = "histogram_undated";
   private static final String VALUE = "value";
 
+  /** Story counts need stories, which the cluster does not detect. */
+  private void refuseStoryCounts(FacetRequest request) {
+    if (request.stories()) {
+      throw new StoriesNotEnabledException(
+          "count stories: the cluster client does not detect stories (index " + index + ")");
+    }
+  }
+
   /**
    * Counts over all the articles matching the query, as {@link NewsIndex#facets} counts them over
    * the same articles: equal {@link Facets}, value for value and bucket for bucket. One search
@@ -547,6 +559,7 @@ public final class NewsCluster implements NewsStore {
   public Facets facets(NewsQuery query, FacetRequest request) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(request, "request");
+    refuseStoryCounts(request);
     SearchRequest s =
         new SearchRequest.Builder()
             .index(index)

@@ -460,6 +460,14 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
       expectThrows(
           dev.dateline.StoriesNotEnabledException.class,
           () -> cluster.search(NewsQuery.builder().text("ceasefire").collapse(true).build()));
+      dev.dateline.FacetRequest byStory =
+          dev.dateline.FacetRequest.builder().dimensions(dev.dateline.FacetDimension.SOURCE).stories(true).build();
+      expectThrows(
+          dev.dateline.StoriesNotEnabledException.class,
+          () -> cluster.facets(NewsQuery.builder().text("ceasefire").build(), byStory));
+      expectThrows(
+          dev.dateline.StoriesNotEnabledException.class,
+          () -> cluster.search(NewsQuery.builder().text("ceasefire").build(), byStory));
       assertTrue("sideways changed some counts", sidewaysDiffered > 0);
       assertTrue("some tag facets have more values than the first request lists", tagsPaged > 0);
       logger.info("facets: {} requests equal; whole test {} ms", compared, (System.nanoTime() - start) / 1_000_000);
