@@ -58,6 +58,9 @@ import org.apache.lucene.util.NumericUtils;
  */
 public final class Collapse {
 
+  /** The largest batch of matches read at once. */
+  static final int MAX_BATCH = 1 << 16;
+
   private Collapse() {}
 
   /**
@@ -86,7 +89,11 @@ public final class Collapse {
     LongHashSet seen = new LongHashSet();
     List<ScoreDoc> heads = new ArrayList<>(n);
     Weight[] weight = new Weight[1];
+    // Each round searches again from the cursor with a batch twice as large and looks at the
+    // matches it has not seen: cheaper than continuing after the last one, whose cursor costs a
+    // term lookup per segment. Past the largest batch, rounds continue after the last match.
     FieldDoc from = after;
+    int done = 0;
     int batch = Math.max(16, 2 * n);
     long stories = -1;
     while (true) {
@@ -105,7 +112,7 @@ public final class Collapse {
       // The stories met for the first time with more than one member: is this match their head?
       LongArrayList check = new LongArrayList();
       LongHashSet checking = new LongHashSet();
-      for (int i = 0; i < docs.length; i++) {
+      for (int i = done; i < docs.length; i++) {
         if (keyed[i] && !seen.contains(keys[i]) && !checking.contains(keys[i])
             && StoryKeys.size(reader, keys[i]) > 1) {
           checking.add(keys[i]);
@@ -124,7 +131,7 @@ public final class Collapse {
         }
         headOf = headsOf(reader, weight[0], order, check);
       }
-      for (int i = 0; i < docs.length; i++) {
+      for (int i = done; i < docs.length; i++) {
         if (!keyed[i]) {
           heads.add(docs[i]); // no story key: a story of its own
         } else if (seen.add(keys[i])) {
@@ -139,8 +146,13 @@ public final class Collapse {
       if (docs.length < batch || searcher.timedOut()) {
         return new Page(heads.toArray(ScoreDoc[]::new), stories);
       }
-      from = (FieldDoc) docs[docs.length - 1];
-      batch = Math.min(batch * 2, 1 << 16);
+      if (batch < MAX_BATCH) {
+        done = docs.length;
+        batch = Math.min(batch * 2, MAX_BATCH);
+      } else {
+        from = (FieldDoc) docs[docs.length - 1];
+        done = 0;
+      }
     }
   }
 
