@@ -71,6 +71,9 @@ class CollapsedListingTest {
                 break;
               }
               page = idx.search(q.toBuilder().collapse(true).after(page.next()).build());
+              // Every page counts all the stories, not those after its cursor.
+              assertThat(page.total()).as(what).isEqualTo(total);
+              assertThat(page.totalIsExact()).as(what).isEqualTo(exact);
             }
             assertThat(seen).as(what).containsExactlyElementsOf(expected);
             int threshold = options.totalHitsThreshold();
