@@ -84,6 +84,14 @@ public final class Collapse {
   public static Page page(
       IndexSearcher searcher, Query scored, SortOrder order, int n, FieldDoc after, long upTo)
       throws IOException {
+    return page(searcher, scored, order, n, after, upTo, MAX_BATCH);
+  }
+
+  /** {@link #page}, with the largest batch given (for tests of what happens past it). */
+  static Page page(
+      IndexSearcher searcher, Query scored, SortOrder order, int n, FieldDoc after, long upTo,
+      int maxBatch)
+      throws IOException {
     Sort sort = Schema.sort(order);
     IndexReader reader = searcher.getIndexReader();
     LongHashSet seen = new LongHashSet();
@@ -94,7 +102,7 @@ public final class Collapse {
     // term lookup per segment. Past the largest batch, rounds continue after the last match.
     FieldDoc from = after;
     int done = 0;
-    int batch = Math.max(16, 2 * n);
+    int batch = Math.min(Math.max(16, 2 * n), maxBatch);
     long stories = -1;
     while (true) {
       TopFieldCollectorManager top = new TopFieldCollectorManager(sort, batch, from, batch);
@@ -146,9 +154,9 @@ public final class Collapse {
       if (docs.length < batch || searcher.timedOut()) {
         return new Page(heads.toArray(ScoreDoc[]::new), stories);
       }
-      if (batch < MAX_BATCH) {
+      if (batch < maxBatch) {
         done = docs.length;
-        batch = Math.min(batch * 2, MAX_BATCH);
+        batch = Math.min(batch * 2, maxBatch);
       } else {
         from = (FieldDoc) docs[docs.length - 1];
         done = 0;
