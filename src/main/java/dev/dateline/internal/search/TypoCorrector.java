@@ -18,10 +18,13 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Spelling correction of the free-text words of a query, from the index's own terms (Lucene's
@@ -29,7 +32,7 @@ import org.apache.lucene.search.spell.SuggestWord;
  *
  * <p>A word is corrected when it is unknown: a word of free text (no field, not quoted, not a
  * prefix or fuzzy word, not excluded), of at least four letters, whose stem occurs in no text field
- * of the index (one look-up in {@link Schema#ALL_TEXT}, which holds them all). Its replacement is the closest indexed word within two edits (ties: the more
+ * of the index (looked up in {@link Schema#ALL_TEXT}, which holds them all, segment by segment until one has it). Its replacement is the closest indexed word within two edits (ties: the more
  * frequent). Candidates are the exact forms the analyser indexes for inflected words ({@code
  * =negotiations}), so the suggestion is a word as written in some article, and stems that are
  * their own stem (words indexed uninflected); other stems are not offered, being possibly not
@@ -144,7 +147,7 @@ public final class TypoCorrector {
     if (tokens.size() != 1) {
       return null;
     }
-    if (reader.docFreq(new org.apache.lucene.index.Term(Schema.ALL_TEXT, tokens.get(0))) > 0) {
+    if (indexed(tokens.get(0))) {
       return null; // a known word
     }
     DirectSpellChecker exactForms = checker(2);
@@ -188,6 +191,22 @@ public final class TypoCorrector {
     }
     replacements.put(word, best);
     return best;
+  }
+
+  /**
+   * Whether some article has {@code token} in {@link Schema#ALL_TEXT}: the reader's docFreq above
+   * zero, found without summing it over every segment (the first segment that has the term
+   * answers, which for a word of any frequency is usually the first, largest one).
+   */
+  private boolean indexed(String token) throws IOException {
+    BytesRef term = new BytesRef(token);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(Schema.ALL_TEXT);
+      if (terms != null && terms.iterator().seekExact(term)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void collect(
