@@ -55,6 +55,7 @@ java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=
 # must still agree.
 java "${jvm[@]}" -cp "$jar" dev.dateline.bench.Indexes "$data" --merge 1 DATELINE LUCENE LUCENE_TUNED
 java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PeerCheck "$data" DATELINE LUCENE LUCENE_TUNED
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PageDump "$data" 2 > "$data/pages.txt"
 
 # Story benchmarks (their JSON kept apart from the table below): detection on and off, collapse.
 reuters=../shared/corpora/reuters21578/reuters21578.jsonl.gz
