@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
  * {@link Schema#sort}'s id tie-break ({@link IdSortField}) gives the pages, sort values (what
  * cursors encode), totals and early termination of Lucene's plain string sort on the id, over
  * seeded random indexes with many ties: few distinct words (equal scores), few distinct dates,
- * undated and deleted articles, ids out of index order, several segments), searched by one
+ * undated and deleted articles, ids out of index order, several segments; searched by one
  * collector and by one per slice of segments merged on the sort values.
  */
 class IdSortFieldTest {
