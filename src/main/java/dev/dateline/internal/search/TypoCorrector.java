@@ -36,8 +36,9 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>A word is corrected when it is unknown: a word of free text (no field, not quoted, not a
  * prefix or fuzzy word, not excluded), of at least four letters, whose stem occurs in no text field
- * of the index (looked up in {@link Schema#ALL_TEXT}, which holds them all, segment by segment until one has it;
- * a word found is remembered for that view of the index, see {@link #KNOWN}). Its replacement is the closest indexed word within two edits (ties: the more
+ * of the index (looked up in {@link Schema#ALL_TEXT}, which holds them all, segment by segment
+ * until one has it; a word found is remembered for that view of the index). Its replacement is the
+ * closest indexed word within two edits (ties: the more
  * frequent). Candidates are the exact forms the analyser indexes for inflected words ({@code
  * =negotiations}), so the suggestion is a word as written in some article, and stems that are
  * their own stem (words indexed uninflected); other stems are not offered, being possibly not
