@@ -51,6 +51,11 @@ java -jar "$jar" IndexingBenchmark "${once[@]}" -wi 0 -p articles=500 -p threads
 java -jar "$jar" FacetBenchmark "${quick[@]}" -rf json -rff "$data/facets.json"
 java -jar "$jar" ExtractionBenchmark "${quick[@]}" -p articles=200 -rf json -rff "$data/extraction.json"
 java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=DATELINE,LUCENE_TUNED -rf json -rff "$data/open.json"
+# Merged after the bulk load (NewsIndex.forceMerge and the raw peers' own merge): the peers
+# must still agree.
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.Indexes "$data" --merge 1 DATELINE LUCENE LUCENE_TUNED
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PeerCheck "$data" DATELINE LUCENE LUCENE_TUNED
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PageDump "$data" 2 > "$data/pages.txt"
 
 # Story benchmarks (their JSON kept apart from the table below): detection on and off, collapse.
 reuters=../shared/corpora/reuters21578/reuters21578.jsonl.gz

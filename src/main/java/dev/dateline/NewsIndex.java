@@ -488,6 +488,32 @@ public final class NewsIndex implements Closeable, NewsStore {
     write("commit", IndexWriter::commit);
   }
 
+  /**
+   * Merges the index into at most {@code maxSegments} segments, then commits and refreshes: for an
+   * index that is searched much more than it is written, after a bulk load. Every search pays a
+   * little per segment (looking its terms up, setting up its collectors and date ranges), so an
+   * index of a few segments answers short queries faster than one of many. What searches match
+   * does not change; scores may, slightly, where deleted or replaced articles still counted in the
+   * term statistics before the merge dropped them. A bulk load of articles leaves one segment per RAM buffer's worth of
+   * articles ({@link Options.Builder#ramBufferMb}), merged only in tiers of about ten. Merging
+   * rewrites the index: it takes time in proportion to its size and needs up to as much free disk
+   * space again while it runs; searches and writes may go on meanwhile. Blocks until done.
+   *
+   * @param maxSegments the most segments to leave, at least 1
+   * @throws IllegalArgumentException if {@code maxSegments} is below 1
+   * @throws IndexException if the index is read-only or closed, or merging or committing fails
+   */
+  public void forceMerge(int maxSegments) {
+    if (maxSegments < 1) {
+      throw new IllegalArgumentException("maxSegments must be at least 1, was " + maxSegments);
+    }
+    write("merge segments", w -> {
+      w.forceMerge(maxSegments);
+      w.commit();
+    });
+    refresh();
+  }
+
   /** A write to the index writer. */
   private interface WriterCall {
     void run(IndexWriter writer) throws IOException;

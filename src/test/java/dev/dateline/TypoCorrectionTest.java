@@ -33,6 +33,29 @@ class TypoCorrectionTest {
   }
 
   @Test
+  void aWordKnownInOneViewOfTheIndexIsLookedUpAgainInTheNext() {
+    try (NewsIndex own =
+        NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {
+      own.add(Article.builder().id("Q1").source("Wire").headline("Quorvelt signed")
+          .bodyText("The quorvelt was signed on Monday.").build());
+      own.add(Article.builder().id("Q2").source("Wire").headline("Quorvelk pact")
+          .bodyText("Talks on the quorvelk continue.").build());
+      own.refresh();
+      SearchResults known = own.search("quorvelt");
+      assertThat(ids(known)).containsExactly("Q1");
+      assertThat(known.correctedText()).isNull();
+      assertThat(known.suggestion()).isNull();
+      // The only article with the word goes, and the merge drops the word from the index: in this
+      // new view the word is unknown, whatever the previous view knew.
+      own.delete("Q1");
+      own.forceMerge(1);
+      SearchResults corrected = own.search("quorvelt");
+      assertThat(corrected.correctedText()).isEqualTo("quorvelk");
+      assertThat(ids(corrected)).containsExactly("Q2");
+    }
+  }
+
+  @Test
   void aMisspeltWordThatMatchesNothingRunsCorrectedAndSaysSo() {
     SearchResults r = index.search("negotations");
     assertThat(ids(r)).containsExactlyInAnyOrder("N", "H");

@@ -1,12 +1,22 @@
 package dev.dateline.bench;
 
+import dev.dateline.EntityExtractor;
+import dev.dateline.NewsIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
 /**
  * The on-disk indexes of a benchmark data directory, {@code <data>/index/<engine>}: built once from
@@ -69,18 +79,72 @@ public final class Indexes {
     }
   }
 
-  /** Builds the missing indexes of a data directory: {@code Indexes <data> [ENGINE...]}. */
+  /**
+   * Merges the index of {@code engine} for {@code data} into at most {@code maxSegments} segments,
+   * as after a bulk load: Dateline through its API ({@code NewsIndex.forceMerge}), the raw Lucene
+   * peers with an {@code IndexWriter} of their own index sort. SQLite FTS5 has no segments: skipped.
+   *
+   * @return what was done, one line
+   */
+  public static String merge(Path data, Engine engine, int maxSegments) throws IOException {
+    Path dir = get(data, engine);
+    long start = System.nanoTime();
+    int before = segments(dir);
+    switch (engine) {
+      case DATELINE -> {
+        try (NewsIndex index = NewsIndex.open(dir, NewsIndex.Options.builder()
+            .entityExtractor(EntityExtractor.none()).build())) {
+          index.forceMerge(maxSegments);
+        }
+      }
+      case LUCENE -> luceneMerge(dir, LuceneEngine.sort(true), maxSegments);
+      case LUCENE_TUNED -> luceneMerge(dir, TunedLuceneEngine.newestFirst(), maxSegments);
+      case SQLITE -> {
+        return engine + ": no segments to merge";
+      }
+    }
+    return String.format(Locale.ROOT, "%s: %d segments merged into %d in %.1f s, %,d bytes",
+        engine, before, segments(dir), (System.nanoTime() - start) / 1e9, size(dir));
+  }
+
+  private static void luceneMerge(Path dir, Sort indexSort, int maxSegments) throws IOException {
+    try (Directory d = FSDirectory.open(dir);
+        IndexWriter w = new IndexWriter(d, new IndexWriterConfig().setIndexSort(indexSort))) {
+      w.forceMerge(maxSegments);
+      w.commit();
+    }
+  }
+
+  private static int segments(Path dir) throws IOException {
+    try (Directory d = FSDirectory.open(dir)) {
+      return SegmentInfos.readLatestCommit(d).size();
+    }
+  }
+
+  /**
+   * Builds the missing indexes of a data directory: {@code Indexes <data> [--merge N] [ENGINE...]};
+   * with {@code --merge N}, then merges each (built or found) into at most N segments.
+   */
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: Indexes <data dir> [DATELINE|LUCENE|SQLITE ...]");
+      System.err.println("usage: Indexes <data dir> [--merge N] [DATELINE|LUCENE|LUCENE_TUNED|SQLITE ...]");
       System.exit(2);
     }
     Path data = Path.of(args[0]);
-    Stream<Engine> engines = args.length == 1 ? Stream.of(Engine.values())
-        : Stream.of(args).skip(1).map(a -> Engine.valueOf(a.toUpperCase(Locale.ROOT)));
+    int merge = 0;
+    List<String> names = new ArrayList<>(List.of(args).subList(1, args.length));
+    if (!names.isEmpty() && names.get(0).equals("--merge")) {
+      merge = Integer.parseInt(names.get(1));
+      names = names.subList(2, names.size());
+    }
+    Stream<Engine> engines = names.isEmpty() ? Stream.of(Engine.values())
+        : names.stream().map(a -> Engine.valueOf(a.toUpperCase(Locale.ROOT)));
     for (Engine e : engines.toList()) {
       Path dir = get(data, e);
       System.out.println(Files.readString(dir.resolve(MARKER)).strip());
+      if (merge > 0) {
+        System.out.println(merge(data, e, merge));
+      }
     }
   }
 }

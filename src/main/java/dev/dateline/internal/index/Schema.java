@@ -771,28 +771,31 @@ public final class Schema {
     return out;
   }
 
-  /** Sort for the given order; ties are broken by id so that the order is total. */
+  /**
+   * Sort for the given order; ties are broken by id so that the order is total. The id is compared
+   * by {@link IdSortField}, which reads a hit's id only when a tie needs it (the order, and the
+   * sort values in the hits, are those of a plain string sort on the id).
+   */
   public static Sort sort(dev.dateline.SortOrder order) {
     return switch (order) {
-      case RELEVANCE, RECENT -> new Sort(SortField.FIELD_SCORE, idSort());
-      case NEWEST -> new Sort(publishedSort(true), idSort());
-      case OLDEST -> new Sort(publishedSort(false), idSort());
+      case RELEVANCE, RECENT -> new Sort(SortField.FIELD_SCORE, new IdSortField(ID));
+      case NEWEST -> new Sort(publishedSort(true), new IdSortField(ID));
+      case OLDEST -> new Sort(publishedSort(false), new IdSortField(ID));
     };
   }
 
-  /** Newest first, then id: equal to {@code sort(NEWEST)} so those queries terminate early. */
+  /**
+   * Newest first, then id, as a plain string sort (what the index stores in its segments): equal
+   * ({@link Sort#equals}) to {@code sort(NEWEST)}, so those queries terminate early.
+   */
   public static Sort indexSort() {
-    return sort(dev.dateline.SortOrder.NEWEST);
+    return new Sort(publishedSort(true), new SortField(ID, SortField.Type.STRING, false));
   }
 
   private static SortField publishedSort(boolean newestFirst) {
     // Undated articles sort last in both directions.
     long missing = newestFirst ? Long.MIN_VALUE : Long.MAX_VALUE;
     return LongField.newSortField(PUBLISHED, newestFirst, SortedNumericSelector.Type.MIN, missing);
-  }
-
-  private static SortField idSort() {
-    return new SortField(ID, SortField.Type.STRING, false);
   }
 
   /** Folds case, diacritics and runs of white space, for comparing names outside Lucene. */

@@ -736,19 +736,25 @@ public final class QueryCompiler {
     if (typed.isEmpty() || typed.length() > MAX_ALIAS_LOOKUP_CHARS) {
       return List.of();
     }
-    List<String> typedTokens = schema.analyzeText(typed, exact);
-    if (typedTokens.isEmpty()) {
-      return List.of();
-    }
     List<String> candidates = new ArrayList<>();
     for (EntityType type : EntityType.values()) {
       List<String> names = variants.variants(type, typed);
       if (names == null || names.stream().anyMatch(n -> isAcronymOf(n, typed))) {
         continue;
       }
-      candidates.addAll(names);
+      for (String n : names) {
+        // The typed text itself, or a name already listed, analyses to words already kept: it
+        // would be left out below (and an extractor without variants gives back only the text).
+        if (n != null && !n.equals(typed) && !candidates.contains(n)) {
+          candidates.add(n);
+        }
+      }
     }
     if (candidates.isEmpty()) {
+      return List.of();
+    }
+    List<String> typedTokens = schema.analyzeText(typed, exact);
+    if (typedTokens.isEmpty()) {
       return List.of();
     }
     record Name(String name, List<String> tokens) {}
@@ -826,13 +832,23 @@ public final class QueryCompiler {
    * capitals-only aliases) that {@code typed} spells without them.
    */
   private static boolean isAcronymOf(String name, String typed) {
-    String letters = name.replaceAll("[^\\p{L}]", "");
-    String typedLetters = typed.replaceAll("[^\\p{L}]", "");
+    String letters = letters(name);
+    if (letters.isEmpty() || letters.length() > 5) {
+      return false;
+    }
+    String typedLetters = letters(typed);
     return !letters.isEmpty()
         && letters.length() <= 5
         && letters.equals(letters.toUpperCase(java.util.Locale.ROOT))
         && letters.equalsIgnoreCase(typedLetters)
         && !typedLetters.equals(letters);
+  }
+
+  /** The letters of {@code s} ({@code \p{L}}: {@link Character#isLetter(int)}), in order. */
+  private static String letters(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    s.codePoints().filter(Character::isLetter).forEach(out::appendCodePoint);
+    return out.toString();
   }
 
   /** Whether {@code run} occurs in {@code tokens} as consecutive tokens. */

@@ -10,18 +10,25 @@ import dev.dateline.internal.search.QueryNode.Required;
 import dev.dateline.internal.search.QueryNode.Term;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Terms;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.LuceneLevenshteinDistance;
 import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Spelling correction of the free-text words of a query, from the index's own terms (Lucene's
@@ -29,7 +36,9 @@ import org.apache.lucene.search.spell.SuggestWord;
  *
  * <p>A word is corrected when it is unknown: a word of free text (no field, not quoted, not a
  * prefix or fuzzy word, not excluded), of at least four letters, whose stem occurs in no text field
- * of the index (one look-up in {@link Schema#ALL_TEXT}, which holds them all). Its replacement is the closest indexed word within two edits (ties: the more
+ * of the index (looked up in {@link Schema#ALL_TEXT}, which holds them all, segment by segment
+ * until one has it; a word found is remembered for that view of the index). Its replacement is the
+ * closest indexed word within two edits (ties: the more
  * frequent). Candidates are the exact forms the analyser indexes for inflected words ({@code
  * =negotiations}), so the suggestion is a word as written in some article, and stems that are
  * their own stem (words indexed uninflected); other stems are not offered, being possibly not
@@ -49,6 +58,21 @@ public final class TypoCorrector {
   private final BooleanSupplier expired;
   private final Map<String, String> replacements = new LinkedHashMap<>();
   private boolean timedOut;
+  /** The words known in {@link #reader}, shared by its searches (null: not cached). */
+  private Set<String> known;
+  private boolean knownLooked;
+
+  /**
+   * Per index view (a reader, by its cache key), the words already found in it, so that a word an
+   * earlier search of the same view looked up costs no analysis and no look-up: a word is known in
+   * a view or not for the view's whole life. Only known words are kept (a word that is not needs
+   * correcting, which costs far more than the look-up), at most {@link #KNOWN_PER_VIEW} per view
+   * (then the set starts afresh); an entry goes when its view is collected.
+   */
+  private static final Map<IndexReader.CacheKey, Set<String>> KNOWN =
+      Collections.synchronizedMap(new WeakHashMap<>());
+
+  static final int KNOWN_PER_VIEW = 10_000;
 
   private TypoCorrector(Schema schema, IndexReader reader, BooleanSupplier expired) {
     this.schema = schema;
@@ -136,15 +160,25 @@ public final class TypoCorrector {
     if (word.length() < MIN_LENGTH || !WORD.matcher(word).matches()) {
       return null;
     }
-    String known = replacements.get(word);
-    if (known != null) {
-      return known;
+    String replacement = replacements.get(word);
+    if (replacement != null) {
+      return replacement;
+    }
+    Set<String> knownWords = knownWords();
+    if (knownWords != null && knownWords.contains(word)) {
+      return null; // known, as an earlier search of this view found
     }
     List<String> tokens = schema.analyzeText(word, false);
     if (tokens.size() != 1) {
       return null;
     }
-    if (reader.docFreq(new org.apache.lucene.index.Term(Schema.ALL_TEXT, tokens.get(0))) > 0) {
+    if (indexed(tokens.get(0))) {
+      if (knownWords != null) {
+        if (knownWords.size() >= KNOWN_PER_VIEW) {
+          knownWords.clear();
+        }
+        knownWords.add(word);
+      }
       return null; // a known word
     }
     DirectSpellChecker exactForms = checker(2);
@@ -188,6 +222,35 @@ public final class TypoCorrector {
     }
     replacements.put(word, best);
     return best;
+  }
+
+  /** The words known in this reader's view, or null when the reader cannot be cached by. */
+  private Set<String> knownWords() {
+    if (!knownLooked) {
+      knownLooked = true;
+      IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+      known =
+          helper == null
+              ? null
+              : KNOWN.computeIfAbsent(helper.getKey(), k -> ConcurrentHashMap.newKeySet());
+    }
+    return known;
+  }
+
+  /**
+   * Whether some article has {@code token} in {@link Schema#ALL_TEXT}: the reader's docFreq above
+   * zero, found without summing it over every segment (the first segment that has the term
+   * answers, which for a word of any frequency is usually the first, largest one).
+   */
+  private boolean indexed(String token) throws IOException {
+    BytesRef term = new BytesRef(token);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms terms = leaf.reader().terms(Schema.ALL_TEXT);
+      if (terms != null && terms.iterator().seekExact(term)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void collect(
