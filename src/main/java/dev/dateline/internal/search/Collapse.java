@@ -48,9 +48,10 @@ import org.apache.lucene.util.NumericUtils;
  * head when it is the first of its story in that order, and the first {@code n} distinct stories
  * of the sorted matches are exactly the {@code n} best, so the search stops early as a plain one
  * does (block-max WAND for relevance, the index sort for newest-first). Scores, sort values and
- * cursors are those of the plain search. A story with several members needs one more look: its
- * head may sort before the cursor (then none of its members after the cursor is shown again).
- * The query's scorer is advanced to just those members, found through {@link StoryKeys}.
+ * cursors are those of the plain search. On a page after a cursor, a story with several members
+ * needs one more look: its head may sort before the cursor (then none of its members after the
+ * cursor is shown again). The query's scorer is advanced to just those members, found through
+ * {@link StoryKeys}.
  *
  * <p>The total counts stories: the first batch counts distinct story keys in the same pass, up to
  * a limit (the index's total-hits threshold), holding back the page collector's skipping until the
@@ -118,9 +119,11 @@ public final class Collapse {
       long[] keys = new long[docs.length];
       boolean[] keyed = StoryKeys.keysOf(reader, docs, keys);
       // The stories met for the first time with more than one member: is this match their head?
+      // Not a question on the first page: the listing starts at the top, so a story's first
+      // match in it is its head.
       LongArrayList check = new LongArrayList();
       LongHashSet checking = new LongHashSet();
-      for (int i = done; i < docs.length; i++) {
+      for (int i = done; after != null && i < docs.length; i++) {
         if (keyed[i] && !seen.contains(keys[i]) && !checking.contains(keys[i])
             && StoryKeys.size(reader, keys[i]) > 1) {
           checking.add(keys[i]);
