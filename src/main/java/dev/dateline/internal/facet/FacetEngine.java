@@ -63,8 +63,14 @@ public final class FacetEngine {
     ZoneId zone();
   }
 
-  private final Map<IndexReader.CacheKey, Map<String, StringDocValuesReaderState>> states =
-      new ConcurrentHashMap<>();
+  /** The facet module's ordinal map of each field, per index view. */
+  private final PerView<StringDocValuesReaderState> states =
+      new PerView<>(StringDocValuesReaderState::new);
+
+  /** The segment-to-global ordinal map of each field for story counts (empty: one segment). */
+  private final PerView<java.util.Optional<OrdinalMap>> ordinalMaps =
+      new PerView<>((reader, field) ->
+          java.util.Optional.ofNullable(StoryCounts.buildOrdinalMap(reader, field)));
 
   /**
    * Counts what {@code request} asks for over the matches: over {@code all} when the caller has
@@ -175,53 +181,56 @@ public final class FacetEngine {
     return new Facets.Dimension(d, top, r.childCount - top.size(), r.value.longValue(), sideways);
   }
 
-  private final Map<IndexReader.CacheKey, Map<String, java.util.Optional<OrdinalMap>>> ordinalMaps =
-      new ConcurrentHashMap<>();
-
   /**
    * The map from segment to global ordinals of {@code field} in this view of the index (null when
    * it has one segment: the ordinals are global already), built once per view.
    */
   private OrdinalMap ordinalMap(IndexReader reader, String field) throws IOException {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return StoryCounts.buildOrdinalMap(reader, field);
-    }
-    Map<String, java.util.Optional<OrdinalMap>> perField =
-        ordinalMaps.computeIfAbsent(
-            helper.getKey(),
-            key -> {
-              helper.addClosedListener(ordinalMaps::remove);
-              return new ConcurrentHashMap<>();
-            });
-    java.util.Optional<OrdinalMap> m = perField.get(field);
-    if (m == null) {
-      m = java.util.Optional.ofNullable(StoryCounts.buildOrdinalMap(reader, field));
-      perField.putIfAbsent(field, m);
-    }
-    return m.orElse(null);
+    return ordinalMaps.get(reader, field).orElse(null);
   }
 
   /** The ordinal map of {@code field} in this view of the index, built once per view. */
   private StringDocValuesReaderState state(IndexReader reader, String field) throws IOException {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return new StringDocValuesReaderState(reader, field);
+    return states.get(reader, field);
+  }
+
+  /**
+   * Values built once per index view and field, and dropped when the view closes; built each time
+   * for a reader that cannot be cached.
+   */
+  private static final class PerView<T> {
+    /** Builds the value of a field in a view. */
+    interface Builder<T> {
+      T build(IndexReader reader, String field) throws IOException;
     }
-    Map<String, StringDocValuesReaderState> perField =
-        states.computeIfAbsent(
-            helper.getKey(),
-            key -> {
-              helper.addClosedListener(states::remove);
-              return new ConcurrentHashMap<>();
-            });
-    StringDocValuesReaderState s = perField.get(field);
-    if (s == null) {
-      s = new StringDocValuesReaderState(reader, field);
-      StringDocValuesReaderState raced = perField.putIfAbsent(field, s);
-      s = raced != null ? raced : s;
+
+    private final Map<IndexReader.CacheKey, Map<String, T>> values = new ConcurrentHashMap<>();
+    private final Builder<T> builder;
+
+    PerView(Builder<T> builder) {
+      this.builder = builder;
     }
-    return s;
+
+    T get(IndexReader reader, String field) throws IOException {
+      IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+      if (helper == null) {
+        return builder.build(reader, field);
+      }
+      Map<String, T> perField =
+          values.computeIfAbsent(
+              helper.getKey(),
+              key -> {
+                helper.addClosedListener(values::remove);
+                return new ConcurrentHashMap<>();
+              });
+      T v = perField.get(field);
+      if (v == null) {
+        v = builder.build(reader, field);
+        T raced = perField.putIfAbsent(field, v);
+        v = raced != null ? raced : v;
+      }
+      return v;
+    }
   }
 
   private static Histogram histogram(
