@@ -97,7 +97,7 @@ public final class Collapse {
     IndexReader reader = searcher.getIndexReader();
     LongHashSet seen = new LongHashSet();
     List<ScoreDoc> heads = new ArrayList<>(n);
-    Weight[] weight = new Weight[1];
+    Weight weight = null; // for head checks, made on first need
     // Each round searches again from the cursor with a batch twice as large and looks at the
     // matches it has not seen: cheaper than continuing after the last one, whose cursor costs a
     // term lookup per segment. Past the largest batch, rounds continue after the last match.
@@ -132,15 +132,15 @@ public final class Collapse {
       }
       LongIntHashMap headOf = null;
       if (!check.isEmpty()) {
-        if (weight[0] == null) {
+        if (weight == null) {
           boolean byScore = order == SortOrder.RELEVANCE || order == SortOrder.RECENT;
-          weight[0] =
+          weight =
               searcher.createWeight(
                   searcher.rewrite(scored),
                   byScore ? ScoreMode.COMPLETE : ScoreMode.COMPLETE_NO_SCORES,
                   1f);
         }
-        headOf = headsOf(reader, weight[0], order, check);
+        headOf = headsOf(reader, weight, order, check);
       }
       for (int i = done; i < docs.length; i++) {
         if (!keyed[i]) {
