@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dateline.Article;
 import dev.dateline.Entity;
 import dev.dateline.EntityExtractor;
+import dev.dateline.bench.ner.EntityEval;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -118,17 +119,8 @@ public class ExtractionBenchmark {
         if (!j.hasNonNull("id") || !j.has("body")) {
           continue;
         }
-        Article.Builder b = Article.builder().id(j.get("id").asText());
-        if (j.hasNonNull("headline")) {
-          b.headline(j.get("headline").asText());
-        }
-        if (j.hasNonNull("dateline")) {
-          b.dateline(j.get("dateline").asText());
-        }
-        List<String> body = new ArrayList<>();
-        j.get("body").forEach(p -> body.add(p.asText()));
         try {
-          out.add(b.body(body).build());
+          out.add(EntityEval.article(j));
         } catch (RuntimeException e) {
           // an article the builder refuses (no body text): skipped, as indexing would
         }

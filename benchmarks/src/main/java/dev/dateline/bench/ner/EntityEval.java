@@ -219,7 +219,8 @@ public final class EntityEval {
     return out;
   }
 
-  static Article article(JsonNode j) {
+  /** An article of a Dateline JSON Lines record: id, headline, dateline and body (what extraction reads). */
+  public static Article article(JsonNode j) {
     Article.Builder b = Article.builder().id(j.get("id").asText());
     if (j.hasNonNull("headline")) {
       b.headline(j.get("headline").asText());
