@@ -55,20 +55,33 @@ public record Fingerprint(char[] minHashes, int shingles) {
     }
     long[] w = words.hashes;
     int n = Math.max(0, words.size - SHINGLE + 1);
-    long[] shingles = new long[n];
-    for (int i = 0; i < n; i++) {
-      shingles[i] = mix(mix(w[i] * 0x632BE59BD9B4E019L + w[i + 1]) * 0x85EBCA77C2B2AE63L + w[i + 2]);
-    }
-    Arrays.sort(shingles);
+    // Distinct shingles by an open-addressing set (a min-hash needs no de-duplication: only the
+    // count does); 0 marks a free slot, so a shingle hashing to 0 is counted on the side.
+    long[] set = new long[Integer.highestOneBit(Math.max(1, n) * 2 - 1) << 1];
+    int mask = set.length - 1;
+    boolean zero = false;
     int distinct = 0;
     int[] min = new int[HASHES];
     boolean[] filled = new boolean[HASHES];
     for (int i = 0; i < n; i++) {
-      if (i > 0 && shingles[i] == shingles[i - 1]) {
-        continue;
+      long s = mix(mix(w[i] * 0x632BE59BD9B4E019L + w[i + 1]) * 0x85EBCA77C2B2AE63L + w[i + 2]);
+      if (s == 0) {
+        if (zero) {
+          continue;
+        }
+        zero = true;
+      } else {
+        int slot = (int) s & mask;
+        while (set[slot] != 0 && set[slot] != s) {
+          slot = (slot + 1) & mask;
+        }
+        if (set[slot] == s) {
+          continue;
+        }
+        set[slot] = s;
       }
       distinct++;
-      long h = mix(shingles[i] ^ SEED);
+      long h = mix(s ^ SEED);
       int bin = (int) (h >>> 58);
       int v = (int) h;
       if (!filled[bin] || Integer.compareUnsigned(v, min[bin]) < 0) {
@@ -89,6 +102,19 @@ public record Fingerprint(char[] minHashes, int shingles) {
     return new Fingerprint(low, distinct);
   }
 
+  /** For each ASCII character, the character it is in a word (lower case), or 0 between words. */
+  private static final char[] ASCII_WORD = new char[0x80];
+
+  static {
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII_WORD[c] = c;
+    }
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII_WORD[c] = c;
+      ASCII_WORD[c - 32] = c;
+    }
+  }
+
   /** The words of a text as 64-bit hashes, folded and respelt, without a string per word. */
   private static final class Words {
     long[] hashes = new long[256];
@@ -98,13 +124,19 @@ public record Fingerprint(char[] minHashes, int shingles) {
 
     void read(String text) {
       String folded = text;
+      boolean ascii = true;
       for (int i = 0; i < text.length(); i++) {
         if (text.charAt(i) >= 0x80) {
           folded = Normalizer.normalize(text, Normalizer.Form.NFKD);
+          ascii = false;
           break;
         }
       }
       int length = folded.length();
+      if (ascii) {
+        readAscii(text);
+        return;
+      }
       for (int i = 0; i < length; ) {
         int c = folded.codePointAt(i);
         i += Character.charCount(c);
@@ -146,6 +178,40 @@ public record Fingerprint(char[] minHashes, int shingles) {
       buf[len++] = c;
     }
 
+    /**
+     * {@link #read} for ASCII text (the usual case): each word hashed as it is scanned, and copied
+     * to the buffer only when {@link #respell} may change it (5 letters or more, ending in a letter
+     * that one of its endings ends in).
+     */
+    private void readAscii(String text) {
+      int length = text.length();
+      int i = 0;
+      while (true) {
+        while (i < length && ASCII_WORD[text.charAt(i)] == 0) {
+          i++;
+        }
+        if (i == length) {
+          return;
+        }
+        int start = i;
+        long h = FNV_OFFSET;
+        char last = 0;
+        for (char c; i < length && (c = ASCII_WORD[text.charAt(i)]) != 0; i++) {
+          h = (h ^ c) * FNV_PRIME;
+          last = c;
+        }
+        if (i - start >= 5 && (last == 'n' || last == 's' || last == 'e' || last == 'd'
+            || last == 'g' || last == 'r')) {
+          for (int k = start; k < i; k++) {
+            append(ASCII_WORD[text.charAt(k)]);
+          }
+          flush();
+        } else {
+          add(mix(h));
+        }
+      }
+    }
+
     private void flush() {
       if (len == 0) {
         return;
@@ -153,6 +219,11 @@ public record Fingerprint(char[] minHashes, int shingles) {
       respell();
       long h = hash(buf, len);
       len = 0;
+      add(h);
+    }
+
+    /** Appends a word's hash, joining {@code per cent} into {@code percent}. */
+    private void add(long h) {
       if (h == CENT && size > 0 && hashes[size - 1] == PER) {
         hashes[size - 1] = PERCENT;
         return;
@@ -210,11 +281,14 @@ public record Fingerprint(char[] minHashes, int shingles) {
     return hash(w.toCharArray(), w.length());
   }
 
+  private static final long FNV_OFFSET = 0xCBF29CE484222325L;
+  private static final long FNV_PRIME = 0x100000001B3L;
+
+  /** A word's hash: 64-bit FNV-1a over its characters, mixed. */
   private static long hash(char[] b, int len) {
-    long h = 0xCBF29CE484222325L;
+    long h = FNV_OFFSET;
     for (int i = 0; i < len; i++) {
-      h ^= b[i];
-      h *= 0x100000001B3L;
+      h = (h ^ b[i]) * FNV_PRIME;
     }
     return mix(h);
   }
@@ -248,7 +322,11 @@ public record Fingerprint(char[] minHashes, int shingles) {
    * 1 against it whatever is trimmed, where the Jaccard similarity would fall with the trim.
    */
   public double overlap(Fingerprint other) {
-    double j = jaccard(other);
+    return overlap(other, jaccard(other));
+  }
+
+  /** {@link #overlap(Fingerprint)} given the two texts' estimated Jaccard similarity {@code j}. */
+  double overlap(Fingerprint other, double j) {
     double inter = j * (shingles + other.shingles) / (1 + j);
     return Math.min(1, inter / Math.max(1, Math.min(shingles, other.shingles)));
   }

@@ -103,8 +103,21 @@ public final class StoryRegistry {
 
   /** Publication order: time (undated last), then id. */
   private static final Comparator<Node> ORDER =
-      Comparator.comparing((Node n) -> n.m.published(), Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(n -> n.m.id());
+      (a, b) -> {
+        Long x = a.m.published();
+        Long y = b.m.published();
+        if (x != null && y != null) {
+          int c = Long.compare(x, y);
+          if (c != 0) {
+            return c;
+          }
+        } else if (x != null) {
+          return -1;
+        } else if (y != null) {
+          return 1;
+        }
+        return a.m.id().compareTo(b.m.id());
+      };
 
   private final Map<String, Node> nodes = new HashMap<>();
   /**
@@ -184,10 +197,16 @@ public final class StoryRegistry {
     if (n.bands != null) {
       all.add(n);
     }
-    TreeSet<Node> queue = new TreeSet<>(ORDER);
-    queue.add(n);
-    settle(queue, changed);
-    changed.put(m.id(), n.root.m.id());
+    Node root = evaluate(n);
+    place(n, root);
+    changed.put(m.id(), root.m.id());
+    if (root == n && n.bands != null) {
+      // Usually none: only an article added out of publication order can lead later ones.
+      TreeSet<Node> queue = new TreeSet<>(ORDER);
+      queueLaterCopies(n, queue);
+      settle(queue, changed);
+      changed.put(m.id(), n.root.m.id());
+    }
     return changed;
   }
 
@@ -256,16 +275,20 @@ public final class StoryRegistry {
       place(n, now);
       changed.put(n.m.id(), now.m.id());
       if (now == n && n.bands != null) {
-        // Later copies of n may now be led by it.
-        long to = n.time() + WINDOW_MILLIS;
-        for (Node y : all.tailSet(n, false)) {
-          if (y.time() > to) {
-            break;
-          }
-          if (copies(n.m, y.m)) {
-            queue.add(y);
-          }
-        }
+        queueLaterCopies(n, queue);
+      }
+    }
+  }
+
+  /** Queues the later articles that are copies of a new root {@code n}: it may now lead them. */
+  private void queueLaterCopies(Node n, TreeSet<Node> queue) {
+    long to = n.time() + WINDOW_MILLIS;
+    for (Node y : all.tailSet(n, false)) {
+      if (y.time() > to) {
+        break;
+      }
+      if (copies(n.m, y.m)) {
+        queue.add(y);
       }
     }
   }
@@ -290,22 +313,41 @@ public final class StoryRegistry {
       return n;
     }
     Node best = null;
-    Set<Node> seen = new HashSet<>();
+    Set<Node> seen = null; // roots already compared (one may share several bands with n)
     long from = n.time() - WINDOW_MILLIS;
+    long to = n.time();
     for (long band : n.bands) {
-      Node[] bestRef = {best};
-      roots.forRange(band, from, n.time(), r -> {
-        if (r != n
-            && ORDER.compare(r, n) < 0
-            && (bestRef[0] == null || ORDER.compare(r, bestRef[0]) < 0)
-            && seen.add(r)
-            && copies(n.m, r.m)) {
-          bestRef[0] = r;
-        }
-      });
-      best = bestRef[0];
+      Object v = roots.get(band);
+      if (v == null) {
+        continue; // the usual case: no root shares this band
+      }
+      if (seen == null) {
+        seen = new HashSet<>();
+      }
+      if (v instanceof Node one) {
+        best = better(n, one, best, from, to, seen);
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      ArrayList<Node> list = (ArrayList<Node>) v;
+      for (int i = Buckets.firstFrom(list, from); i < list.size() && list.get(i).time() <= to; i++) {
+        best = better(n, list.get(i), best, from, to, seen);
+      }
     }
     return best == null ? n : best;
+  }
+
+  /** {@code r} if it is an earlier root than {@code best} that {@code n} is a copy of, else best. */
+  private static Node better(Node n, Node r, Node best, long from, long to, Set<Node> seen) {
+    return r != n
+            && r.time() >= from
+            && r.time() <= to
+            && ORDER.compare(r, n) < 0
+            && (best == null || ORDER.compare(r, best) < 0)
+            && seen.add(r)
+            && copies(n.m, r.m)
+        ? r
+        : best;
   }
 
   /** Whether two articles are copies (see the class documentation). */
@@ -313,8 +355,12 @@ public final class StoryRegistry {
     return a.linkable()
         && b.linkable()
         && Math.abs(a.published() - b.published()) <= WINDOW_MILLIS
-        && a.fingerprint().jaccard(b.fingerprint()) >= MIN_JACCARD
-        && a.fingerprint().overlap(b.fingerprint()) >= THRESHOLD;
+        && copies(a.fingerprint(), b.fingerprint());
+  }
+
+  private static boolean copies(Fingerprint a, Fingerprint b) {
+    double jaccard = a.jaccard(b);
+    return jaccard >= MIN_JACCARD && a.overlap(b, jaccard) >= THRESHOLD;
   }
 
   private static long[] bands(Fingerprint f) {
@@ -389,20 +435,13 @@ public final class StoryRegistry {
       }
     }
 
-    /** Calls {@code f} on the nodes of a band published from {@code from} to {@code to}. */
-    void forRange(long band, long from, long to, java.util.function.Consumer<Node> f) {
-      Object v = buckets.get(band);
-      if (v == null) {
-        return;
-      }
-      if (v instanceof Node one) {
-        if (one.time() >= from && one.time() <= to) {
-          f.accept(one);
-        }
-        return;
-      }
-      @SuppressWarnings("unchecked")
-      ArrayList<Node> list = (ArrayList<Node>) v;
+    /** The node (or list of nodes, in publication order) of a band, or null. */
+    Object get(long band) {
+      return buckets.get(band);
+    }
+
+    /** The index of the first node of a bucket's list published at or after {@code from}. */
+    static int firstFrom(ArrayList<Node> list, long from) {
       int lo = 0;
       int hi = list.size();
       while (lo < hi) {
@@ -413,9 +452,7 @@ public final class StoryRegistry {
           hi = mid;
         }
       }
-      for (int i = lo; i < list.size() && list.get(i).time() <= to; i++) {
-        f.accept(list.get(i));
-      }
+      return lo;
     }
 
     private static int insertionPoint(ArrayList<Node> list, Node n) {

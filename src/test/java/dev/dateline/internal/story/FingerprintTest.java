@@ -62,4 +62,41 @@ class FingerprintTest {
     assertThat(empty.shingles()).isZero();
     assertThat(Fingerprint.decode(empty.encode())).isEqualTo(empty);
   }
+
+  @Test
+  void asciiTextGivesTheSameFingerprintAsTheGeneralPath() {
+    // Plain ASCII text takes a fast path; a non-ASCII separator (an em dash) sends the same words
+    // through the general one. Both must agree, respellings and "per cent" included.
+    String[] extra = {"Colour", "ORGANISATIONS", "per", "cent", "centres", "harbours", "realised",
+        "1987", "U.S.", "x", "analysing", "theatre"};
+    Random r = new Random(11);
+    for (int trial = 0; trial < 200; trial++) {
+      StringBuilder sb = new StringBuilder();
+      int words = 5 + r.nextInt(60);
+      for (int i = 0; i < words; i++) {
+        sb.append(i == 0 ? "" : r.nextInt(8) == 0 ? ", " : " ");
+        sb.append(r.nextBoolean() ? WORDS[r.nextInt(WORDS.length)] : extra[r.nextInt(extra.length)]);
+      }
+      String ascii = sb.toString();
+      int space = ascii.indexOf(' ');
+      String general = ascii.substring(0, space) + "\u2014" + ascii.substring(space + 1);
+      assertThat(Fingerprint.of(List.of(ascii))).isEqualTo(Fingerprint.of(List.of(general)));
+    }
+  }
+
+  @Test
+  void shingleCountIsTheNumberOfDistinctThreeWordRuns() {
+    Random r = new Random(5);
+    for (int trial = 0; trial < 200; trial++) {
+      String[] words = new String[r.nextInt(80)];
+      for (int i = 0; i < words.length; i++) {
+        words[i] = WORDS[r.nextInt(1 + r.nextInt(6))]; // few distinct words: repeated runs
+      }
+      java.util.Set<String> runs = new java.util.HashSet<>();
+      for (int i = 0; i + 2 < words.length; i++) {
+        runs.add(words[i] + " " + words[i + 1] + " " + words[i + 2]);
+      }
+      assertThat(Fingerprint.of(List.of(String.join(" ", words))).shingles()).isEqualTo(runs.size());
+    }
+  }
 }
