@@ -90,7 +90,10 @@ public final class ClusterCli implements Runnable {
             ex.printStackTrace(err);
           }
           err.flush();
-          return ex instanceof InvalidQueryException || ex instanceof Usage ? EXIT_USAGE : EXIT_FAILURE;
+          return ex instanceof InvalidQueryException || ex instanceof Usage
+                  || ex instanceof dev.dateline.StoriesNotEnabledException
+              ? EXIT_USAGE
+              : EXIT_FAILURE;
         });
     return cli.execute(args);
   }
@@ -121,7 +124,7 @@ public final class ClusterCli implements Runnable {
         throw new Usage("invalid --url '" + url + "': " + e.getMessage());
       }
       try (OpenSearchTransport transport = ApacheHttpClient5TransportBuilder.builder(host).build()) {
-        return run(NewsCluster.of(new OpenSearchClient(transport), index), spec.commandLine().getOut(),
+        return run(NewsCluster.of(new OpenSearchClient(transport), index, options()), spec.commandLine().getOut(),
             spec.commandLine().getErr());
       } catch (DatelineException | Usage e) {
         throw e;
@@ -131,6 +134,11 @@ public final class ClusterCli implements Runnable {
     }
 
     abstract int run(NewsCluster cluster, PrintWriter out, PrintWriter err) throws IOException;
+
+    /** The options the cluster store is made with. */
+    dev.dateline.NewsIndex.Options options() {
+      return dev.dateline.NewsIndex.Options.defaults();
+    }
   }
 
   @Command(name = "create", description = "Create the index from Dateline's template.")
@@ -141,10 +149,19 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each (default: ${DEFAULT-VALUE}).")
     int replicas;
 
+    @Option(names = "--stories", description = "Detect stories (copies of one article) in the new index, for --collapse and --facet-stories.")
+    boolean stories;
+
+    @Override
+    dev.dateline.NewsIndex.Options options() {
+      return dev.dateline.NewsIndex.Options.builder().stories(stories).build();
+    }
+
     @Override
     int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
       cluster.createIndex(shards, replicas);
-      out.println("created index " + index + " (" + shards + " shards, " + replicas + " replicas)");
+      out.println("created index " + index + " (" + shards + " shards, " + replicas + " replicas"
+          + (stories ? ", stories" : "") + ")");
       return EXIT_OK;
     }
   }
@@ -218,6 +235,12 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--sideways", description = "Count a dimension the query filters on without its own filters.")
     boolean sideways;
 
+    @Option(names = "--collapse", description = "One hit per story (an index created with --stories).")
+    boolean collapse;
+
+    @Option(names = "--facet-stories", description = "Count stories instead of articles in facets and the histogram.")
+    boolean facetStories;
+
     @Override
     int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
       SortOrder order;
@@ -226,7 +249,7 @@ public final class ClusterCli implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new Usage("invalid --sort '" + sort + "': relevance, newest, oldest or recent");
       }
-      NewsQuery.Builder b = NewsQuery.builder().sort(order).limit(limit);
+      NewsQuery.Builder b = NewsQuery.builder().sort(order).limit(limit).collapse(collapse);
       if (!text.isEmpty()) {
         b.text(String.join(" ", text));
       }
@@ -239,7 +262,7 @@ public final class ClusterCli implements Runnable {
           b.zone(ZoneId.of(tz));
         }
         if (!facets.isEmpty() || histogram != null) {
-          FacetRequest.Builder f = FacetRequest.builder().limit(facetLimit).sideways(sideways);
+          FacetRequest.Builder f = FacetRequest.builder().limit(facetLimit).sideways(sideways).stories(facetStories);
           for (String dim : facets) {
             f.dimensions(FacetDimension.parse(dim));
           }
@@ -251,8 +274,12 @@ public final class ClusterCli implements Runnable {
       } catch (java.time.DateTimeException | IllegalArgumentException e) {
         throw new Usage(e.getMessage());
       }
+      if (facetStories && request == null) {
+        throw new Usage("--facet-stories needs --facet or --histogram");
+      }
       SearchResults r = request == null ? cluster.search(b.build()) : cluster.search(b.build(), request);
-      out.println((r.totalIsExact() ? "" : "at least ") + r.total() + " articles");
+      boolean storyTotal = collapse || (request != null && request.stories());
+      out.println((r.totalIsExact() ? "" : "at least ") + r.total() + (storyTotal ? " stories" : " articles"));
       for (SearchHit h : r.hits()) {
         out.println(
             printable(
@@ -260,6 +287,13 @@ public final class ClusterCli implements Runnable {
                     + (h.source() == null ? "" : h.source() + "  ")
                     + (h.headline() == null ? "(no headline)" : h.headline())));
         out.println("  " + printable(h.id()));
+        if (h.story() != null && h.story().size() > 1) {
+          out.println(
+              printable(
+                  "  story " + h.story().id() + ": " + h.story().size() + " articles, "
+                      + String.join(", ", h.story().sources())
+                      + (h.story().firstSource() == null ? "" : ", first: " + h.story().firstSource())));
+        }
       }
       if (r.next() != null) {
         out.println("next page: --after " + r.next());
