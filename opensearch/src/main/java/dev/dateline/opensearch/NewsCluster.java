@@ -88,12 +88,22 @@ import org.opensearch.client.opensearch.generic.Response;
  * ({@link SearchResults#correctedText()} and {@link SearchResults#suggestion()} are null); snippets
  * are OpenSearch's highlighter's passages of the body (or bullets), not the library's, with the same
  * {@link Snippet} contract (plain text and match offsets); a query with Lucene {@link
- * NewsQuery.Builder#filter filters} or non-default recency parameters cannot be sent and is refused;
- * story collapse ({@link NewsQuery.Builder#collapse}) and facet counts by story ({@link
- * FacetRequest#stories()}) are not supported (the cluster does not detect stories: {@link
- * StoriesNotEnabledException}). Facet counts and date histograms ({@link
- * #facets}, {@link #search(NewsQuery, FacetRequest)}) are aggregations and equal the embedded
- * index's. Changes are durable when OpenSearch acknowledges them (its translog), so there is
+ * NewsQuery.Builder#filter filters} or non-default recency parameters cannot be sent and is refused.
+ * Facet counts and date histograms ({@link #facets}, {@link #search(NewsQuery, FacetRequest)}) are
+ * aggregations and equal the embedded index's, and so are {@link #significant} values.
+ *
+ * <p>Stories: an index created with {@link NewsIndex.Options#stories()} ({@link #createIndex}
+ * records it in the mapping's {@code _meta}) groups copies as an embedded story index does. The
+ * client detects them: on its first write it loads every article's fingerprint from the cluster
+ * into a {@link StoryDetector} (about 0.6 KB per article in the client's memory), and each add or
+ * delete then writes the article's story key ({@link DatelineMapping#STORY_KEY}) and re-indexes
+ * the articles it moves to another story (read back from {@code _source}). Collapse ({@link
+ * NewsQuery.Builder#collapse}) and facet counts by story ({@link FacetRequest#stories()}) are then
+ * equal to the embedded index's; on an index without stories they throw {@link
+ * StoriesNotEnabledException}. One writing client per story index at a time, as one {@code
+ * NewsIndex} writer per directory (not enforced: two writers would each miss the other's
+ * articles); articles written by other means (the {@code dateline_article} processor, plain bulk
+ * requests) have no story key and are stories of their own. Changes are durable when OpenSearch acknowledges them (its translog), so there is
  * no commit. The options given here choose the entity extractor, the total threshold and the field
  * size cap, and {@link #createIndex} writes the ones that change scoring (boosts, BM25, combined
  * field scoring) into the index settings, where the plugin reads them: give the same options to
@@ -655,6 +665,8 @@ public final class NewsCluster implements NewsStore {
    * @throws InvalidQueryException if the query is invalid (the cluster's parse error), has Lucene
    *     filters or non-default recency parameters, or its cursor is not one of this store's for
    *     the query's order
+   * @throws StoriesNotEnabledException if the query collapses and the index does not detect
+   *     stories
    */
   @Override
   public SearchResults search(NewsQuery query) {

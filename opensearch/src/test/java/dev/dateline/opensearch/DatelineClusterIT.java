@@ -457,7 +457,7 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
           }
         }
       }
-      // Story collapse is not done by the cluster: refused, not silently ignored.
+      // An index created without story detection refuses collapse and story counts (not ignored).
       expectThrows(
           dev.dateline.StoriesNotEnabledException.class,
           () -> cluster.search(NewsQuery.builder().text("ceasefire").collapse(true).build()));
