@@ -29,7 +29,13 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class StoryDetector {
 
-  /** An article as the detector knows it: its id, publication time and {@link #fingerprint}. */
+  /**
+   * An article as the detector knows it.
+   *
+   * @param id the article id
+   * @param published its publication time, or null
+   * @param fingerprint its {@link #fingerprint}
+   */
   public record Member(String id, Instant published, String fingerprint) {
     /**
      * Checks the fields.
