@@ -1,5 +1,10 @@
 package dev.dateline;
 
+import dev.dateline.internal.facet.FacetEngine;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,15 +54,15 @@ public record SignificantValue(
    * @return at most {@code top} values
    * @throws IllegalArgumentException if {@code top} is less than 1
    */
-  public static java.util.List<SignificantValue> rank(
-      java.util.Map<String, Long> foreground, long foregroundTotal,
-      java.util.Map<String, Long> background, long backgroundTotal, boolean wholeIndex, int top) {
+  public static List<SignificantValue> rank(
+      Map<String, Long> foreground, long foregroundTotal,
+      Map<String, Long> background, long backgroundTotal, boolean wholeIndex, int top) {
     if (top < 1) {
       throw new IllegalArgumentException("top must be at least 1, was " + top);
     }
     long n1 = foregroundTotal;
     long n2 = backgroundTotal - (wholeIndex ? n1 : 0);
-    java.util.List<SignificantValue> out = new java.util.ArrayList<>();
+    List<SignificantValue> out = new ArrayList<>();
     foreground.forEach((value, k1) -> {
       if (value == null) {
         return;
@@ -67,13 +72,12 @@ public record SignificantValue(
       if (n2 > 0 && (double) k1 * n2 <= (double) k2 * n1) {
         return;
       }
-      double score =
-          dev.dateline.internal.facet.FacetEngine.logLikelihoodRatio(k1, n1 - k1, k2, n2 - k2);
+      double score = FacetEngine.logLikelihoodRatio(k1, n1 - k1, k2, n2 - k2);
       out.add(new SignificantValue(value, k1, n1, k2, n2, score));
     });
     out.sort(
-        java.util.Comparator.comparingDouble(SignificantValue::score).reversed()
+        Comparator.comparingDouble(SignificantValue::score).reversed()
             .thenComparing(SignificantValue::value));
-    return java.util.List.copyOf(out.subList(0, Math.min(top, out.size())));
+    return List.copyOf(out.subList(0, Math.min(top, out.size())));
   }
 }

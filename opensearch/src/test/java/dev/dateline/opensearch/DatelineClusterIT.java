@@ -637,19 +637,30 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
         embedded.delete(id);
         cluster.delete(id);
       }
-      // A second client (a new process, say) loads the stories from the cluster and goes on.
+      // A write that failed half-way leaves a wrong story key (here written behind the client's
+      // back); a second client (a new process, say) loads the stories from the cluster, rewrites
+      // that key, and goes on.
+      String damaged =
+          shuffled.subList(0, shuffled.size() - 10).stream().map(Article::id)
+              .filter(id -> id.endsWith("c0") && !List.of("w003c0", "w010c0", "w017c0").contains(id))
+              .findFirst().orElseThrow();
+      client.update(u -> u.index("news_stories").id(damaged).doc(Map.of(DatelineMapping.STORY_KEY, 42L)), Map.class);
       NewsCluster later = NewsCluster.of(client, "news_stories", options);
       for (Article a : shuffled.subList(shuffled.size() - 10, shuffled.size())) {
         embedded.add(a);
         later.add(a);
       }
+      Object repaired =
+          client.get(g -> g.index("news_stories").id(damaged), Map.class).source().get(DatelineMapping.STORY_KEY);
       cluster.refresh();
       // Moving an article re-indexes it in the cluster (a doc-values update in the embedded
       // index): its deleted copy counts in the term statistics until a merge drops it, which
       // OpenSearch's soft-delete retention (for replicas' recovery) holds back; scores then
       // differ slightly. So relevance is compared on a twin index written in publication order
       // (no moves), against the embedded index merged (no deleted articles either).
-      embedded.forceMerge(1);
+      embedded.forceMerge(1); // and refreshes
+      assertEquals(damaged + " repaired", dev.dateline.StoryDetector.key(embedded.timeline(damaged).get(0).story().id()),
+          ((Number) repaired).longValue());
       Map<String, Article> live = new LinkedHashMap<>();
       shuffled.forEach(a -> live.put(a.id(), a));
       List<String> deleted = List.of("w003", "w010", "w017");
