@@ -815,6 +815,7 @@ public final class NewsIndex implements Closeable, NewsStore {
    * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
    * @throws IndexException if the index is closed or cannot be read
    */
+  @Override
   public List<SignificantValue> significant(
       NewsQuery foreground, NewsQuery background, FacetDimension dimension, int top) {
     Objects.requireNonNull(foreground, "foreground");

@@ -1371,6 +1371,7 @@ public final class NewsCluster implements NewsStore {
    * @throws InvalidQueryException if a query is invalid or cannot be sent
    * @throws IndexException if the cluster cannot be reached or fails
    */
+  @Override
   public List<SignificantValue> significant(
       NewsQuery foreground, NewsQuery background, FacetDimension dimension, int top) {
     Objects.requireNonNull(foreground, "foreground");
