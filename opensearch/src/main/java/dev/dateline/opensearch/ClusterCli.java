@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dateline-cluster}: the library CLI's {@code index}, {@code search} and {@code delete}
+ * {@code dateline-cluster}: the library CLI's {@code index}, {@code search}, {@code trends} and {@code delete}
  * against an OpenSearch index (with {@link DatelinePlugin}) through {@link NewsCluster}, plus
  * {@code create}. It lives here, not in the library's CLI, so that the library and its CLI stay
  * free of {@code opensearch-java}. Errors are one line on stderr ({@code dateline-cluster: ...});
@@ -52,6 +52,7 @@ import picocli.CommandLine.Parameters;
       ClusterCli.Index.class,
       ClusterCli.Search.class,
       ClusterCli.Delete.class,
+      ClusterCli.Trends.class,
       CommandLine.HelpCommand.class
     })
 public final class ClusterCli implements Runnable {
@@ -324,6 +325,120 @@ public final class ClusterCli implements Runnable {
         }
         out.println("  undated  " + h.undated());
       }
+    }
+  }
+
+  @Command(
+      name = "trends",
+      description = "People, places and organisations mentioned with a query, and those unusually frequent among its matches.")
+  static final class Trends extends ClusterCommand {
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query text (plain syntax).")
+    List<String> text = List.of();
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Published on or after.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Published on or before.")
+    String to;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for dates (default UTC).")
+    String tz;
+
+    @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person (repeatable, AND).")
+    List<String> persons = new ArrayList<>();
+
+    @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place (repeatable, AND).")
+    List<String> places = new ArrayList<>();
+
+    @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation (repeatable, AND).")
+    List<String> orgs = new ArrayList<>();
+
+    @Option(names = "--source", paramLabel = "NAME", description = "From this source (repeatable, OR).")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--background-from", paramLabel = "DATE", description = "Compare with the same query from this date (instead of the rest of the index).")
+    String backgroundFrom;
+
+    @Option(names = "--background-to", paramLabel = "DATE", description = "Compare with the same query up to this date.")
+    String backgroundTo;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Values listed per list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    private static final List<FacetDimension> DIMS =
+        List.of(FacetDimension.PERSON, FacetDimension.PLACE, FacetDimension.ORG);
+
+    @Override
+    int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
+      if (top < 1 || top > FacetRequest.MAX_LIMIT) {
+        throw new Usage("--top must be 1 to " + FacetRequest.MAX_LIMIT + ", not " + top);
+      }
+      NewsQuery q;
+      NewsQuery background;
+      try {
+        q = query(from, to);
+        background = backgroundFrom == null && backgroundTo == null ? null : query(backgroundFrom, backgroundTo);
+      } catch (java.time.DateTimeException | IllegalArgumentException e) {
+        throw new Usage(e.getMessage());
+      }
+      // More than asked, as the filters' own entities are left out.
+      Facets f = cluster.facets(q, FacetRequest.builder().dimensions(DIMS).limit(Math.min(top + 5, FacetRequest.MAX_LIMIT)).build());
+      StringBuilder sb = new StringBuilder();
+      sb.append(f.matches() == 1 ? "1 article matches\n" : f.matches() + " articles match\n");
+      for (FacetDimension d : DIMS) {
+        List<FacetCount> co = f.counts(d).stream().filter(c -> !isFilter(d, c.value())).limit(top).toList();
+        sb.append("\nmentioned with it (").append(d.key()).append("):\n");
+        if (co.isEmpty()) {
+          sb.append("  none\n");
+        }
+        co.forEach(v -> sb.append(String.format(Locale.ROOT, "  %6d  %s%n", v.count(), printable(v.value()))));
+      }
+      for (FacetDimension d : DIMS) {
+        List<dev.dateline.SignificantValue> sig =
+            cluster.significant(q, background, d, top + 5).stream().filter(v -> !isFilter(d, v.value())).limit(top).toList();
+        sb.append("\nunusually frequent (").append(d.key()).append(", vs ")
+            .append(background != null ? "the background period" : "the rest of the index").append("; G2 score):\n");
+        if (sig.isEmpty()) {
+          sb.append("  none\n");
+        }
+        sig.forEach(v -> sb.append(String.format(Locale.ROOT, "  %8.1f  %s (%d of %d, background %d of %d)%n", v.score(),
+            printable(v.value()), v.foreground(), v.foregroundTotal(), v.background(), v.backgroundTotal())));
+      }
+      sb.append("\nunusually frequent (word): not available through a cluster (words are counted from the"
+          + " embedded index's postings; use dateline trends)\n");
+      out.print(sb);
+      out.flush();
+      return EXIT_OK;
+    }
+
+    private NewsQuery query(String fromDate, String toDate) {
+      NewsQuery.Builder b = NewsQuery.builder().text(String.join(" ", text)).syntax(dev.dateline.QuerySyntax.PLAIN);
+      if (tz != null) {
+        b.zone(ZoneId.of(tz));
+      }
+      if (fromDate != null) {
+        b.from(fromDate);
+      }
+      if (toDate != null) {
+        b.to(toDate);
+      }
+      persons.forEach(n -> b.entity(dev.dateline.EntityType.PERSON, n));
+      places.forEach(n -> b.entity(dev.dateline.EntityType.PLACE, n));
+      orgs.forEach(n -> b.entity(dev.dateline.EntityType.ORG, n));
+      sources.forEach(b::source);
+      return b.build();
+    }
+
+    /** Whether a value is the entity a filter names (the filter's words all in it). */
+    private boolean isFilter(FacetDimension d, String value) {
+      List<String> names = d == FacetDimension.PERSON ? persons : d == FacetDimension.PLACE ? places : orgs;
+      String v = " " + fold(value) + " ";
+      return names.stream().anyMatch(n -> !fold(n).isEmpty() && v.contains(" " + fold(n) + " "));
+    }
+
+    private static String fold(String s) {
+      return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+          .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
   }
 

@@ -196,6 +196,12 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
     Run byStory = cli("search", "--url", url, "--index", "cli_stories", "--facet", "source", "--facet-stories");
     assertEquals(byStory.err, 0, byStory.code);
     assertTrue(byStory.out, byStory.out.startsWith("2 stories\n") && byStory.out.contains("source:\n  2  Wire\n  1  Gulf Daily\n"));
+    Run trends = cli("trends", "--url", url, "--index", "cli_stories", "rates");
+    assertEquals(trends.err, 0, trends.code);
+    assertTrue(trends.out, trends.out.startsWith("2 articles match\n\nmentioned with it (person):\n"));
+    assertTrue(trends.out, trends.out.contains("\nunusually frequent (org, vs the rest of the index; G2 score):\n"));
+    assertTrue(trends.out, trends.out.contains("unusually frequent (word): not available through a cluster"));
+    assertEquals(2, cli("trends", "--url", url, "--index", "cli_stories", "--top", "0", "rates").code);
     Run refused = cli("search", "--url", url, "--index", "cli", "--collapse", "ceasefire");
     assertEquals(refused.err, 2, refused.code);
     assertTrue(refused.err, refused.err.contains("without story detection") && refused.err.strip().lines().count() == 1);
