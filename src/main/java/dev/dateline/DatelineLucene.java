@@ -211,6 +211,31 @@ public final class DatelineLucene {
   }
 
   /**
+   * The values of {@link IndexFields#ALL_TEXT} that {@link #indexedValues} gives, rebuilt from the
+   * text fields' values alone (headline, bullets, subheads, body, captions, byline, each repeated
+   * by its weight): for a host that keeps {@code all_text} out of its stored copy of a document
+   * and has to index the document again from that copy.
+   *
+   * @param values an article's {@link #indexedValues}, {@code all_text} absent or ignored
+   * @return the {@code all_text} values, in indexing order
+   */
+  public static List<String> allTextValues(Map<String, ? extends List<?>> values) {
+    List<String> out = new ArrayList<>();
+    for (SearchField f : SearchField.values()) {
+      List<?> v = values.get(IndexFields.textField(f));
+      if (v == null || v.isEmpty()) {
+        continue;
+      }
+      for (int copy = 0; copy < Schema.weight(f); copy++) {
+        for (Object o : v) {
+          out.add(String.valueOf(o));
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
    * The values {@link NewsIndex#facets} counts for an article, per dimension: distinct, as given
    * (language lower-cased, entities by canonical name), each cut to 1,000 characters, capped as
    * the embedded index caps them. A host that stores these as keyword doc values and counts

@@ -815,6 +815,7 @@ public final class NewsIndex implements Closeable, NewsStore {
    * @throws SearchTimeoutException if counting runs longer than {@link Options#queryTimeout}
    * @throws IndexException if the index is closed or cannot be read
    */
+  @Override
   public List<SignificantValue> significant(
       NewsQuery foreground, NewsQuery background, FacetDimension dimension, int top) {
     Objects.requireNonNull(foreground, "foreground");
@@ -831,25 +832,7 @@ public final class NewsIndex implements Closeable, NewsStore {
               : compiler.compile(background, background.parsed(), reader).query();
       Map<String, Long> fg = facetEngine.allCounts(searcher, fgQuery, dimension);
       Map<String, Long> bg = facetEngine.allCounts(searcher, bgQuery, dimension);
-      long n1 = fg.get(null);
-      long n2 = bg.get(null) - (background == null ? n1 : 0);
-      List<SignificantValue> out = new ArrayList<>();
-      fg.forEach((value, k1) -> {
-        if (value == null) {
-          return;
-        }
-        long k2 = bg.getOrDefault(value, 0L) - (background == null ? k1 : 0);
-        // Only values more frequent among the matches: k1/n1 > k2/n2.
-        if (n2 > 0 && (double) k1 * n2 <= (double) k2 * n1) {
-          return;
-        }
-        double score = FacetEngine.logLikelihoodRatio(k1, n1 - k1, k2, n2 - k2);
-        out.add(new SignificantValue(value, k1, n1, k2, n2, score));
-      });
-      out.sort(
-          Comparator.comparingDouble(SignificantValue::score).reversed()
-              .thenComparing(SignificantValue::value));
-      return List.copyOf(out.subList(0, Math.min(top, out.size())));
+      return SignificantValue.rank(fg, fg.get(null), bg, bg.get(null), background == null, top);
     });
   }
 

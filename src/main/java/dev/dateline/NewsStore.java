@@ -87,6 +87,25 @@ public interface NewsStore extends AutoCloseable {
   Facets facets(NewsQuery query, FacetRequest request);
 
   /**
+   * The values of {@code dimension} unusually frequent among the matches of {@code foreground}
+   * compared with a background (the rest of the store when null), scored by Dunning's
+   * log-likelihood ratio and ranked by {@link SignificantValue#rank}: see {@link
+   * NewsIndex#significant}. Both implementations count exactly and return equal lists over the
+   * same articles.
+   *
+   * @param foreground the query whose matches to describe
+   * @param background the articles to compare with, or null for the rest of the store
+   * @param dimension what to look for: usually person, place or org
+   * @param top how many values to return, at least 1
+   * @return at most {@code top} values, most significant first, ties by value
+   * @throws IllegalArgumentException if {@code top} is less than 1
+   * @throws InvalidQueryException if a query is invalid
+   * @throws IndexException if the store cannot be read
+   */
+  java.util.List<SignificantValue> significant(
+      NewsQuery foreground, NewsQuery background, FacetDimension dimension, int top);
+
+  /**
    * The exact number of articles matching the query's text and filters.
    *
    * @param query the query

@@ -25,6 +25,20 @@ class DatelineLuceneTest {
   }
 
   @Test
+  void allTextValues_rebuildsAllTextFromTheTextFields() {
+    for (Article a : Fixtures.all()) {
+      Article withAuthors = a.toBuilder().authors(List.of("Ann Lee", "Bo Chen")).subheads(List.of("Sub one"))
+          .captions(List.of("A caption")).bullets(List.of("First point", "Second point")).build();
+      for (Article x : List.of(a, withAuthors)) {
+        Map<String, List<Object>> values = new java.util.HashMap<>(lucene.indexedValues(x));
+        List<Object> expected = values.remove(IndexFields.ALL_TEXT);
+        assertThat(DatelineLucene.allTextValues(values)).as(x.id()).containsExactlyElementsOf(
+            expected.stream().map(Object::toString).toList());
+      }
+    }
+  }
+
+  @Test
   void compile_matchesWhatTheEmbeddedIndexFinds() throws Exception {
     try (NewsIndex index = NewsIndex.inMemory(
         NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).build())) {

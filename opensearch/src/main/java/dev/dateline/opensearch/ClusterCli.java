@@ -34,7 +34,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dateline-cluster}: the library CLI's {@code index}, {@code search} and {@code delete}
+ * {@code dateline-cluster}: the library CLI's {@code index}, {@code search}, {@code trends} and {@code delete}
  * against an OpenSearch index (with {@link DatelinePlugin}) through {@link NewsCluster}, plus
  * {@code create}. It lives here, not in the library's CLI, so that the library and its CLI stay
  * free of {@code opensearch-java}. Errors are one line on stderr ({@code dateline-cluster: ...});
@@ -52,6 +52,7 @@ import picocli.CommandLine.Parameters;
       ClusterCli.Index.class,
       ClusterCli.Search.class,
       ClusterCli.Delete.class,
+      ClusterCli.Trends.class,
       CommandLine.HelpCommand.class
     })
 public final class ClusterCli implements Runnable {
@@ -90,7 +91,10 @@ public final class ClusterCli implements Runnable {
             ex.printStackTrace(err);
           }
           err.flush();
-          return ex instanceof InvalidQueryException || ex instanceof Usage ? EXIT_USAGE : EXIT_FAILURE;
+          return ex instanceof InvalidQueryException || ex instanceof Usage
+                  || ex instanceof dev.dateline.StoriesNotEnabledException
+              ? EXIT_USAGE
+              : EXIT_FAILURE;
         });
     return cli.execute(args);
   }
@@ -121,7 +125,7 @@ public final class ClusterCli implements Runnable {
         throw new Usage("invalid --url '" + url + "': " + e.getMessage());
       }
       try (OpenSearchTransport transport = ApacheHttpClient5TransportBuilder.builder(host).build()) {
-        return run(NewsCluster.of(new OpenSearchClient(transport), index), spec.commandLine().getOut(),
+        return run(NewsCluster.of(new OpenSearchClient(transport), index, options()), spec.commandLine().getOut(),
             spec.commandLine().getErr());
       } catch (DatelineException | Usage e) {
         throw e;
@@ -131,6 +135,11 @@ public final class ClusterCli implements Runnable {
     }
 
     abstract int run(NewsCluster cluster, PrintWriter out, PrintWriter err) throws IOException;
+
+    /** The options the cluster store is made with. */
+    dev.dateline.NewsIndex.Options options() {
+      return dev.dateline.NewsIndex.Options.defaults();
+    }
   }
 
   @Command(name = "create", description = "Create the index from Dateline's template.")
@@ -141,10 +150,19 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--replicas", defaultValue = "1", description = "Replicas of each (default: ${DEFAULT-VALUE}).")
     int replicas;
 
+    @Option(names = "--stories", description = "Detect stories (copies of one article) in the new index, for --collapse and --facet-stories.")
+    boolean stories;
+
+    @Override
+    dev.dateline.NewsIndex.Options options() {
+      return dev.dateline.NewsIndex.Options.builder().stories(stories).build();
+    }
+
     @Override
     int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
       cluster.createIndex(shards, replicas);
-      out.println("created index " + index + " (" + shards + " shards, " + replicas + " replicas)");
+      out.println("created index " + index + " (" + shards + " shards, " + replicas + " replicas"
+          + (stories ? ", stories" : "") + ")");
       return EXIT_OK;
     }
   }
@@ -218,6 +236,12 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--sideways", description = "Count a dimension the query filters on without its own filters.")
     boolean sideways;
 
+    @Option(names = "--collapse", description = "One hit per story (an index created with --stories).")
+    boolean collapse;
+
+    @Option(names = "--facet-stories", description = "Count stories instead of articles in facets and the histogram.")
+    boolean facetStories;
+
     @Override
     int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
       SortOrder order;
@@ -226,7 +250,7 @@ public final class ClusterCli implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new Usage("invalid --sort '" + sort + "': relevance, newest, oldest or recent");
       }
-      NewsQuery.Builder b = NewsQuery.builder().sort(order).limit(limit);
+      NewsQuery.Builder b = NewsQuery.builder().sort(order).limit(limit).collapse(collapse);
       if (!text.isEmpty()) {
         b.text(String.join(" ", text));
       }
@@ -239,7 +263,7 @@ public final class ClusterCli implements Runnable {
           b.zone(ZoneId.of(tz));
         }
         if (!facets.isEmpty() || histogram != null) {
-          FacetRequest.Builder f = FacetRequest.builder().limit(facetLimit).sideways(sideways);
+          FacetRequest.Builder f = FacetRequest.builder().limit(facetLimit).sideways(sideways).stories(facetStories);
           for (String dim : facets) {
             f.dimensions(FacetDimension.parse(dim));
           }
@@ -251,8 +275,12 @@ public final class ClusterCli implements Runnable {
       } catch (java.time.DateTimeException | IllegalArgumentException e) {
         throw new Usage(e.getMessage());
       }
+      if (facetStories && request == null) {
+        throw new Usage("--facet-stories needs --facet or --histogram");
+      }
       SearchResults r = request == null ? cluster.search(b.build()) : cluster.search(b.build(), request);
-      out.println((r.totalIsExact() ? "" : "at least ") + r.total() + " articles");
+      boolean storyTotal = collapse || (request != null && request.stories());
+      out.println((r.totalIsExact() ? "" : "at least ") + r.total() + (storyTotal ? " stories" : " articles"));
       for (SearchHit h : r.hits()) {
         out.println(
             printable(
@@ -260,6 +288,13 @@ public final class ClusterCli implements Runnable {
                     + (h.source() == null ? "" : h.source() + "  ")
                     + (h.headline() == null ? "(no headline)" : h.headline())));
         out.println("  " + printable(h.id()));
+        if (h.story() != null && h.story().size() > 1) {
+          out.println(
+              printable(
+                  "  story " + h.story().id() + ": " + h.story().size() + " articles, "
+                      + String.join(", ", h.story().sources())
+                      + (h.story().firstSource() == null ? "" : ", first: " + h.story().firstSource())));
+        }
       }
       if (r.next() != null) {
         out.println("next page: --after " + r.next());
@@ -290,6 +325,120 @@ public final class ClusterCli implements Runnable {
         }
         out.println("  undated  " + h.undated());
       }
+    }
+  }
+
+  @Command(
+      name = "trends",
+      description = "People, places and organisations mentioned with a query, and those unusually frequent among its matches.")
+  static final class Trends extends ClusterCommand {
+    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query text (plain syntax).")
+    List<String> text = List.of();
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Published on or after.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Published on or before.")
+    String to;
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for dates (default UTC).")
+    String tz;
+
+    @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person (repeatable, AND).")
+    List<String> persons = new ArrayList<>();
+
+    @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place (repeatable, AND).")
+    List<String> places = new ArrayList<>();
+
+    @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation (repeatable, AND).")
+    List<String> orgs = new ArrayList<>();
+
+    @Option(names = "--source", paramLabel = "NAME", description = "From this source (repeatable, OR).")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--background-from", paramLabel = "DATE", description = "Compare with the same query from this date (instead of the rest of the index).")
+    String backgroundFrom;
+
+    @Option(names = "--background-to", paramLabel = "DATE", description = "Compare with the same query up to this date.")
+    String backgroundTo;
+
+    @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Values listed per list (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    private static final List<FacetDimension> DIMS =
+        List.of(FacetDimension.PERSON, FacetDimension.PLACE, FacetDimension.ORG);
+
+    @Override
+    int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
+      if (top < 1 || top > FacetRequest.MAX_LIMIT) {
+        throw new Usage("--top must be 1 to " + FacetRequest.MAX_LIMIT + ", not " + top);
+      }
+      NewsQuery q;
+      NewsQuery background;
+      try {
+        q = query(from, to);
+        background = backgroundFrom == null && backgroundTo == null ? null : query(backgroundFrom, backgroundTo);
+      } catch (java.time.DateTimeException | IllegalArgumentException e) {
+        throw new Usage(e.getMessage());
+      }
+      // More than asked, as the filters' own entities are left out.
+      Facets f = cluster.facets(q, FacetRequest.builder().dimensions(DIMS).limit(Math.min(top + 5, FacetRequest.MAX_LIMIT)).build());
+      StringBuilder sb = new StringBuilder();
+      sb.append(f.matches() == 1 ? "1 article matches\n" : f.matches() + " articles match\n");
+      for (FacetDimension d : DIMS) {
+        List<FacetCount> co = f.counts(d).stream().filter(c -> !isFilter(d, c.value())).limit(top).toList();
+        sb.append("\nmentioned with it (").append(d.key()).append("):\n");
+        if (co.isEmpty()) {
+          sb.append("  none\n");
+        }
+        co.forEach(v -> sb.append(String.format(Locale.ROOT, "  %6d  %s%n", v.count(), printable(v.value()))));
+      }
+      for (FacetDimension d : DIMS) {
+        List<dev.dateline.SignificantValue> sig =
+            cluster.significant(q, background, d, top + 5).stream().filter(v -> !isFilter(d, v.value())).limit(top).toList();
+        sb.append("\nunusually frequent (").append(d.key()).append(", vs ")
+            .append(background != null ? "the background period" : "the rest of the index").append("; G2 score):\n");
+        if (sig.isEmpty()) {
+          sb.append("  none\n");
+        }
+        sig.forEach(v -> sb.append(String.format(Locale.ROOT, "  %8.1f  %s (%d of %d, background %d of %d)%n", v.score(),
+            printable(v.value()), v.foreground(), v.foregroundTotal(), v.background(), v.backgroundTotal())));
+      }
+      sb.append("\nunusually frequent (word): not available through a cluster (words are counted from the"
+          + " embedded index's postings; use dateline trends)\n");
+      out.print(sb);
+      out.flush();
+      return EXIT_OK;
+    }
+
+    private NewsQuery query(String fromDate, String toDate) {
+      NewsQuery.Builder b = NewsQuery.builder().text(String.join(" ", text)).syntax(dev.dateline.QuerySyntax.PLAIN);
+      if (tz != null) {
+        b.zone(ZoneId.of(tz));
+      }
+      if (fromDate != null) {
+        b.from(fromDate);
+      }
+      if (toDate != null) {
+        b.to(toDate);
+      }
+      persons.forEach(n -> b.entity(dev.dateline.EntityType.PERSON, n));
+      places.forEach(n -> b.entity(dev.dateline.EntityType.PLACE, n));
+      orgs.forEach(n -> b.entity(dev.dateline.EntityType.ORG, n));
+      sources.forEach(b::source);
+      return b.build();
+    }
+
+    /** Whether a value is the entity a filter names (the filter's words all in it). */
+    private boolean isFilter(FacetDimension d, String value) {
+      List<String> names = d == FacetDimension.PERSON ? persons : d == FacetDimension.PLACE ? places : orgs;
+      String v = " " + fold(value) + " ";
+      return names.stream().anyMatch(n -> !fold(n).isEmpty() && v.contains(" " + fold(n) + " "));
+    }
+
+    private static String fold(String s) {
+      return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
+          .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
   }
 

@@ -38,6 +38,26 @@ public final class DatelineMapping {
    */
   public static final String ENTITIES = "entities";
 
+  /**
+   * The story key of an article in an index that detects stories ({@link
+   * dev.dateline.StoryDetector#key}: a hash of its story's first article's id), a long with doc
+   * values and points: what {@link NewsCluster} collapses and counts stories by.
+   */
+  public static final String STORY_KEY = "story_key";
+
+  /**
+   * The article's story fingerprint ({@link dev.dateline.StoryDetector#fingerprint}), kept in
+   * {@code _source} only (a {@code binary} field): what {@link NewsCluster} rebuilds its story
+   * detector from.
+   */
+  public static final String STORY_FINGERPRINT = "story_fingerprint";
+
+  /**
+   * The mapping's {@code _meta} key that records that the index detects stories ({@code true}),
+   * written by {@link #mapping(NewsIndex.Options)} when the options ask for stories.
+   */
+  public static final String META_STORIES = "dateline_stories";
+
   /** The index setting: whether text without a field is scored over all text fields together. */
   public static final String COMBINED_FIELD_SCORING = "index.dateline.combined_field_scoring";
 
@@ -93,8 +113,21 @@ public final class DatelineMapping {
     return s;
   }
 
-  /** The mapping: strict, one property per indexed field; {@code all_text} kept out of _source. */
+  /**
+   * The mapping: strict, one property per indexed field; {@code all_text} kept out of _source; an
+   * index that does not detect stories.
+   */
   public static Map<String, Object> mapping() {
+    return mapping(NewsIndex.Options.defaults());
+  }
+
+  /**
+   * The mapping: strict, one property per indexed field, {@code all_text} kept out of _source, the
+   * story fields ({@link #STORY_KEY}, {@link #STORY_FINGERPRINT}); when the options ask for
+   * stories ({@link NewsIndex.Options#stories()}), {@code _meta} records that the index detects
+   * them ({@link #META_STORIES}), which {@link NewsCluster} reads.
+   */
+  public static Map<String, Object> mapping(NewsIndex.Options options) {
     Map<String, Object> properties = new LinkedHashMap<>();
     DatelineLucene.indexedFields()
         .forEach(
@@ -117,8 +150,15 @@ public final class DatelineMapping {
     // Kept for results only (NewsCluster's hits), neither searched nor aggregated.
     properties.put(URL, Map.of("type", "keyword", "index", false, "doc_values", false));
     properties.put(ENTITIES, Map.of("type", "object", "enabled", false));
+    // Stories (written by NewsCluster in an index that detects them): the key is filtered on,
+    // sorted and aggregated; the fingerprint is only read back from _source.
+    properties.put(STORY_KEY, Map.of("type", "long"));
+    properties.put(STORY_FINGERPRINT, Map.of("type", "binary"));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("dynamic", "strict");
+    if (options.stories()) {
+      m.put("_meta", Map.of(META_STORIES, true));
+    }
     m.put("_source", Map.of("excludes", List.of(IndexFields.ALL_TEXT)));
     m.put("properties", properties);
     return m;

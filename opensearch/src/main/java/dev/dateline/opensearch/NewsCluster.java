@@ -35,6 +35,9 @@ import dev.dateline.FacetRequest;
 import dev.dateline.Facets;
 import dev.dateline.Histogram;
 import dev.dateline.StoriesNotEnabledException;
+import dev.dateline.Story;
+import dev.dateline.StoryDetector;
+import dev.dateline.SignificantValue;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
@@ -85,12 +88,22 @@ import org.opensearch.client.opensearch.generic.Response;
  * ({@link SearchResults#correctedText()} and {@link SearchResults#suggestion()} are null); snippets
  * are OpenSearch's highlighter's passages of the body (or bullets), not the library's, with the same
  * {@link Snippet} contract (plain text and match offsets); a query with Lucene {@link
- * NewsQuery.Builder#filter filters} or non-default recency parameters cannot be sent and is refused;
- * story collapse ({@link NewsQuery.Builder#collapse}) and facet counts by story ({@link
- * FacetRequest#stories()}) are not supported (the cluster does not detect stories: {@link
- * StoriesNotEnabledException}). Facet counts and date histograms ({@link
- * #facets}, {@link #search(NewsQuery, FacetRequest)}) are aggregations and equal the embedded
- * index's. Changes are durable when OpenSearch acknowledges them (its translog), so there is
+ * NewsQuery.Builder#filter filters} or non-default recency parameters cannot be sent and is refused.
+ * Facet counts and date histograms ({@link #facets}, {@link #search(NewsQuery, FacetRequest)}) are
+ * aggregations and equal the embedded index's, and so are {@link #significant} values.
+ *
+ * <p>Stories: an index created with {@link NewsIndex.Options#stories()} ({@link #createIndex}
+ * records it in the mapping's {@code _meta}) groups copies as an embedded story index does. The
+ * client detects them: on its first write it loads every article's fingerprint from the cluster
+ * into a {@link StoryDetector} (about 0.6 KB per article in the client's memory), and each add or
+ * delete then writes the article's story key ({@link DatelineMapping#STORY_KEY}) and re-indexes
+ * the articles it moves to another story (read back from {@code _source}). Collapse ({@link
+ * NewsQuery.Builder#collapse}) and facet counts by story ({@link FacetRequest#stories()}) are then
+ * equal to the embedded index's; on an index without stories they throw {@link
+ * StoriesNotEnabledException}. One writing client per story index at a time, as one {@code
+ * NewsIndex} writer per directory (not enforced: two writers would each miss the other's
+ * articles); articles written by other means (the {@code dateline_article} processor, plain bulk
+ * requests) have no story key and are stories of their own. Changes are durable when OpenSearch acknowledges them (its translog), so there is
  * no commit. The options given here choose the entity extractor, the total threshold and the field
  * size cap, and {@link #createIndex} writes the ones that change scoring (boosts, BM25, combined
  * field scoring) into the index settings, where the plugin reads them: give the same options to
@@ -128,6 +141,15 @@ public final class NewsCluster implements NewsStore {
   private final NewsIndex.Options options;
   private final DatelineLucene lucene;
   private final int facetTerms;
+  /** Whether the index detects stories, read from its mapping on first need. */
+  private volatile Boolean stories;
+  /**
+   * Guards {@link #detector} and orders the writes of a story index: the detector must see each
+   * addition and deletion in the order the cluster applies them.
+   */
+  private final Object storyLock = new Object();
+  /** The story detector of a story index, loaded from the cluster on first write (null: not yet, or stale). */
+  private StoryDetector detector;
 
   private NewsCluster(OpenSearchClient client, String index, NewsIndex.Options options, int facetTerms) {
     this.client = Objects.requireNonNull(client, "client");
@@ -181,7 +203,7 @@ public final class NewsCluster implements NewsStore {
         json(
             Map.of(
                 "settings", DatelineMapping.settings(shards, replicas, options),
-                "mappings", DatelineMapping.mapping()));
+                "mappings", DatelineMapping.mapping(options)));
     try (Response r =
         client.generic().execute(Requests.builder().method("PUT").endpoint("/" + index).json(body).build())) {
       if (r.getStatus() != 200) {
@@ -206,14 +228,40 @@ public final class NewsCluster implements NewsStore {
   public Article add(Article article) {
     Article a = withEntities(Objects.requireNonNull(article, "article"));
     Map<String, Object> doc = DatelineMapping.document(lucene, a);
-    try {
-      client.index(i -> i.index(index).id(a.id()).document(doc));
-    } catch (OpenSearchException e) {
-      throw new IndexException("cluster refused article " + a.id() + ": " + reason(e.error()), e);
-    } catch (IOException e) {
-      throw new IndexException("cannot add article " + a.id() + ": " + e.getMessage(), e);
+    if (!detectsStories()) {
+      indexOne(a.id(), doc);
+      return a;
+    }
+    synchronized (storyLock) {
+      StoryDetector d = detector();
+      String print = StoryDetector.fingerprint(a);
+      Map<String, Long> changed = d.add(a.id(), a.published(), print);
+      doc.put(DatelineMapping.STORY_KEY, changed.get(a.id()));
+      doc.put(DatelineMapping.STORY_FINGERPRINT, print);
+      boolean done = false;
+      try {
+        indexOne(a.id(), doc);
+        Map<String, Long> others = new LinkedHashMap<>(changed);
+        others.remove(a.id());
+        move(others);
+        done = true;
+      } finally {
+        if (!done) {
+          detector = null; // reloaded (and the stories repaired) on the next write
+        }
+      }
     }
     return a;
+  }
+
+  private void indexOne(String id, Map<String, Object> doc) {
+    try {
+      client.index(i -> i.index(index).id(id).document(doc));
+    } catch (OpenSearchException e) {
+      throw new IndexException("cluster refused article " + id + ": " + reason(e.error()), e);
+    } catch (IOException e) {
+      throw new IndexException("cannot add article " + id + ": " + e.getMessage(), e);
+    }
   }
 
   /**
@@ -235,8 +283,23 @@ public final class NewsCluster implements NewsStore {
    */
   public long addAll(Iterator<? extends ArticleFiles.Record> records, Consumer<? super ArticleFiles.Rejected> rejected) {
     Objects.requireNonNull(rejected, "rejected");
+    if (detectsStories()) {
+      synchronized (storyLock) {
+        return addAll(records, rejected, true);
+      }
+    }
+    return addAll(records, rejected, false);
+  }
+
+  private long addAll(
+      Iterator<? extends ArticleFiles.Record> records, Consumer<? super ArticleFiles.Rejected> rejected,
+      boolean stories) {
     long indexed = 0;
     List<Pending> batch = new ArrayList<>();
+    // A story index: the batch's articles by id (the last of an id), and the articles outside
+    // the batch that its articles moved to another story, with their new keys.
+    Map<String, Pending> inBatch = new HashMap<>();
+    Map<String, Long> moved = new LinkedHashMap<>();
     long bytes = 0;
     while (records.hasNext()) {
       switch (records.next()) {
@@ -251,20 +314,65 @@ public final class NewsCluster implements NewsStore {
             rejected.accept(new ArticleFiles.Rejected(p.location(), e.getMessage()));
             continue;
           }
-          batch.add(new Pending(a.id(), p.location(), doc));
+          Pending pending = new Pending(a.id(), p.location(), doc);
+          batch.add(pending);
+          if (stories) {
+            String print = StoryDetector.fingerprint(a);
+            doc.put(DatelineMapping.STORY_FINGERPRINT, print);
+            inBatch.put(a.id(), pending);
+            moved.remove(a.id()); // the batch's version is what gets indexed
+            detector().add(a.id(), a.published(), print).forEach((id, key) -> {
+              Pending same = inBatch.get(id);
+              if (same != null) {
+                same.doc().put(DatelineMapping.STORY_KEY, key);
+              } else {
+                moved.put(id, key);
+              }
+            });
+          }
           bytes += p.article().bodyText().length() * 2L + 256;
           if (batch.size() >= BULK_ARTICLES || bytes >= BULK_BYTES) {
-            indexed += send(batch, rejected);
+            indexed += stories ? sendStories(batch, moved, rejected) : send(batch, rejected);
             batch.clear();
+            inBatch.clear();
+            moved.clear();
             bytes = 0;
           }
         }
       }
     }
-    if (!batch.isEmpty()) {
-      indexed += send(batch, rejected);
+    if (!batch.isEmpty() || !moved.isEmpty()) {
+      indexed += stories ? sendStories(batch, moved, rejected) : send(batch, rejected);
     }
     return indexed;
+  }
+
+  /**
+   * Sends a batch of a story index, then moves the articles outside it whose story changed. When
+   * the cluster refuses an article, the detector (which counted it in) no longer agrees with the
+   * index: it is reloaded from the cluster, which also rewrites every story key that is off.
+   */
+  private long sendStories(
+      List<Pending> batch, Map<String, Long> moved, Consumer<? super ArticleFiles.Rejected> rejected) {
+    boolean[] refused = {false};
+    long n;
+    try {
+      n = send(batch, r -> {
+        refused[0] = true;
+        rejected.accept(r);
+      });
+      if (!refused[0]) {
+        move(moved);
+      }
+    } catch (RuntimeException e) {
+      detector = null;
+      throw e;
+    }
+    if (refused[0]) {
+      detector = null;
+      detector();
+    }
+    return n;
   }
 
   private record Pending(String id, String location, Map<String, Object> doc) {}
@@ -312,6 +420,156 @@ public final class NewsCluster implements NewsStore {
     return indexed;
   }
 
+  // ------------------------------------------------------------------ stories: writing
+
+  /**
+   * Whether the index detects stories: created with {@link NewsIndex.Options#stories()} (its
+   * mapping's {@code _meta} says so, {@link DatelineMapping#META_STORIES}). Read once.
+   *
+   * @return true if the index groups copies into stories
+   * @throws IndexException if the cluster cannot be reached or the index does not exist
+   */
+  public boolean detectsStories() {
+    Boolean on = stories;
+    if (on == null) {
+      try {
+        var mappings = client.indices().getMapping(g -> g.index(index)).result();
+        on = false;
+        for (var m : mappings.values()) {
+          Map<String, JsonData> meta = m.mappings().meta();
+          JsonData flag = meta == null ? null : meta.get(DatelineMapping.META_STORIES);
+          on |= flag != null && Boolean.TRUE.equals(flag.to(Boolean.class));
+        }
+      } catch (OpenSearchException e) {
+        throw new IndexException("cannot read the mapping of " + index + ": " + reason(e.error()), e);
+      } catch (IOException e) {
+        throw new IndexException("cannot read the mapping of " + index + ": " + e.getMessage(), e);
+      }
+      stories = on;
+    }
+    return on;
+  }
+
+  private void requireStories(String what) {
+    if (!detectsStories()) {
+      throw new StoriesNotEnabledException(
+          "cannot " + what + ": the index " + index + " was created without story detection"
+              + " (create it with NewsIndex.Options.Builder.stories(true), or dateline-cluster create --stories)");
+    }
+  }
+
+  /**
+   * The story detector, loaded on first need from every article's id, publication time and
+   * fingerprint in the cluster (after a refresh, so it sees every acknowledged write); a stored
+   * story key that disagrees with the detector (a write that failed half-way) is rewritten.
+   * Caller holds {@link #storyLock}.
+   */
+  private StoryDetector detector() {
+    if (detector != null) {
+      return detector;
+    }
+    refresh();
+    List<StoryDetector.Member> members = new ArrayList<>();
+    Map<String, Long> stored = new HashMap<>();
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> from = after;
+      SearchRequest.Builder s =
+          new SearchRequest.Builder()
+              .index(index)
+              // Every article (an exists query cannot see a binary field without doc values):
+              // those without a fingerprint (ingested by the processor) are skipped below.
+              .query(q -> q.matchAll(m -> m))
+              .size(SCAN)
+              .sort(SortOptions.of(so -> so.field(f -> f.field(IndexFields.ID).order(ASC))))
+              .trackTotalHits(t -> t.enabled(false))
+              .source(src -> src.filter(f -> f.includes(
+                  List.of(IndexFields.PUBLISHED, DatelineMapping.STORY_FINGERPRINT, DatelineMapping.STORY_KEY))));
+      if (from != null) {
+        s.searchAfter(from);
+      }
+      List<Hit<Map>> hits = execute(s.build(), "load stories").hits().hits();
+      for (Hit<Map> h : hits) {
+        Map<?, ?> src = h.source();
+        if (src == null || !(src.get(DatelineMapping.STORY_FINGERPRINT) instanceof String)) {
+          continue;
+        }
+        Object published = first(src.get(IndexFields.PUBLISHED));
+        members.add(
+            new StoryDetector.Member(
+                h.id(),
+                published == null ? null : Instant.ofEpochMilli(((Number) published).longValue()),
+                (String) src.get(DatelineMapping.STORY_FINGERPRINT)));
+        if (src.get(DatelineMapping.STORY_KEY) instanceof Number key) {
+          stored.put(h.id(), key.longValue());
+        }
+      }
+      if (hits.size() < SCAN) {
+        break;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+    StoryDetector d = new StoryDetector();
+    d.load(members);
+    Map<String, Long> off = new LinkedHashMap<>();
+    for (StoryDetector.Member m : members) {
+      Long key = d.keyOf(m.id());
+      if (!key.equals(stored.get(m.id()))) {
+        off.put(m.id(), key);
+      }
+    }
+    move(off);
+    detector = d;
+    return d;
+  }
+
+  /** Hits per request when reading articles in bulk (the detector's load, story members). */
+  static final int SCAN = 5_000;
+
+  /**
+   * Moves articles to other stories: each is read back ({@code _source}, real time), given its new
+   * story key and the {@code all_text} values its text fields give ({@link
+   * DatelineLucene#allTextValues}; kept out of {@code _source}), and indexed again. An id the
+   * cluster no longer has is skipped.
+   */
+  @SuppressWarnings("unchecked")
+  private void move(Map<String, Long> keys) {
+    if (keys.isEmpty()) {
+      return;
+    }
+    List<String> ids = new ArrayList<>(keys.keySet());
+    for (int from = 0; from < ids.size(); from += BULK_ARTICLES) {
+      List<String> some = ids.subList(from, Math.min(ids.size(), from + BULK_ARTICLES));
+      List<Pending> again = new ArrayList<>();
+      try {
+        var got = client.mget(m -> m.index(index).ids(some), Map.class);
+        for (var item : got.docs()) {
+          if (!item.isResult() || !item.result().found() || item.result().source() == null) {
+            continue;
+          }
+          Map<String, Object> doc = new LinkedHashMap<>((Map<String, Object>) item.result().source());
+          doc.put(DatelineMapping.STORY_KEY, keys.get(item.result().id()));
+          Map<String, List<?>> values = new HashMap<>();
+          doc.forEach((k, v) -> values.put(k, v instanceof List<?> l ? l : List.of(v)));
+          List<String> all = DatelineLucene.allTextValues(values);
+          if (!all.isEmpty()) {
+            doc.put(IndexFields.ALL_TEXT, all);
+          }
+          again.add(new Pending(item.result().id(), item.result().id(), doc));
+        }
+      } catch (OpenSearchException e) {
+        throw new IndexException("cluster refused to read articles to move: " + reason(e.error()), e);
+      } catch (IOException e) {
+        throw new IndexException("cannot read articles to move: " + e.getMessage(), e);
+      }
+      List<String> failed = new ArrayList<>();
+      send(again, r -> failed.add(r.location() + ": " + r.reason()));
+      if (!failed.isEmpty()) {
+        throw new IndexException("cluster refused to move articles to their new stories: " + failed.get(0));
+      }
+    }
+  }
+
   private static long sleep(long millis) {
     try {
       Thread.sleep(millis);
@@ -346,6 +604,27 @@ public final class NewsCluster implements NewsStore {
   @Override
   public void delete(String id) {
     Objects.requireNonNull(id, "id");
+    if (!detectsStories()) {
+      deleteOne(id);
+      return;
+    }
+    synchronized (storyLock) {
+      StoryDetector d = detector();
+      Map<String, Long> changed = d.remove(id);
+      boolean done = false;
+      try {
+        deleteOne(id);
+        move(changed);
+        done = true;
+      } finally {
+        if (!done) {
+          detector = null;
+        }
+      }
+    }
+  }
+
+  private void deleteOne(String id) {
     try {
       client.delete(d -> d.index(index).id(id));
     } catch (OpenSearchException e) {
@@ -386,6 +665,8 @@ public final class NewsCluster implements NewsStore {
    * @throws InvalidQueryException if the query is invalid (the cluster's parse error), has Lucene
    *     filters or non-default recency parameters, or its cursor is not one of this store's for
    *     the query's order
+   * @throws StoriesNotEnabledException if the query collapses and the index does not detect
+   *     stories
    */
   @Override
   public SearchResults search(NewsQuery query) {
@@ -412,11 +693,19 @@ public final class NewsCluster implements NewsStore {
 
   private SearchResults search(NewsQuery query, FacetRequest request, String what) {
     if (query.collapse()) {
-      throw new StoriesNotEnabledException(
-          "collapse: the cluster client does not detect stories (index " + index + ")");
+      requireStories("collapse copies into stories");
     }
-    if (request != null) {
-      refuseStoryCounts(request);
+    if (request != null && request.stories()) {
+      requireStories("count stories");
+    }
+    if (query.collapse()) {
+      return collapsed(query, request);
+    }
+    if (request != null && request.stories()) {
+      // The page alone, then the counts by story (composite aggregations, not beside the page).
+      SearchResults page = search(query, null, what);
+      Facets facets = facets(query, request);
+      return new SearchResults(facets.matches(), true, page.hits(), page.next(), null, null, facets);
     }
     SortOrder order = DatelineLucene.order(query);
     Cursor after = query.cursor() == null ? null : Cursor.decode(order, query.cursor());
@@ -475,6 +764,352 @@ public final class NewsCluster implements NewsStore {
         : new SearchResults(threshold, false, hits, next);
   }
 
+  // ------------------------------------------------------------------ stories: reading
+
+  /** The largest batch of matches a collapsed search reads at once (OpenSearch's default window). */
+  static final int MAX_BATCH = 10_000;
+
+  /**
+   * A collapsed page, as {@code NewsIndex} makes it: the matches are read in the search's order
+   * ({@code search_after} batches that double, from 2 pages up to {@link #MAX_BATCH}) and a match
+   * is shown when it is the first of its story in that order. After a cursor, the stories met for
+   * the first time are checked for a head before the cursor (one request: the query restricted to
+   * their members, in the same order). OpenSearch's own field collapsing is not used: it cannot
+   * continue after a cursor ({@code search_after} needs the sort on the collapse field), and its
+   * total counts articles. Scores, sort values and cursors are those of the plain search.
+   */
+  private SearchResults collapsed(NewsQuery query, FacetRequest request) {
+    SortOrder order = DatelineLucene.order(query);
+    Cursor after = query.cursor() == null ? null : Cursor.decode(order, query.cursor());
+    Instant reference =
+        order != SortOrder.RECENT ? null : after != null ? after.reference() : query.recencyReference();
+    Query wrapped = wrapper(query, reference);
+    int n = query.limit() + 1; // one more: whether it exists says whether a next page does
+    List<String> fields = new ArrayList<>(HIT_FIELDS);
+    fields.add(DatelineMapping.STORY_KEY);
+    List<Hit<Map>> heads = new ArrayList<>();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    List<FieldValue> from = after == null ? null : after.values();
+    int batch = Math.min(Math.max(16, 2 * n), MAX_BATCH);
+    fill:
+    while (true) {
+      List<FieldValue> cursor = from;
+      int size = batch;
+      SearchRequest.Builder s =
+          new SearchRequest.Builder()
+              .index(index)
+              .searchType(SearchType.DfsQueryThenFetch)
+              .query(wrapped)
+              .size(size)
+              .sort(sorts(order))
+              .trackTotalHits(t -> t.enabled(false))
+              .source(src -> src.filter(f -> f.includes(fields)));
+      if (cursor != null) {
+        s.searchAfter(cursor);
+      }
+      List<Hit<Map>> hits = execute(s.build(), "search").hits().hits();
+      Map<Long, String> headOf = Map.of();
+      if (after != null) {
+        // Stories met for the first time: is this match their head, or is it before the cursor?
+        java.util.Set<Long> check = new java.util.LinkedHashSet<>();
+        for (Hit<Map> h : hits) {
+          Long key = storyKey(h);
+          if (key != null && !seen.contains(key)) {
+            check.add(key);
+          }
+        }
+        headOf = headsOf(wrapped, order, check);
+      }
+      for (Hit<Map> h : hits) {
+        Long key = storyKey(h);
+        if (key == null) {
+          heads.add(h); // no story key: a story of its own
+        } else if (seen.add(key)) {
+          String head = headOf.get(key);
+          if (head == null || head.equals(h.id())) {
+            heads.add(h);
+          }
+        }
+        if (heads.size() == n) {
+          break fill;
+        }
+      }
+      if (hits.size() < size) {
+        break;
+      }
+      from = hits.get(hits.size() - 1).sort();
+      batch = Math.min(batch * 2, MAX_BATCH);
+    }
+    boolean more = heads.size() > query.limit();
+    List<Hit<Map>> page = more ? heads.subList(0, query.limit()) : heads;
+    boolean exact = query.exactTotal() || request != null;
+    long upTo = exact ? Long.MAX_VALUE : options.totalHitsThreshold();
+    long stories = countStories(wrapped, upTo);
+    Map<Long, Story> details = storiesOf(page.stream().map(NewsCluster::storyKey).filter(Objects::nonNull).toList());
+    Map<String, Snippet> snippets = query.highlight() ? snippets(wrapped, page) : Map.of();
+    boolean scored = order == SortOrder.RELEVANCE || order == SortOrder.RECENT;
+    List<SearchHit> hits = new ArrayList<>();
+    for (Hit<Map> h : page) {
+      SearchHit plain = hit(h, scored);
+      Long key = storyKey(h);
+      hits.add(
+          new SearchHit(
+              plain.id(), plain.headline(), plain.published(), plain.source(), plain.byline(),
+              plain.url(), plain.section(), plain.score(), snippets.get(h.id()), plain.entities(),
+              key == null ? null : details.get(key)));
+    }
+    String next = more ? new Cursor(order, reference, page.get(page.size() - 1).sort()).encode() : null;
+    Facets facets = request == null ? null : facets(query, request);
+    return stories > upTo
+        ? new SearchResults(upTo, false, hits, next, null, null, facets)
+        : new SearchResults(stories, true, hits, next, null, null, facets);
+  }
+
+  private static Long storyKey(Hit<Map> h) {
+    Object key = h.source() == null ? null : first(h.source().get(DatelineMapping.STORY_KEY));
+    return key instanceof Number k ? k.longValue() : null;
+  }
+
+  private static Query storyFilter(java.util.Collection<Long> keys) {
+    List<FieldValue> values = keys.stream().map(FieldValue::of).toList();
+    return Query.of(q -> q.terms(t -> t.field(DatelineMapping.STORY_KEY).terms(v -> v.value(values))));
+  }
+
+  /**
+   * The head (the first match in the search's order) of each of these stories: the query
+   * restricted to their members, read in order until each has its first.
+   */
+  private Map<Long, String> headsOf(Query wrapped, SortOrder order, java.util.Set<Long> keys) {
+    Map<Long, String> out = new HashMap<>();
+    if (keys.isEmpty()) {
+      return out;
+    }
+    Query members = Query.of(q -> q.bool(b -> b.must(wrapped).filter(storyFilter(keys))));
+    List<FieldValue> after = null;
+    while (out.size() < keys.size()) {
+      List<FieldValue> from = after;
+      SearchRequest.Builder s =
+          new SearchRequest.Builder()
+              .index(index)
+              .searchType(SearchType.DfsQueryThenFetch)
+              .query(members)
+              .size(SCAN)
+              .sort(sorts(order))
+              .trackTotalHits(t -> t.enabled(false))
+              .source(src -> src.filter(f -> f.includes(DatelineMapping.STORY_KEY)));
+      if (from != null) {
+        s.searchAfter(from);
+      }
+      List<Hit<Map>> hits = execute(s.build(), "search").hits().hits();
+      for (Hit<Map> h : hits) {
+        Long key = storyKey(h);
+        if (key != null) {
+          out.putIfAbsent(key, h.id());
+        }
+      }
+      if (hits.size() < SCAN) {
+        break;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+    return out;
+  }
+
+  /**
+   * The stories among the matches of {@code wrapped}, counted exactly up to {@code upTo} (then
+   * {@code upTo + 1}): the story keys listed by a {@code composite} aggregation (exact, where a
+   * {@code cardinality} would estimate), plus the articles without a key (a story each).
+   */
+  private long countStories(Query wrapped, long upTo) {
+    long[] count = {0};
+    Map<String, Aggregate> first =
+        composite(
+            wrapped,
+            List.of(Map.of(STORY, CompositeAggregationSource.of(c -> c.terms(t -> t.field(DatelineMapping.STORY_KEY))))),
+            Map.of(MISSING, Aggregation.of(a -> a.missing(m -> m.field(DatelineMapping.STORY_KEY)))),
+            b -> ++count[0] <= upTo);
+    count[0] += first.get(MISSING).missing().docCount();
+    return upTo == Long.MAX_VALUE ? count[0] : Math.min(count[0], upTo + 1);
+  }
+
+  private static final String STORY = "story";
+  private static final String PAIRS = "pairs";
+
+  /**
+   * Pages through a {@code composite} aggregation over the matches of {@code query}, {@link
+   * #facetTerms} buckets per request, giving each bucket to {@code each} until it returns false or
+   * the buckets run out; {@code extra} aggregations ride on the first request.
+   *
+   * @return the first response's aggregations
+   */
+  private Map<String, Aggregate> composite(
+      Query query,
+      List<Map<String, CompositeAggregationSource>> sources,
+      Map<String, Aggregation> extra,
+      java.util.function.Predicate<CompositeBucket> each) {
+    Map<String, Aggregate> firstAggs = null;
+    Map<String, FieldValue> after = null;
+    while (true) {
+      Map<String, FieldValue> from = after;
+      Map<String, Aggregation> aggs = new LinkedHashMap<>();
+      aggs.put(
+          PAIRS,
+          Aggregation.of(
+              a -> a.composite(
+                  c -> {
+                    c.size(facetTerms).sources(sources);
+                    if (from != null) {
+                      c.after(from);
+                    }
+                    return c;
+                  })));
+      if (firstAggs == null) {
+        aggs.putAll(extra);
+      }
+      SearchRequest s =
+          new SearchRequest.Builder()
+              .index(index)
+              .query(query)
+              .size(0)
+              .trackTotalHits(t -> t.enabled(false))
+              .aggregations(aggs)
+              .build();
+      Map<String, Aggregate> response = execute(s, "count stories").aggregations();
+      if (firstAggs == null) {
+        firstAggs = response;
+      }
+      CompositeAggregate page = response.get(PAIRS).composite();
+      List<CompositeBucket> buckets = page.buckets().array();
+      for (CompositeBucket b : buckets) {
+        if (!each.test(b)) {
+          return firstAggs;
+        }
+      }
+      if (buckets.size() < facetTerms || page.afterKey() == null || page.afterKey().isEmpty()) {
+        return firstAggs;
+      }
+      after = page.afterKey();
+    }
+  }
+
+  /**
+   * The stories with these keys, counted from all their members as {@code NewsIndex} counts them:
+   * size, sources (in {@link String} order), the first member (earliest published, undated last,
+   * ties by id) whose id is the story's, its source and time.
+   */
+  private Map<Long, Story> storiesOf(List<Long> keys) {
+    Map<Long, Tally> tallies = new LinkedHashMap<>();
+    keys.forEach(k -> tallies.putIfAbsent(k, new Tally()));
+    if (tallies.isEmpty()) {
+      return Map.of();
+    }
+    Query members = storyFilter(tallies.keySet());
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> from = after;
+      SearchRequest.Builder s =
+          new SearchRequest.Builder()
+              .index(index)
+              .query(members)
+              .size(SCAN)
+              .sort(SortOptions.of(so -> so.field(f -> f.field(IndexFields.ID).order(ASC))))
+              .trackTotalHits(t -> t.enabled(false))
+              .source(src -> src.filter(f -> f.includes(List.of(
+                  IndexFields.PUBLISHED, DatelineMapping.STORY_KEY,
+                  DatelineMapping.facetField(FacetDimension.SOURCE)))));
+      if (from != null) {
+        s.searchAfter(from);
+      }
+      List<Hit<Map>> hits = execute(s.build(), "read stories").hits().hits();
+      for (Hit<Map> h : hits) {
+        Tally t = tallies.get(storyKey(h));
+        if (t == null) {
+          continue;
+        }
+        Object published = first(h.source().get(IndexFields.PUBLISHED));
+        String source = null;
+        if (h.source().get(DatelineMapping.facetField(FacetDimension.SOURCE)) instanceof List<?> l) {
+          for (Object v : l) {
+            if (source == null || compareCodePoints(v.toString(), source) < 0) {
+              source = v.toString();
+            }
+          }
+        }
+        t.add(h.id(), published == null ? null : ((Number) published).longValue(), source);
+      }
+      if (hits.size() < SCAN) {
+        break;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+    Map<Long, Story> out = new HashMap<>();
+    tallies.forEach((k, t) -> out.put(k, t.story()));
+    return out;
+  }
+
+  /** A story's members as counted when read (as {@code NewsIndex} counts them). */
+  private static final class Tally {
+    int size;
+    final java.util.TreeSet<String> sources = new java.util.TreeSet<>();
+    String firstId;
+    Long firstPublished;
+    String firstSource;
+
+    void add(String id, Long published, String source) {
+      size++;
+      if (source != null) {
+        sources.add(source);
+      }
+      if (firstId == null || earlier(published, id)) {
+        firstId = id;
+        firstPublished = published;
+        firstSource = source;
+      }
+    }
+
+    private boolean earlier(Long t, String id) {
+      if (!Objects.equals(t, firstPublished)) {
+        return firstPublished == null || (t != null && t < firstPublished); // undated last
+      }
+      return id.compareTo(firstId) < 0;
+    }
+
+    Story story() {
+      return new Story(
+          firstId, size, List.copyOf(sources), firstSource,
+          firstPublished == null ? null : Instant.ofEpochMilli(firstPublished));
+    }
+  }
+
+  /** The highlighter's snippets of these hits: the query restricted to them, highlighted. */
+  private Map<String, Snippet> snippets(Query wrapped, List<Hit<Map>> hits) {
+    if (hits.isEmpty()) {
+      return Map.of();
+    }
+    List<String> ids = hits.stream().map(Hit::id).toList();
+    Query only = Query.of(q -> q.bool(b -> b.must(wrapped).filter(f -> f.ids(i -> i.values(ids)))));
+    SearchRequest s =
+        new SearchRequest.Builder()
+            .index(index)
+            .query(only)
+            .size(ids.size())
+            .trackTotalHits(t -> t.enabled(false))
+            .source(src -> src.fetch(false))
+            .highlight(
+                h -> h.requireFieldMatch(false)
+                    .fields(IndexFields.BODY, f -> highlightField(f))
+                    .fields(IndexFields.BULLETS, f -> highlightField(f)))
+            .build();
+    Map<String, Snippet> out = new HashMap<>();
+    for (Hit<Map> h : execute(s, "search").hits().hits()) {
+      Snippet snippet = snippet(h.highlight());
+      if (snippet != null) {
+        out.put(h.id(), snippet);
+      }
+    }
+    return out;
+  }
+
   private static org.opensearch.client.util.ObjectBuilder<org.opensearch.client.opensearch.core.search.HighlightField>
       highlightField(org.opensearch.client.opensearch.core.search.HighlightField.Builder f) {
     return f.preTags(PRE).postTags(POST).fragmentSize(160).numberOfFragments(2).noMatchSize(160);
@@ -511,13 +1146,6 @@ public final class NewsCluster implements NewsStore {
   private static final String UNDATED = "histogram_undated";
   private static final String VALUE = "value";
 
-  /** Story counts need stories, which the cluster does not detect. */
-  private void refuseStoryCounts(FacetRequest request) {
-    if (request.stories()) {
-      throw new StoriesNotEnabledException(
-          "count stories: the cluster client does not detect stories (index " + index + ")");
-    }
-  }
 
   /**
    * Counts over all the articles matching the query, as {@link NewsIndex#facets} counts them over
@@ -559,7 +1187,10 @@ public final class NewsCluster implements NewsStore {
   public Facets facets(NewsQuery query, FacetRequest request) {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(request, "request");
-    refuseStoryCounts(request);
+    if (request.stories()) {
+      requireStories("count stories");
+      return storyFacets(query, request);
+    }
     SearchRequest s =
         new SearchRequest.Builder()
             .index(index)
@@ -571,6 +1202,214 @@ public final class NewsCluster implements NewsStore {
             .build();
     SearchResponse<Map> response = execute(s, "count facets");
     return facetsOf(query, request, response.hits().total().value(), response.aggregations());
+  }
+
+  /**
+   * Facet counts by story ({@link FacetRequest#stories()}), as {@code NewsIndex} counts them: a
+   * value counts the distinct stories with a matching member that has it, {@link Facets#matches()}
+   * the matching stories, a histogram bucket the stories with a matching member published in it.
+   * Exact: the (value, story key) pairs of the matches are listed by {@code composite}
+   * aggregations ({@link #FACET_TERMS} pairs per request) and counted by the client; a {@code
+   * cardinality} would only estimate them. The cost is one request per {@link #FACET_TERMS}
+   * distinct pairs, per dimension (and per sideways dimension's query), plus the histogram's
+   * (publication time, story) pairs. Articles without a story key count as a story each.
+   */
+  private Facets storyFacets(NewsQuery query, FacetRequest request) {
+    Query wrapped = wrapper(query, null);
+    long matches = countStories(wrapped, Long.MAX_VALUE);
+    Map<FacetDimension, Facets.Dimension> dims = new LinkedHashMap<>();
+    for (FacetDimension d : request.dimensions()) {
+      boolean sideways = sideways(query, request, d);
+      Query scope = sideways ? wrapper(query.withoutFiltersOn(d), null) : wrapped;
+      dims.put(d, storyDimension(scope, d, request.limit(), sideways));
+    }
+    Histogram histogram = request.histogram() == null ? null : storyHistogram(wrapped, query, request);
+    return new Facets(matches, dims, histogram);
+  }
+
+  private static final String UNKEYED = "unkeyed";
+
+  private Facets.Dimension storyDimension(Query scope, FacetDimension d, int limit, boolean sideways) {
+    String field = DatelineMapping.facetField(d);
+    Map<String, Long> counts = new HashMap<>();
+    java.util.Set<Long> withValue = new java.util.HashSet<>();
+    // Pairs of a value and a story; articles without a key fall into the value's null-story
+    // bucket, each its own story.
+    Map<String, Aggregate> first =
+        composite(
+            scope,
+            List.of(
+                Map.of(VALUE, CompositeAggregationSource.of(c -> c.terms(t -> t.field(field)))),
+                Map.of(STORY, CompositeAggregationSource.of(
+                    c -> c.terms(t -> t.field(DatelineMapping.STORY_KEY).missingBucket(true))))),
+            Map.of(
+                UNKEYED,
+                Aggregation.of(
+                    a -> a.filter(
+                        f -> f.bool(
+                            b -> b.filter(x -> x.exists(e -> e.field(field)))
+                                .mustNot(x -> x.exists(e -> e.field(DatelineMapping.STORY_KEY))))))),
+            b -> {
+              FieldValue story = b.key().get(STORY);
+              long stories = story == null || story.isNull() ? b.docCount() : 1;
+              counts.merge(b.key().get(VALUE).stringValue(), stories, Long::sum);
+              if (story != null && !story.isNull()) {
+                withValue.add(longOf(story));
+              }
+              return true;
+            });
+    long unkeyed = first.get(UNKEYED).filter().docCount();
+    List<FacetCount> all = new ArrayList<>(counts.size());
+    counts.forEach((v, c) -> all.add(new FacetCount(v, c)));
+    all.sort(COUNT_THEN_VALUE);
+    List<FacetCount> top = all.subList(0, Math.min(limit, all.size()));
+    return new Facets.Dimension(d, List.copyOf(top), all.size() - top.size(), withValue.size() + unkeyed, sideways);
+  }
+
+  private static long longOf(FieldValue v) {
+    return v.isLong() ? v.longValue() : v.isDouble() ? (long) v.doubleValue() : Long.parseLong(v.stringValue());
+  }
+
+  /** The histogram by story: (publication time, story) pairs, bucketed by the client. */
+  private Histogram storyHistogram(Query wrapped, NewsQuery query, FacetRequest request) {
+    DateInterval interval = request.histogram();
+    ZoneId zone = zone(query, request);
+    List<long[]> dated = new ArrayList<>(); // {time, story}
+    java.util.Set<Long> undatedStories = new java.util.HashSet<>();
+    long[] unkeyedUndated = {0};
+    List<long[]> unkeyedDated = new ArrayList<>(); // {time, articles}
+    composite(
+        wrapped,
+        List.of(
+            Map.of(VALUE, CompositeAggregationSource.of(
+                c -> c.terms(t -> t.field(IndexFields.PUBLISHED).missingBucket(true)))),
+            Map.of(STORY, CompositeAggregationSource.of(
+                c -> c.terms(t -> t.field(DatelineMapping.STORY_KEY).missingBucket(true))))),
+        Map.of(),
+        b -> {
+          FieldValue time = b.key().get(VALUE);
+          FieldValue story = b.key().get(STORY);
+          boolean keyed = story != null && !story.isNull();
+          if (time == null || time.isNull()) {
+            if (keyed) {
+              undatedStories.add(longOf(story));
+            } else {
+              unkeyedUndated[0] += b.docCount();
+            }
+          } else if (keyed) {
+            dated.add(new long[] {longOf(time), longOf(story)});
+          } else {
+            unkeyedDated.add(new long[] {longOf(time), b.docCount()});
+          }
+          return true;
+        });
+    long undated = undatedStories.size() + unkeyedUndated[0];
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    for (List<long[]> l : List.of(dated, unkeyedDated)) {
+      for (long[] p : l) {
+        lo = Math.min(lo, p[0]);
+        hi = Math.max(hi, p[0]);
+      }
+    }
+    if (query.from() != null) {
+      lo = query.from().toEpochMilli();
+    }
+    if (query.to() != null) {
+      hi = query.to().toEpochMilli();
+    }
+    if (lo > hi) {
+      return new Histogram(interval, zone, List.of(), undated);
+    }
+    List<ZonedDateTime> bounds = interval.boundaries(Instant.ofEpochMilli(lo), Instant.ofEpochMilli(hi), zone);
+    int n = bounds.size() - 1;
+    long[] starts = new long[n];
+    for (int i = 0; i < n; i++) {
+      starts[i] = bounds.get(i).toInstant().toEpochMilli();
+    }
+    List<java.util.Set<Long>> perBucket = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      perBucket.add(new java.util.HashSet<>());
+    }
+    long[] counts = new long[n];
+    for (long[] p : dated) {
+      int b = Arrays.binarySearch(starts, p[0]);
+      perBucket.get(b >= 0 ? b : -b - 2).add(p[1]);
+    }
+    for (long[] p : unkeyedDated) {
+      int b = Arrays.binarySearch(starts, p[0]);
+      counts[b >= 0 ? b : -b - 2] += p[1];
+    }
+    List<Histogram.Bucket> buckets = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      buckets.add(new Histogram.Bucket(bounds.get(i), bounds.get(i + 1).toInstant(), counts[i] + perBucket.get(i).size()));
+    }
+    return new Histogram(interval, zone, buckets, undated);
+  }
+
+  // ------------------------------------------------------------------ significant values
+
+  /**
+   * The values of {@code dimension} unusually frequent among the matches of {@code foreground}
+   * compared with a background, as {@link NewsIndex#significant} finds them over the same
+   * articles (the same counts, ranked by {@link SignificantValue#rank}): each value's matches in
+   * the foreground and in the background (the whole index when {@code background} is null, the
+   * matches then taken out), counted exactly as facet values are (a {@code terms} aggregation, or
+   * {@code composite} pages past {@link #FACET_TERMS} values), two requests or more.
+   *
+   * <p>Significant words ({@link NewsIndex#significantWords}) are not offered: the library counts
+   * them from the postings of {@code all_text}, which a cluster can only aggregate by loading
+   * that field's words into memory ({@code fielddata}) on every shard, or estimate ({@code
+   * significant_text} re-analyses a sample of the documents).
+   *
+   * @param foreground the query whose matches to describe
+   * @param background the articles to compare with, or null for the rest of the index
+   * @param dimension what to look for (usually person, place or org)
+   * @param top how many values to return, at least 1
+   * @return at most {@code top} values, most significant first, ties by value
+   * @throws IllegalArgumentException if {@code top} is less than 1
+   * @throws InvalidQueryException if a query is invalid or cannot be sent
+   * @throws IndexException if the cluster cannot be reached or fails
+   */
+  @Override
+  public List<SignificantValue> significant(
+      NewsQuery foreground, NewsQuery background, FacetDimension dimension, int top) {
+    Objects.requireNonNull(foreground, "foreground");
+    Objects.requireNonNull(dimension, "dimension");
+    if (top < 1) {
+      throw new IllegalArgumentException("top must be at least 1, was " + top);
+    }
+    Map<String, Long> fg = allCounts(foreground, dimension);
+    Map<String, Long> bg = allCounts(background, dimension);
+    return SignificantValue.rank(fg, fg.get(null), bg, bg.get(null), background == null, top);
+  }
+
+  /** Every value of {@code d} among the matches of {@code query} (null: all articles), and under null the number of matches. */
+  private Map<String, Long> allCounts(NewsQuery query, FacetDimension d) {
+    Query q = query == null ? Query.of(x -> x.matchAll(m -> m)) : wrapper(query, null);
+    String field = DatelineMapping.facetField(d);
+    SearchRequest s =
+        new SearchRequest.Builder()
+            .index(index)
+            .query(q)
+            .size(0)
+            .trackTotalHits(t -> t.enabled(true))
+            .aggregations(
+                TERMS,
+                Aggregation.of(a -> a.terms(t -> t.field(field).size(facetTerms).shardSize(facetTerms))))
+            .build();
+    SearchResponse<Map> response = execute(s, "find significant values");
+    StringTermsAggregate t = response.aggregations().get(TERMS).sterms();
+    Map<String, Long> out = new HashMap<>();
+    if (t.sumOtherDocCount() != null && t.sumOtherDocCount() > 0) {
+      out.putAll(allValues(q, field));
+    } else {
+      for (StringTermsBucket b : t.buckets().array()) {
+        out.put(b.key(), b.docCount());
+      }
+    }
+    out.put(null, response.hits().total().value());
+    return out;
   }
 
   private static boolean sideways(NewsQuery query, FacetRequest request, FacetDimension d) {
@@ -715,7 +1554,10 @@ public final class NewsCluster implements NewsStore {
 
   /** Every value of {@code field} among the matches of {@code query}, with its exact count. */
   private Map<String, Long> allValues(NewsQuery query, String field) {
-    Query wrapped = wrapper(query, null);
+    return allValues(wrapper(query, null), field);
+  }
+
+  private Map<String, Long> allValues(Query wrapped, String field) {
     Map<String, Long> out = new HashMap<>();
     Map<String, FieldValue> after = null;
     while (true) {

@@ -185,6 +185,118 @@ public class ClusterThroughputMeasure extends OpenSearchIntegTestCase {
         embeddedBytes / records.size(), clusterBytes / records.size());
   }
 
+  /**
+   * Stories through the cluster (run alone: {@code -Dtests.method=testMeasureStories}): the same
+   * articles into an embedded story index and a story cluster index ({@code addAll}, the client
+   * detecting stories), then, interleaved per query, a plain and a collapsed search and a facet
+   * request by article and by story on each side; the collapsed pages and story facets of date
+   * orders are asserted equal on the first (warm-up) pass.
+   */
+  public void testMeasureStories() throws Exception {
+    Path corpus = Path.of(System.getProperty("dateline.corpus", "../../shared/corpora/reuters21578/reuters21578.jsonl.gz"));
+    assumeTrue("corpus " + corpus.toAbsolutePath() + " is absent", Files.exists(corpus));
+    EntityExtractor extractor = EntityExtractor.standard();
+    List<ArticleFiles.Record> records = new ArrayList<>();
+    try (Stream<ArticleFiles.Record> in = ArticleFiles.stream(corpus, ArticleFiles.Options.defaults())) {
+      in.limit(ARTICLES).forEach(r -> {
+        if (r instanceof ArticleFiles.Parsed p) {
+          Article a = p.article();
+          records.add(new ArticleFiles.Parsed(a.toBuilder().entities(extractor.extract(a)).build(), p.location()));
+        }
+      });
+    }
+    OpenSearchClient client =
+        new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
+    NewsIndex.Options options =
+        NewsIndex.Options.builder().entityExtractor(EntityExtractor.none()).stories(true).build();
+    Path dir = createTempDir();
+    try (NewsIndex embedded = NewsIndex.open(dir, options)) {
+      long t0 = System.nanoTime();
+      for (ArticleFiles.Record r : records) {
+        embedded.add(((ArticleFiles.Parsed) r).article());
+      }
+      embedded.commit();
+      embedded.refresh();
+      double embeddedRate = records.size() / ((System.nanoTime() - t0) / 1e9);
+      NewsCluster cluster = NewsCluster.of(client, "stories", options);
+      cluster.createIndex(3, 1);
+      ensureGreen("stories");
+      long t1 = System.nanoTime();
+      List<String> rejected = new ArrayList<>();
+      long acknowledged = cluster.addAll(records.iterator(), r -> rejected.add(r.toString()));
+      cluster.refresh();
+      double clusterRate = acknowledged / ((System.nanoTime() - t1) / 1e9);
+      assertEquals(rejected.toString(), records.size(), acknowledged);
+      long deleted = client.indices().stats(x -> x.index("stories")).all().primaries().docs().deleted();
+      logger.info(
+          "MEASURE stories: indexing {} articles with story detection: embedded {} articles/s, cluster {} articles/s;"
+              + " deleted documents left by moves in the cluster's primaries: {}",
+          records.size(), fmt(embeddedRate), fmt(clusterRate), deleted);
+      List<NewsQuery> queries = new ArrayList<>();
+      for (String text :
+          List.of("oil prices", "interest rates", "\"trade deficit\"", "bank AND loans", "opec output",
+              "wheat exports", "merger", "dollar yen", "coffee", "earnings per share")) {
+        queries.add(NewsQuery.builder().text(text).build());
+        queries.add(NewsQuery.builder().text(text).sort(SortOrder.NEWEST).build());
+      }
+      FacetRequest byArticle =
+          FacetRequest.builder().dimensions(FacetDimension.SOURCE, FacetDimension.PERSON, FacetDimension.PLACE)
+              .histogram(DateInterval.DAY).build();
+      FacetRequest byStory =
+          FacetRequest.builder().dimensions(FacetDimension.SOURCE, FacetDimension.PERSON, FacetDimension.PLACE)
+              .histogram(DateInterval.DAY).stories(true).build();
+      String[] names = {
+        "embedded plain", "cluster plain", "embedded collapsed", "cluster collapsed",
+        "embedded facets by article", "cluster facets by article", "embedded facets by story", "cluster facets by story"
+      };
+      List<List<Double>> times = new ArrayList<>();
+      for (int i = 0; i < names.length; i++) {
+        times.add(new ArrayList<>());
+      }
+      for (int rep = 0; rep < 6; rep++) {
+        for (NewsQuery q : queries) {
+          NewsQuery collapsed = q.toBuilder().collapse(true).build();
+          long[] t = new long[9];
+          t[0] = System.nanoTime();
+          embedded.search(q);
+          t[1] = System.nanoTime();
+          cluster.search(q);
+          t[2] = System.nanoTime();
+          SearchResults ec = embedded.search(collapsed);
+          t[3] = System.nanoTime();
+          SearchResults cc = cluster.search(collapsed);
+          t[4] = System.nanoTime();
+          embedded.facets(q, byArticle);
+          t[5] = System.nanoTime();
+          cluster.facets(q, byArticle);
+          t[6] = System.nanoTime();
+          var es = embedded.facets(q, byStory);
+          t[7] = System.nanoTime();
+          var cs = cluster.facets(q, byStory);
+          t[8] = System.nanoTime();
+          if (rep > 0) {
+            for (int i = 0; i < names.length; i++) {
+              times.get(i).add((t[i + 1] - t[i]) / 1e6);
+            }
+          } else {
+            assertEquals(q.toString(), es, cs);
+            if (q.sort() == SortOrder.NEWEST) {
+              assertEquals(q.toString(), ec.hits().stream().map(h -> h.id() + " " + h.story()).toList(),
+                  cc.hits().stream().map(h -> h.id() + " " + h.story()).toList());
+              assertEquals(q.toString(), ec.total(), cc.total());
+            }
+          }
+        }
+      }
+      StringBuilder line = new StringBuilder("MEASURE stories, ms over " + times.get(0).size() + " searches each (median / p90):");
+      for (int i = 0; i < names.length; i++) {
+        line.append(" ").append(names[i]).append(" ").append(fmt(pct(times.get(i), 50))).append(" / ")
+            .append(fmt(pct(times.get(i), 90))).append(";");
+      }
+      logger.info(line.toString());
+    }
+  }
+
   private static String fmt(double v) {
     return String.format(Locale.ROOT, "%.1f", v);
   }

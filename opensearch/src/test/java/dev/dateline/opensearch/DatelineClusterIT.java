@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.tests.util.LuceneTestCase.SuppressFileSystems;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.transport.rest_client.RestClientTransport;
@@ -456,7 +457,7 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
           }
         }
       }
-      // Story collapse is not done by the cluster: refused, not silently ignored.
+      // An index created without story detection refuses collapse and story counts (not ignored).
       expectThrows(
           dev.dateline.StoriesNotEnabledException.class,
           () -> cluster.search(NewsQuery.builder().text("ceasefire").collapse(true).build()));
@@ -587,6 +588,205 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
         }
       }
       assertTrue("the extractor found entities in the pages", withEntities > 0);
+    }
+  }
+
+  /**
+   * Stories through the cluster: articles with syndicated copies, added to an embedded story index
+   * and through {@code NewsCluster} (one by one, in bulk, out of publication order, with deletes
+   * of story leaders and a second client that loads the stories from the cluster); collapsed
+   * searches page for page equal (heads, order, scores, totals, stories), facet counts by story
+   * and significant values equal.
+   */
+  public void testStoriesMatchEmbeddedIndex() throws Exception {
+    long start = System.nanoTime();
+    NewsIndex.Options options =
+        NewsIndex.Options.builder()
+            .stories(true)
+            .entityExtractor(dev.dateline.EntityExtractor.none())
+            .totalHitsThreshold(25)
+            .build();
+    OpenSearchClient client =
+        new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
+    List<Article> generated = StoryNews.articles(70, 20261202L);
+    java.util.Random r = new java.util.Random(20261202L);
+    List<Article> shuffled = new ArrayList<>(generated);
+    java.util.Collections.shuffle(shuffled, r);
+    try (NewsIndex embedded = NewsIndex.inMemory(options);
+        NewsCluster cluster = NewsCluster.of(client, "news_stories", options)) {
+      cluster.createIndex(3, 1);
+      ensureGreen("news_stories");
+      assertTrue(cluster.detectsStories());
+      // 20 one by one, the rest in bulk; arrival out of publication order moves articles.
+      int third = 20;
+      for (Article a : shuffled.subList(0, third)) {
+        cluster.add(a);
+      }
+      List<ArticleFiles.Record> records = new ArrayList<>();
+      for (Article a : shuffled.subList(third, shuffled.size() - 10)) {
+        records.add(new ArticleFiles.Parsed(a, "stories.jsonl:" + a.id()));
+      }
+      List<String> rejected = new ArrayList<>();
+      assertEquals(records.size(), cluster.addAll(records.iterator(), x -> rejected.add(x.toString())));
+      assertEquals(List.of(), rejected);
+      for (Article a : shuffled.subList(0, shuffled.size() - 10)) {
+        embedded.add(a);
+      }
+      // Deleting story leaders moves their copies to a new leader.
+      for (String id : List.of("w003", "w010", "w017")) {
+        embedded.delete(id);
+        cluster.delete(id);
+      }
+      // A write that failed half-way leaves a wrong story key (here written behind the client's
+      // back); a second client (a new process, say) loads the stories from the cluster, rewrites
+      // that key, and goes on.
+      String damaged =
+          shuffled.subList(0, shuffled.size() - 10).stream().map(Article::id)
+              .filter(id -> id.endsWith("c0") && !List.of("w003c0", "w010c0", "w017c0").contains(id))
+              .findFirst().orElseThrow();
+      client.update(u -> u.index("news_stories").id(damaged).doc(Map.of(DatelineMapping.STORY_KEY, 42L)), Map.class);
+      NewsCluster later = NewsCluster.of(client, "news_stories", options);
+      for (Article a : shuffled.subList(shuffled.size() - 10, shuffled.size())) {
+        embedded.add(a);
+        later.add(a);
+      }
+      Object repaired =
+          client.get(g -> g.index("news_stories").id(damaged), Map.class).source().get(DatelineMapping.STORY_KEY);
+      cluster.refresh();
+      // Moving an article re-indexes it in the cluster (a doc-values update in the embedded
+      // index): its deleted copy counts in the term statistics until a merge drops it, which
+      // OpenSearch's soft-delete retention (for replicas' recovery) holds back; scores then
+      // differ slightly. So relevance is compared on a twin index written in publication order
+      // (no moves), against the embedded index merged (no deleted articles either).
+      embedded.forceMerge(1); // and refreshes
+      assertEquals(damaged + " repaired", dev.dateline.StoryDetector.key(embedded.timeline(damaged).get(0).story().id()),
+          ((Number) repaired).longValue());
+      Map<String, Article> live = new LinkedHashMap<>();
+      shuffled.forEach(a -> live.put(a.id(), a));
+      List<String> deleted = List.of("w003", "w010", "w017");
+      for (Article a : shuffled.subList(0, shuffled.size() - 10)) {
+        if (deleted.contains(a.id())) {
+          live.remove(a.id());
+        }
+      }
+      NewsCluster twin = NewsCluster.of(client, "news_stories_twin", options);
+      twin.createIndex(3, 1);
+      ensureGreen("news_stories_twin");
+      List<ArticleFiles.Record> inOrder = new ArrayList<>();
+      live.values().stream()
+          .sorted(java.util.Comparator.comparing(Article::published, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+              .thenComparing(Article::id))
+          .forEach(a -> inOrder.add(new ArticleFiles.Parsed(a, a.id())));
+      twin.addAll(inOrder.iterator(), x -> fail(x.toString()));
+      twin.refresh();
+      assertEquals(0L, (long) client.indices().stats(x -> x.index("news_stories_twin")).all().total().docs().deleted());
+      logger.info("stories: indexed {} articles in {} ms", generated.size(), (System.nanoTime() - start) / 1_000_000);
+
+      List<NewsQuery.Builder> queries = List.of(
+          NewsQuery.builder(),
+          NewsQuery.builder().text("ceasefire talks"),
+          NewsQuery.builder().text("oil prices market"),
+          NewsQuery.builder().text("reportedly"),
+          NewsQuery.builder().place("Berlin"),
+          NewsQuery.builder().text("election").person("Angela Merkel").from("2026-02-03").to("2026-02-10"));
+      int pages = 0;
+      boolean copiesSeen = false;
+      for (NewsQuery.Builder b : queries) {
+        for (SortOrder order : SortOrder.values()) {
+          NewsQuery q = b.sort(order).collapse(true).limit(15).build();
+          if ((order == SortOrder.RELEVANCE || order == SortOrder.RECENT) && q.text() == null) {
+            continue;
+          }
+          // Date orders on the index with moves; score orders on the twin (see above).
+          NewsCluster store = order == SortOrder.NEWEST || order == SortOrder.OLDEST ? cluster : twin;
+          pages += compareCollapsed(embedded, store, q, q.text() + " " + order);
+          if (order == SortOrder.NEWEST) {
+            pages += compareCollapsed(embedded, store, q.toBuilder().exactTotal(true).build(), q.text() + " " + order + " exact");
+          }
+        }
+        copiesSeen |= embedded.search(b.sort(SortOrder.NEWEST).collapse(true).limit(100).build()).hits().stream()
+            .anyMatch(h -> h.story().size() > 1);
+      }
+      assertTrue("some story has copies", copiesSeen);
+
+      // Facet counts by story, with and without sideways, beside a collapsed page or alone.
+      int facetRequests = 0;
+      for (NewsQuery.Builder b : queries) {
+        NewsQuery q = b.sort(SortOrder.NEWEST).collapse(false).limit(10).build();
+        for (boolean sideways : List.of(false, true)) {
+          dev.dateline.FacetRequest request =
+              dev.dateline.FacetRequest.builder()
+                  .dimensions(dev.dateline.FacetDimension.SOURCE, dev.dateline.FacetDimension.PERSON,
+                      dev.dateline.FacetDimension.PLACE)
+                  .limit(3)
+                  .sideways(sideways)
+                  .stories(true)
+                  .histogram(sideways ? dev.dateline.DateInterval.DAY : dev.dateline.DateInterval.WEEK)
+                  .zone(java.time.ZoneId.of(sideways ? "Asia/Kolkata" : "Europe/Berlin"))
+                  .build();
+          assertEquals(q.text() + " stories", embedded.facets(q, request), cluster.facets(q, request));
+          SearchResults e = embedded.search(q, request);
+          SearchResults c = cluster.search(q, request);
+          assertEquals(e.facets(), c.facets());
+          assertEquals(e.total(), c.total());
+          assertEquals(e.hits().stream().map(SearchHit::id).toList(), c.hits().stream().map(SearchHit::id).toList());
+          NewsQuery collapsed = q.toBuilder().collapse(true).build();
+          e = embedded.search(collapsed, request);
+          c = cluster.search(collapsed, request);
+          assertEquals(e.facets(), c.facets());
+          assertEquals(e.total(), c.total());
+          assertEquals(e.totalIsExact(), c.totalIsExact());
+          assertEquals(e.hits().stream().map(SearchHit::story).toList(), c.hits().stream().map(SearchHit::story).toList());
+          facetRequests += 3;
+        }
+      }
+
+      // Significant values: against the rest of the index, and against an earlier period.
+      int significant = 0;
+      for (dev.dateline.FacetDimension d :
+          List.of(dev.dateline.FacetDimension.PERSON, dev.dateline.FacetDimension.PLACE, dev.dateline.FacetDimension.SOURCE)) {
+        NewsQuery fg = NewsQuery.builder().text("reportedly").build();
+        NewsQuery week = NewsQuery.builder().from("2026-02-07").to("2026-02-13").build();
+        NewsQuery before = NewsQuery.builder().from("2026-02-01").to("2026-02-06").build();
+        for (NewsQuery[] pair : List.of(new NewsQuery[] {fg, null}, new NewsQuery[] {week, before})) {
+          List<dev.dateline.SignificantValue> e = embedded.significant(pair[0], pair[1], d, 5);
+          assertEquals(d + " significant", e, cluster.significant(pair[0], pair[1], d, 5));
+          significant++;
+        }
+      }
+      assertTrue(pages > 30);
+      logger.info("stories: {} collapsed pages, {} facet requests, {} significant lists in {} ms",
+          pages, facetRequests, significant, (System.nanoTime() - start) / 1_000_000);
+    }
+  }
+
+  /** Pages through a collapsed query in both stores, each with its own cursors; every page equal. */
+  private static int compareCollapsed(NewsIndex embedded, NewsCluster cluster, NewsQuery first, String what) {
+    NewsQuery qe = first;
+    NewsQuery qc = first;
+    int pages = 0;
+    while (true) {
+      SearchResults e = embedded.search(qe);
+      SearchResults c = cluster.search(qc);
+      String page = what + " page " + pages;
+      assertEquals(page + ": heads",
+          e.hits().stream().map(SearchHit::id).toList(),
+          c.hits().stream().map(SearchHit::id).toList());
+      assertEquals(page + ": stories", e.hits().stream().map(SearchHit::story).toList(),
+          c.hits().stream().map(SearchHit::story).toList());
+      assertEquals(page + ": total", e.total(), c.total());
+      assertEquals(page + ": total exact", e.totalIsExact(), c.totalIsExact());
+      for (int i = 0; i < e.hits().size(); i++) {
+        assertEquals(page + ": score", e.hits().get(i).score(), c.hits().get(i).score(), 1e-4f);
+        assertEquals(page + ": has snippet", e.hits().get(i).highlight() == null, c.hits().get(i).highlight() == null);
+      }
+      pages++;
+      assertEquals(page + ": has next", e.next() == null, c.next() == null);
+      if (c.next() == null) {
+        return pages;
+      }
+      qe = first.after(e.next());
+      qc = first.after(c.next());
     }
   }
 

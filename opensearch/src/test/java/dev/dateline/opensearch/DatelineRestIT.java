@@ -171,6 +171,40 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
     assertEquals(0, cli("delete", "--url", url, "--index", "cli", "c1").code);
     assertTrue(cli("search", "--url", url, "--index", "cli", "ceasefire").out.startsWith("0 articles"));
     assertEquals(5, cli("index", "--url", url, "--index", "cli", java.nio.file.Files.writeString(dir.resolve("empty.jsonl"), "").toString()).code);
+
+    // Stories: a wire story and a syndicated copy collapse into one hit; counted once per source.
+    String text = "Central bank officials said on Tuesday that interest rates would stay on hold for the"
+        + " rest of the year as inflation eased and growth in exports slowed across the region";
+    java.nio.file.Path stories = java.nio.file.Files.writeString(
+        dir.resolve("stories.jsonl"),
+        "{\"id\": \"s1\", \"headline\": \"Rates on hold\", \"body\": [\"" + text + ".\"],"
+            + " \"published\": \"2026-02-01T10:00:00Z\", \"source\": \"Wire\"}\n"
+            + "{\"id\": \"s2\", \"headline\": \"Bank keeps rates\", \"body\": [\"" + text
+            + ", officials said.\", \"Copyright Gulf Daily.\"], \"published\": \"2026-02-01T12:00:00Z\","
+            + " \"source\": \"Gulf Daily\"}\n"
+            + "{\"id\": \"s3\", \"headline\": \"Harvest fails\", \"body\": [\"Drought in the north.\"],"
+            + " \"published\": \"2026-02-03T10:00:00Z\", \"source\": \"Wire\"}\n");
+    Run created = cli("create", "--url", url, "--index", "cli_stories", "--shards", "2", "--replicas", "0", "--stories");
+    assertTrue(created.out, created.out.contains("stories"));
+    ensureGreen("cli_stories");
+    assertEquals(0, cli("index", "--url", url, "--index", "cli_stories", stories.toString()).code);
+    Run collapsed = cli("search", "--url", url, "--index", "cli_stories", "--sort", "newest", "--collapse");
+    assertEquals(collapsed.err, 0, collapsed.code);
+    assertTrue(collapsed.out, collapsed.out.startsWith("2 stories\n"));
+    assertTrue(collapsed.out, collapsed.out.contains("  s2\n  story s1: 2 articles, Gulf Daily, Wire, first: Wire\n"));
+    assertFalse(collapsed.out, collapsed.out.contains("  s1\n"));
+    Run byStory = cli("search", "--url", url, "--index", "cli_stories", "--facet", "source", "--facet-stories");
+    assertEquals(byStory.err, 0, byStory.code);
+    assertTrue(byStory.out, byStory.out.startsWith("2 stories\n") && byStory.out.contains("source:\n  2  Wire\n  1  Gulf Daily\n"));
+    Run trends = cli("trends", "--url", url, "--index", "cli_stories", "rates");
+    assertEquals(trends.err, 0, trends.code);
+    assertTrue(trends.out, trends.out.startsWith("2 articles match\n\nmentioned with it (person):\n"));
+    assertTrue(trends.out, trends.out.contains("\nunusually frequent (org, vs the rest of the index; G2 score):\n"));
+    assertTrue(trends.out, trends.out.contains("unusually frequent (word): not available through a cluster"));
+    assertEquals(2, cli("trends", "--url", url, "--index", "cli_stories", "--top", "0", "rates").code);
+    Run refused = cli("search", "--url", url, "--index", "cli", "--collapse", "ceasefire");
+    assertEquals(refused.err, 2, refused.code);
+    assertTrue(refused.err, refused.err.contains("without story detection") && refused.err.strip().lines().count() == 1);
   }
 
   private record Run(int code, String out, String err) {}
