@@ -132,7 +132,7 @@ public record Entity(
         StringBuilder shown = new StringBuilder();
         for (char d : value.toCharArray()) {
           if (Character.isISOControl(d)) {
-            shown.append(String.format("\\u%04X", (int) d));
+            shown.append(String.format(java.util.Locale.ROOT, "\\u%04X", (int) d));
           } else {
             shown.append(d);
           }

@@ -393,7 +393,7 @@ final class Output {
     return switch (interval) {
       case HOUR -> DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm xxx", java.util.Locale.ROOT).format(s);
       case DAY -> DateTimeFormatter.ofPattern("uuuu-MM-dd EEE", java.util.Locale.ROOT).format(s);
-      case WEEK -> String.format("%d-W%02d", s.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+      case WEEK -> String.format(java.util.Locale.ROOT, "%d-W%02d", s.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
           s.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
       case MONTH -> DateTimeFormatter.ofPattern("uuuu-MM", java.util.Locale.ROOT).format(s);
       case QUARTER -> s.getYear() + "-Q" + ((s.getMonthValue() - 1) / 3 + 1);

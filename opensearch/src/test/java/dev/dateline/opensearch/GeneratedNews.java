@@ -51,7 +51,7 @@ final class GeneratedNews {
       }
       Article.Builder b =
           Article.builder()
-              .id(String.format("a%04d", i))
+              .id(String.format(java.util.Locale.ROOT, "a%04d", i))
               .source(pick(r, SOURCES))
               .section(pick(r, SECTIONS))
               .headline(sentence(r, 4 + r.nextInt(6)))

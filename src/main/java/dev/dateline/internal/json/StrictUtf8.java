@@ -27,7 +27,7 @@ final class StrictUtf8 {
     private final int offset;
 
     InvalidUtf8Exception(int offset, byte value) {
-      super(String.format("byte 0x%02X", value & 0xFF));
+      super(String.format(java.util.Locale.ROOT, "byte 0x%02X", value & 0xFF));
       this.offset = offset;
     }
 
