@@ -36,6 +36,11 @@ final class NameLists {
     return STANDARD;
   }
 
+  /** Whether the folded name (words joined by spaces) is a country's name in the open lists. */
+  boolean isCountry(String key) {
+    return (bits(key) & COUNTRY) != 0;
+  }
+
   /** List bits of a one-word key (0 when in no list). */
   int bits(String key) {
     return bitsByKey.getOrDefault(key, 0);

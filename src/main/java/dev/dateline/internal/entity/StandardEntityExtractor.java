@@ -58,6 +58,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
     final List<Mention> mentions = new ArrayList<>();
     /** Short all-caps words the model took for organisations: kept only if the article defines them. */
     final List<Mention> acronyms = new ArrayList<>();
+    /** Names (folded keys) a dateline line of this piece gives as its place. */
+    final List<String> datelineKeys = new ArrayList<>();
 
     Piece(String text, String field, int index) {
       this.text = text;
@@ -103,6 +105,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
     if (!Boolean.getBoolean("ner.noVote")) {
       voteTypes(pieces);
     }
+    if (!Boolean.getBoolean("ner.noCues")) {
+      articleCues(pieces);
+    }
     for (Piece p : pieces) {
       nestedPlaces(p);
     }
@@ -122,6 +127,12 @@ public final class StandardEntityExtractor implements EntityExtractor {
     for (Piece p : pieces) {
       p.mentions.sort(java.util.Comparator.comparingInt(Mention::tokenStart));
       for (Mention m : p.mentions) {
+        if (!NO_MODIFIERS && m.entry() == null && singleLetters(p.tokens, m)) {
+          continue; // "W L", "N / A", "Rad (B)": table headings and codes, not names
+        }
+        if (!NO_MODIFIERS && m.type() == EntityType.PLACE && hyphenModifier(p, m)) {
+          continue; // "London-based", "pro-Moscow": part of an adjective, like a demonym
+        }
         int start = p.tokens.get(m.tokenStart()).start();
         int end = p.tokens.get(m.tokenEnd() - 1).end();
         mentions.add(
@@ -259,6 +270,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
             && known.entry().type() == EntityType.PLACE ? known.entry() : null;
         add(p, new Mention(EntityType.PLACE, entry, text(t, s, e), keys(t, s, e), null,
             Mention.Evidence.STRONG, s, e, null));
+        if (g == 1) {
+          p.datelineKeys.add(String.join(" ", keys(t, s, e)));
+        }
       }
     }
   }
@@ -877,6 +891,159 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
       }
     }
+  }
+
+  private static final boolean NO_MODIFIERS = Boolean.getBoolean("ner.noModifiers");
+  /** Results: "Essex beat Kent", "Walsall v Wrexham" (the word after a side). */
+  private static final Set<String> SIDE_VERBS_AFTER = Set.of(
+      "beat", "beats", "defeated", "thrashed", "edged", "routed", "trounced", "drew", "v", "vs",
+      "versus");
+  /** "... beat Somerset", "July 19-21 v Middlesex" (the word before a side). */
+  private static final Set<String> SIDE_VERBS_BEFORE = Set.of(
+      "beat", "beats", "defeated", "thrashed", "edged", "routed", "trounced", "v", "vs", "versus");
+  /** "Surrey captain", "the Volgograd side", "Boston fans". */
+  private static final Set<String> SIDE_ROLES = Set.of(
+      "captain", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper",
+      "playmaker", "skipper", "pitcher", "winger", "batsman", "bowler", "fans", "supporters",
+      "players", "side", "squad");
+  /** "serie A club Atalanta", "first division side Nice". */
+  private static final Set<String> SIDE_NOUNS = Set.of("club", "side", "team");
+  /** National sides (places in their own right, as countries are): not turned into clubs. */
+  private static final Set<String> HOME_NATIONS =
+      Set.of("england", "scotland", "wales", "northern ireland", "great britain");
+  /** "the news agency Tanjug", "the weekly Der Spiegel", "Moscow daily Izvestia". */
+  private static final Set<String> MEDIA_BEFORE =
+      Set.of("newspaper", "daily", "weekly", "agency", "magazine", "tabloid", "broadcaster");
+  /** "Le Matin newspaper", "Zycie Warszawy daily". */
+  private static final Set<String> MEDIA_AFTER =
+      Set.of("newspaper", "daily", "weekly", "magazine", "tabloid");
+  /** "Pirelli shares", "Cofinec stock". */
+  private static final Set<String> COMPANY_AFTER = Set.of("shares", "stock", "stake");
+  /** A venue: "at Leicester", "in Milan" stay places even when a side has the name. */
+  private static final Set<String> VENUE_BEFORE = Set.of("at", "in");
+
+  /**
+   * What the article as a whole says a name is, decided from its clearest uses and applied to all
+   * of its mentions (one sense per name per article):
+   *
+   * <ul>
+   *   <li>a name a dateline line gives as its place ("MAHALA, Bosnia 1996-08-31") is a place;
+   *   <li>a place other than a country named as a sports side ("Essex beat Kent", "v Somerset",
+   *       "Surrey captain", "club Atalanta", "the Volgograd side") is a team, an organisation, in
+   *       the whole article except as a venue ("at Leicester"); countries and the home nations
+   *       stay places, as national sides are named after their country;
+   *   <li>a name written as a newspaper or agency ("news agency Tanjug", "Le Matin newspaper"),
+   *       whose shares are traded ("Pirelli shares", "shares of Cofinec"), or with an ampersand
+   *       ("Douglas & Lomason") is an organisation, not a person.
+   * </ul>
+   *
+   * Gazetteer names keep their type, except a known non-country place named as a side.
+   */
+  private void articleCues(List<Piece> pieces) {
+    Set<String> dateline = new java.util.HashSet<>();
+    Set<String> sides = new java.util.HashSet<>();
+    Set<String> orgs = new java.util.HashSet<>();
+    for (Piece p : pieces) {
+      dateline.addAll(p.datelineKeys);
+      List<Token> t = p.tokens;
+      for (Mention m : p.mentions) {
+        String key = String.join(" ", m.nameKeys());
+        int s = m.tokenStart();
+        int e = m.tokenEnd();
+        String prev = s > 0 && !hardGap(p.text, t.get(s - 1).end(), t.get(s).start())
+            ? t.get(s - 1).key() : "";
+        String next = e < t.size() && !hardGap(p.text, t.get(e - 1).end(), t.get(e).start())
+            ? t.get(e).key() : "";
+        String next2 = e + 1 < t.size() && !next.isEmpty() && !t.get(e + 1).breakBefore()
+            ? t.get(e + 1).key() : "";
+        boolean placeLike = m.type() != EntityType.PERSON || knownPlace(t, s, e);
+        if (!isNation(m, key)
+            && ((placeLike && (SIDE_VERBS_AFTER.contains(next) || SIDE_VERBS_BEFORE.contains(prev)
+                    || SIDE_ROLES.contains(next)))
+                || SIDE_NOUNS.contains(prev))) {
+          sides.add(key);
+        }
+        if (m.entry() == null && m.type() != EntityType.ORG
+            && (MEDIA_BEFORE.contains(prev) || MEDIA_AFTER.contains(next)
+                || ("news".equals(next) && "agency".equals(next2))
+                || COMPANY_AFTER.contains(next)
+                || ("of".equals(prev) && s >= 2 && t.get(s - 2).key().equals("shares"))
+                || (m.type() == EntityType.PERSON && m.nameKeys().contains("&")))
+            && (m.type() == EntityType.PERSON || !knownPlace(t, s, e))) {
+          orgs.add(key);
+        }
+      }
+    }
+    if (dateline.isEmpty() && sides.isEmpty() && orgs.isEmpty()) {
+      return;
+    }
+    for (Piece p : pieces) {
+      List<Token> t = p.tokens;
+      for (int i = 0; i < p.mentions.size(); i++) {
+        Mention m = p.mentions.get(i);
+        String key = String.join(" ", m.nameKeys());
+        int s = m.tokenStart();
+        String prev = s > 0 && !t.get(s).breakBefore() ? t.get(s - 1).key() : "";
+        if (dateline.contains(key)) {
+          if (m.type() != EntityType.PLACE && m.entry() == null) {
+            p.mentions.set(i, m.withType(EntityType.PLACE));
+          }
+        } else if (sides.contains(key)) {
+          boolean known = m.entry() != null;
+          if (m.type() != EntityType.ORG && !VENUE_BEFORE.contains(prev)
+              && (!known || m.entry().type() == EntityType.PLACE)) {
+            p.mentions.set(i, new Mention(EntityType.ORG, null, m.name(), m.nameKeys(), null,
+                Mention.Evidence.STRONG, m.tokenStart(), m.tokenEnd(), null));
+          }
+        } else if (orgs.contains(key) && m.entry() == null && m.type() != EntityType.ORG) {
+          p.mentions.set(i, m.withType(EntityType.ORG));
+        }
+      }
+    }
+  }
+
+  /** A country (open lists, or a gazetteer place with a demonym) or a home nation. */
+  private boolean isNation(Mention m, String key) {
+    if (HOME_NATIONS.contains(key) || NameLists.standard().isCountry(key)) {
+      return true;
+    }
+    if (m.entry() != null) {
+      return gazetteer.hasDemonym(m.entry());
+    }
+    return gazetteer.find(EntityType.PLACE, m.name()).map(gazetteer::hasDemonym).orElse(false);
+  }
+
+  /** Whether tokens {@code [s, e)} are a place the gazetteer or the open place lists know. */
+  private boolean knownPlace(List<Token> t, int s, int e) {
+    Gazetteer.Match g = gazetteer.longestMatch(t, s);
+    if (g != null && g.end() == e && g.entry().type() == EntityType.PLACE) {
+      return true;
+    }
+    return (NameLists.standard().bits(String.join(" ", keys(t, s, e))) & NameLists.LOC) != 0;
+  }
+
+  /** Every word one letter without a period: "W L", "N", "B". */
+  private static boolean singleLetters(List<Token> t, Mention m) {
+    for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
+      if (t.get(i).text().length() != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A place glued by a hyphen to a lower-case word, "London-based", "Dublin-born", "U.S.-led",
+   * "pro-Moscow", "ex-England": the name is part of an adjective (CoNLL-2003, like most name
+   * tagging schemes, does not tag it as a place either).
+   */
+  private static boolean hyphenModifier(Piece p, Mention m) {
+    int from = p.tokens.get(m.tokenStart()).start();
+    int to = p.tokens.get(m.tokenEnd() - 1).end();
+    String x = p.text;
+    boolean after = to + 1 < x.length() && x.charAt(to) == '-' && Character.isLowerCase(x.charAt(to + 1));
+    boolean before = from >= 2 && x.charAt(from - 1) == '-' && Character.isLowerCase(x.charAt(from - 2));
+    return after || before;
   }
 
   /**
