@@ -60,6 +60,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
     final List<Mention> acronyms = new ArrayList<>();
     /** Names (folded keys) a dateline line of this piece gives as its place. */
     final List<String> datelineKeys = new ArrayList<>();
+    /** Names (folded keys) a result or standings line of this piece gives as teams. */
+    final List<String> sideKeys = new ArrayList<>();
 
     Piece(String text, String field, int index) {
       this.text = text;
@@ -177,6 +179,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
     modelSpans = extendParticles(t, modelSpans);
     modelSpans = gazetteerCovers(t, modelSpans);
     modelSpans = reshape(p, modelSpans);
+    if (!NO_PLACE_HEADS && !capitals(p.text)) {
+      modelSpans = placeHeads(p, modelSpans);
+    }
     for (int[] span : modelSpans) {
       int s = span[0];
       int e = span[1];
@@ -297,6 +302,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
           List<Token> t = p.tokens;
           add(p, new Mention(type, null, text(t, s, e), keys(t, s, e), null,
               Mention.Evidence.STRONG, s, e, null));
+          if (type == EntityType.ORG) {
+            p.sideKeys.add(String.join(" ", keys(t, s, e)));
+          }
         }
       }
       return;
@@ -490,6 +498,74 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
       out.add(new int[] {s, e, type});
       taken = e;
+    }
+    return out;
+  }
+
+  private static final boolean NO_PLACE_HEADS = Boolean.getBoolean("ner.noPlaceHeads");
+  /** Words that make an event, not an organisation, of "Place Word": "Gulf War", "U.S. Open". */
+  private static final Set<String> EVENT_WORDS = Set.of(
+      "war", "open", "games", "olympics", "cup", "championship", "championships", "festival",
+      "marathon", "prix", "trophy", "tour", "masters", "classic", "series", "summit", "accord",
+      "accords", "agreement", "treaty", "protocol", "conference", "declaration", "talks",
+      "golf", "course", "stadium", "park", "square", "street", "road", "avenue", "bridge");
+
+  /** A country or home nation by name: "U.S. Cardinal", "South Africa Ltd" are no organisations. */
+  private boolean nation(List<Token> t, int s, int e) {
+    String key = String.join(" ", keys(t, s, e));
+    if (HOME_NATIONS.contains(key) || NameLists.standard().isCountry(key)) {
+      return true;
+    }
+    Gazetteer.Match g = gazetteer.longestMatch(t, s);
+    return g != null && g.end() == e && gazetteer.hasDemonym(g.entry());
+  }
+
+  /**
+   * A place the model found, followed straight on by capitalised words it left out or typed
+   * otherwise, names an organisation: "Chicago White Sox", "Warsaw Newsroom", "Damascus Radio",
+   * "Tokyo Stock Exchange" (not before a title, "Texas Governor ...", a place word, "Kansas City",
+   * or an event word, "Gulf War"; not across punctuation or a possessive).
+   */
+  private List<int[]> placeHeads(Piece p, List<int[]> spans) {
+    List<Token> t = p.tokens;
+    List<int[]> out = new ArrayList<>(spans.size());
+    for (int i = 0; i < spans.size(); i++) {
+      int[] span = spans.get(i);
+      if (span[2] != 2 || t.get(span[1] - 1).possessive() || nation(t, span[0], span[1])) {
+        out.add(span);
+        continue;
+      }
+      int e = span[1];
+      int next = i + 1;
+      while (e < t.size()) {
+        Token tok = t.get(e);
+        if (tok.breakBefore() || !tok.capitalised() || tok.allCaps() || tok.numeric()
+            || Lexicon.isNeverName(tok.key()) || Lexicon.isTitleWord(tok.key())
+            || Lexicon.isHonorific(tok.key()) || Lexicon.isPlaceNounAfter(tok.key())
+            || EVENT_WORDS.contains(tok.key()) || p.covered[e]) {
+          break;
+        }
+        if (next < spans.size() && spans.get(next)[0] == e) {
+          if (spans.get(next)[2] == 1) {
+            break; // "London Jim Smith": a person after a place
+          }
+          e = spans.get(next)[1];
+          next++;
+        } else {
+          e++;
+        }
+        if (t.get(e - 1).possessive()) {
+          break;
+        }
+      }
+      boolean event = e < t.size() && !t.get(e).breakBefore()
+          && EVENT_WORDS.contains(t.get(e).key());
+      if (e > span[1] && !event) {
+        out.add(new int[] {span[0], e, 3});
+        i = next - 1;
+      } else {
+        out.add(span);
+      }
     }
     return out;
   }
@@ -901,6 +977,11 @@ public final class StandardEntityExtractor implements EntityExtractor {
   /** "... beat Somerset", "July 19-21 v Middlesex" (the word before a side). */
   private static final Set<String> SIDE_VERBS_BEFORE = Set.of(
       "beat", "beats", "defeated", "thrashed", "edged", "routed", "trounced", "v", "vs", "versus");
+  /** "winners over Orrell", "victory over Gloucester": the word before "over". */
+  private static final Set<String> SIDE_WINS = Set.of("winners", "winner", "victory", "win", "wins");
+  /** "Cofinec CEO", "Deportivo chairman", "Petofi's board". */
+  private static final Set<String> COMPANY_ROLES =
+      Set.of("ceo", "chairman", "shareholders", "board", "subsidiary");
   /** "Surrey captain", "the Volgograd side", "Boston fans". */
   private static final Set<String> SIDE_ROLES = Set.of(
       "captain", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper",
@@ -945,6 +1026,13 @@ public final class StandardEntityExtractor implements EntityExtractor {
     Set<String> orgs = new java.util.HashSet<>();
     for (Piece p : pieces) {
       dateline.addAll(p.datelineKeys);
+      for (String k : p.sideKeys) {
+        boolean nation = HOME_NATIONS.contains(k) || NameLists.standard().isCountry(k)
+            || gazetteer.find(EntityType.PLACE, k).map(gazetteer::hasDemonym).orElse(false);
+        if (!nation) {
+          sides.add(k);
+        }
+      }
       List<Token> t = p.tokens;
       for (Mention m : p.mentions) {
         String key = String.join(" ", m.nameKeys());
@@ -957,22 +1045,26 @@ public final class StandardEntityExtractor implements EntityExtractor {
         String next2 = e + 1 < t.size() && !next.isEmpty() && !t.get(e + 1).breakBefore()
             ? t.get(e + 1).key() : "";
         boolean placeLike = m.type() != EntityType.PERSON || knownPlace(t, s, e);
+        boolean wonOver = "over".equals(prev) && s >= 2 && SIDE_WINS.contains(t.get(s - 2).key());
         if (!isNation(m, key)
             && ((placeLike && (SIDE_VERBS_AFTER.contains(next) || SIDE_VERBS_BEFORE.contains(prev)
-                    || SIDE_ROLES.contains(next)))
+                    || SIDE_ROLES.contains(next) || wonOver))
                 || SIDE_NOUNS.contains(prev))) {
           sides.add(key);
         }
         if (m.entry() == null && m.type() != EntityType.ORG
             && (MEDIA_BEFORE.contains(prev) || MEDIA_AFTER.contains(next)
                 || ("news".equals(next) && "agency".equals(next2))
-                || COMPANY_AFTER.contains(next)
+                || COMPANY_AFTER.contains(next) || COMPANY_ROLES.contains(next)
                 || ("of".equals(prev) && s >= 2 && t.get(s - 2).key().equals("shares"))
                 || (m.type() == EntityType.PERSON && m.nameKeys().contains("&")))
             && (m.type() == EntityType.PERSON || !knownPlace(t, s, e))) {
           orgs.add(key);
         }
       }
+    }
+    if (!sides.isEmpty()) {
+      coordinatedSides(pieces, sides);
     }
     if (dateline.isEmpty() && sides.isEmpty() && orgs.isEmpty()) {
       return;
@@ -998,6 +1090,44 @@ public final class StandardEntityExtractor implements EntityExtractor {
         } else if (orgs.contains(key) && m.entry() == null && m.type() != EntityType.ORG) {
           p.mentions.set(i, m.withType(EntityType.ORG));
         }
+      }
+    }
+  }
+
+  private static final Pattern COORDINATION = Pattern.compile("\\s*(?:,|,? and|,? or|&)\\s*");
+
+  /**
+   * Names listed together with a side are sides too: "title rivals Essex, Derbyshire and Surrey"
+   * when Surrey is one (places only, countries excepted).
+   */
+  private void coordinatedSides(List<Piece> pieces, Set<String> sides) {
+    for (Piece p : pieces) {
+      List<Mention> ms = new ArrayList<>(p.mentions);
+      ms.sort(java.util.Comparator.comparingInt(Mention::tokenStart));
+      int from = 0;
+      while (from < ms.size()) {
+        int to = from + 1;
+        while (to < ms.size() && ms.get(to).tokenStart() >= ms.get(to - 1).tokenEnd()
+            && COORDINATION.matcher(p.text.substring(p.tokens.get(ms.get(to - 1).tokenEnd() - 1).end(),
+                p.tokens.get(ms.get(to).tokenStart()).start())).matches()) {
+          to++;
+        }
+        boolean anySide = false;
+        for (int i = from; i < to; i++) {
+          anySide |= sides.contains(String.join(" ", ms.get(i).nameKeys()));
+        }
+        if (anySide && to - from > 1) {
+          for (int i = from; i < to; i++) {
+            Mention m = ms.get(i);
+            String key = String.join(" ", m.nameKeys());
+            if ((m.type() != EntityType.PERSON
+                    || knownPlace(p.tokens, m.tokenStart(), m.tokenEnd()))
+                && !isNation(m, key)) {
+              sides.add(key);
+            }
+          }
+        }
+        from = to;
       }
     }
   }
