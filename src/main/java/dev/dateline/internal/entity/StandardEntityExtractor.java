@@ -135,6 +135,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
         if (!NO_MODIFIERS && m.type() == EntityType.PLACE && hyphenModifier(p, m)) {
           continue; // "London-based", "pro-Moscow": part of an adjective, like a demonym
         }
+        if (!NO_EVENTS && m.type() == EntityType.PLACE && eventName(p.tokens, m)) {
+          continue; // "Hong Kong Open", "Gulf War": the place is part of an event's name
+        }
         int start = p.tokens.get(m.tokenStart()).start();
         int end = p.tokens.get(m.tokenEnd() - 1).end();
         mentions.add(
@@ -217,6 +220,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
           m = new Mention(type, null, text(t, s, e), keys(t, s, e), titled(t, s, text(t, s, e)),
               Mention.Evidence.STRONG, s, e, null);
         }
+      }
+      if (!NO_GIVEN_NAME_PLACES && m.entry() == null && m.type() == EntityType.PLACE
+          && givenNameAndSurname(t, s, e)) {
+        m = m.withType(EntityType.PERSON); // "from Albert Emon": a person, not a place
       }
       if (m.entry() == null && m.type() == EntityType.ORG && isShortCaps(t, s, e)) {
         p.acronyms.add(m); // "PCT", "QTR", "NOTE": not an organisation unless known
@@ -503,6 +510,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
   }
 
   private static final boolean NO_PLACE_HEADS = Boolean.getBoolean("ner.noPlaceHeads");
+  private static final boolean NO_GIVEN_NAME_PLACES = Boolean.getBoolean("ner.noGivenNamePlaces");
+  private static final boolean NO_EVENTS = Boolean.getBoolean("ner.noEvents");
   /** Words that make an event, not an organisation, of "Place Word": "Gulf War", "U.S. Open". */
   private static final Set<String> EVENT_WORDS = Set.of(
       "war", "open", "games", "olympics", "cup", "championship", "championships", "festival",
@@ -1150,6 +1159,57 @@ public final class StandardEntityExtractor implements EntityExtractor {
       return true;
     }
     return (NameLists.standard().bits(String.join(" ", keys(t, s, e))) & NameLists.LOC) != 0;
+  }
+
+  /**
+   * A place followed straight on by capitalised words that end in, or include, an event word:
+   * "Hong Kong Open", "U.S. Open Tennis Championships", "Gulf War", "Venice Film Festival",
+   * "BERLIN GRAND PRIX". The place is part of the event's name, not a mention of its own.
+   */
+  private static boolean eventName(List<Token> t, Mention m) {
+    if (t.get(m.tokenEnd() - 1).possessive()) {
+      return false;
+    }
+    for (int i = m.tokenEnd(); i < t.size() && i < m.tokenEnd() + 4; i++) {
+      Token tok = t.get(i);
+      if (tok.breakBefore() || !tok.capitalised() || tok.numeric()) {
+        return false;
+      }
+      if (EVENT_WORDS.contains(tok.key())) {
+        return true;
+      }
+      if (tok.possessive()) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Two or three capitalised words starting with a given name (the curated list or the open
+   * first-name list), none of them a place word, and not a place the gazetteer or the open place
+   * lists know: "Albert Emon", "Pete Harnisch" (but not "Alice Springs" or "Charles City").
+   */
+  private boolean givenNameAndSurname(List<Token> t, int s, int e) {
+    if (e - s < 2 || e - s > 3) {
+      return false;
+    }
+    String first = t.get(s).key();
+    int bits = NameLists.standard().bits(first);
+    if ((!Lexicon.isFirstName(first) && (bits & NameLists.FIRST) == 0)
+        || (bits & NameLists.LOC) != 0) {
+      return false; // "Atlanta Games": a place's name first
+    }
+    for (int i = s; i < e; i++) {
+      Token tok = t.get(i);
+      String k = tok.key();
+      if (!tok.capitalised() || tok.allCaps() || tok.numeric() || Lexicon.isPlaceNounAfter(k)
+          || EVENT_WORDS.contains(k) || k.endsWith("ian") && i == e - 1
+          || Lexicon.isConnector(k) || Lexicon.isNameParticle(k) && i == s) {
+        return false;
+      }
+    }
+    return !knownPlace(t, s, e) && gazetteer.longestMatch(t, s) == null;
   }
 
   /** Every word one letter without a period: "W L", "N", "B". */
