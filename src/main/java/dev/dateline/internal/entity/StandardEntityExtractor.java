@@ -58,6 +58,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
     final List<Mention> mentions = new ArrayList<>();
     /** Short all-caps words the model took for organisations: kept only if the article defines them. */
     final List<Mention> acronyms = new ArrayList<>();
+    /** The dateline line's place mentions (they stay places). */
+    final List<Mention> datelineMentions = new ArrayList<>();
     /** Names (folded keys) a dateline line of this piece gives as its place. */
     final List<String> datelineKeys = new ArrayList<>();
     /** Names (folded keys) a result or standings line of this piece gives as teams. */
@@ -280,8 +282,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
         Gazetteer.Match known = gazetteer.longestMatch(t, s);
         Gazetteer.Entry entry = known != null && known.end() == e
             && known.entry().type() == EntityType.PLACE ? known.entry() : null;
-        add(p, new Mention(EntityType.PLACE, entry, text(t, s, e), keys(t, s, e), null,
-            Mention.Evidence.STRONG, s, e, null));
+        Mention place = new Mention(EntityType.PLACE, entry, text(t, s, e), keys(t, s, e), null,
+            Mention.Evidence.STRONG, s, e, null);
+        add(p, place);
+        p.datelineMentions.add(place);
         if (g == 1) {
           p.datelineKeys.add(String.join(" ", keys(t, s, e)));
         }
@@ -1085,7 +1089,11 @@ public final class StandardEntityExtractor implements EntityExtractor {
         String key = String.join(" ", m.nameKeys());
         int s = m.tokenStart();
         String prev = s > 0 && !t.get(s).breakBefore() ? t.get(s - 1).key() : "";
-        if (dateline.contains(key)) {
+        boolean datelineItself = false;
+        for (Mention d : p.datelineMentions) {
+          datelineItself |= d == m;
+        }
+        if (datelineItself || (dateline.contains(key) && !sides.contains(key))) {
           if (m.type() != EntityType.PLACE && m.entry() == null) {
             p.mentions.set(i, m.withType(EntityType.PLACE));
           }
