@@ -105,6 +105,11 @@ public final class StandardEntityExtractor implements EntityExtractor {
       tag(p, doc);
     }
     keepDefinedAcronyms(pieces);
+    if (!Boolean.getBoolean("ner.noListPeople")) {
+      for (Piece p : pieces) {
+        listedPeople(p);
+      }
+    }
     propagate(pieces);
     if (!Boolean.getBoolean("ner.noVote")) {
       voteTypes(pieces);
@@ -1076,8 +1081,12 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
       }
     }
-    if (!sides.isEmpty()) {
+    for (int round = 0; round < 3 && !sides.isEmpty(); round++) {
+      int before = sides.size();
       coordinatedSides(pieces, sides);
+      if (sides.size() == before) {
+        break;
+      }
     }
     if (dateline.isEmpty() && sides.isEmpty() && orgs.isEmpty()) {
       return;
@@ -1218,6 +1227,60 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
     }
     return !knownPlace(t, s, e) && gazetteer.longestMatch(t, s) == null;
+  }
+
+  /**
+   * A list of people ("Chaminda Vaas, Muthiah Muralitharan, Upul Chandana", a squad or a list of
+   * speakers): when at least two items of a comma or "and" list are people, the other items of
+   * two or three capitalised words the model left out are people too.
+   */
+  private void listedPeople(Piece p) {
+    List<Token> t = p.tokens;
+    int people = 0;
+    for (Mention m : p.mentions) {
+      if (m.type() == EntityType.PERSON && listItem(p, m.tokenStart(), m.tokenEnd())) {
+        people++;
+      }
+    }
+    if (people < 2) {
+      return;
+    }
+    int s = 0;
+    while (s < t.size()) {
+      int e = s;
+      while (e < t.size() && !p.covered[e] && t.get(e).capitalised() && !t.get(e).allCaps()
+          && !t.get(e).numeric() && !Lexicon.isNeverName(t.get(e).key())
+          && (e == s || !t.get(e).breakBefore())) {
+        e++;
+        if (t.get(e - 1).possessive()) {
+          break;
+        }
+      }
+      if (e - s >= 2 && e - s <= 3 && !t.get(e - 1).possessive() && listItem(p, s, e)
+          && gazetteer.longestMatch(t, s) == null && !knownPlace(t, s, e)) {
+        add(p, new Mention(EntityType.PERSON, null, text(t, s, e), keys(t, s, e), null,
+            Mention.Evidence.STRONG, s, e, null));
+      }
+      s = Math.max(e, s + 1);
+    }
+  }
+
+  /** Whether tokens {@code [s, e)} stand as one item of a list: a comma or "and" on each side. */
+  private static boolean listItem(Piece p, int s, int e) {
+    List<Token> t = p.tokens;
+    String x = p.text;
+    String left = s == 0 ? "" : x.substring(t.get(s - 1).end(), t.get(s).start());
+    boolean leftOk = (s == 0 || left.contains(",") || left.contains(";") || left.contains(":")
+        || (t.get(s - 1).key().equals("and") && s >= 2));
+    if (s > 0 && t.get(s - 1).key().equals("and")) {
+      leftOk = true;
+    }
+    String right = e >= t.size() ? x.substring(t.get(e - 1).end())
+        : x.substring(t.get(e - 1).end(), t.get(e).start());
+    boolean rightOk = right.contains(",") || right.contains(";") || right.strip().equals(".")
+        || (e < t.size() && t.get(e).key().equals("and")) || (e >= t.size() && right.isBlank());
+    return leftOk && rightOk && (left.contains(",") || right.contains(",") || left.contains(";")
+        || right.contains(";"));
   }
 
   /** Every word one letter without a period: "W L", "N", "B". */
