@@ -1075,7 +1075,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
                 || ("news".equals(next) && "agency".equals(next2))
                 || COMPANY_AFTER.contains(next) || COMPANY_ROLES.contains(next)
                 || ("of".equals(prev) && s >= 2 && t.get(s - 2).key().equals("shares"))
-                || (m.type() == EntityType.PERSON && m.nameKeys().contains("&")))
+                || (m.type() == EntityType.PERSON
+                    && p.text.substring(t.get(s).start(), t.get(e - 1).end()).contains("&")))
             && (m.type() == EntityType.PERSON || !knownPlace(t, s, e))) {
           orgs.add(key);
         }
