@@ -1190,8 +1190,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
     for (int i = m.tokenEnd(); i < t.size() && i < m.tokenEnd() + 4; i++) {
       Token tok = t.get(i);
-      if (tok.breakBefore() || !tok.capitalised() || tok.numeric()) {
-        return false;
+      if (tok.breakBefore() || !tok.capitalised() || tok.numeric()
+          || Lexicon.isNeverName(tok.key())) {
+        return false; // "... BEAT LITHUANIA IN WORLD CUP QUALIFIER": not one name
       }
       if (EVENT_WORDS.contains(tok.key())) {
         return true;

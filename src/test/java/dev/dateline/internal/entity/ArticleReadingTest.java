@@ -90,6 +90,9 @@ class ArticleReadingTest {
     List<Entity> e =
         extract("She won the Hong Kong Open and then the Texas Open before flying to Madrid.");
     assertThat(mentions(e, EntityType.PLACE)).containsExactly("Madrid");
+    // An event word further on, past "IN", does not make a headline's country part of the event.
+    List<Entity> headline = extract("SOCCER - AUSTRIA DRAW WITH ICELAND IN WORLD CUP QUALIFIER.");
+    assertThat(mentions(headline, EntityType.PLACE)).contains("AUSTRIA", "ICELAND");
   }
 
   @Test
