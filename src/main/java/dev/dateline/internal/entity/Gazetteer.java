@@ -62,8 +62,16 @@ public final class Gazetteer {
 
   private final Map<String, Form> byKey = new HashMap<>();
   private final Map<String, Integer> longestByFirstKey = new HashMap<>();
+  /** Keys of the places that have a demonym row (countries, continents: "American" → United States). */
+  private final Set<String> withDemonym = new HashSet<>();
 
   private Gazetteer() {}
+
+  /** Whether the gazetteer lists adjectives or nationality nouns for this place ("Czech Republic"). */
+  boolean hasDemonym(Entry place) {
+    return place != null && place.type() == EntityType.PLACE
+        && withDemonym.contains(keyOf(place.canonical()));
+  }
 
   /** The built-in gazetteer. */
   public static Gazetteer standard() {
@@ -186,6 +194,8 @@ public final class Gazetteer {
         Entry e = new Entry(type, cols[1].strip(), aliases, lastNames);
         if (!e.isDemonym()) {
           g.add(e, e.canonical());
+        } else {
+          g.withDemonym.add(keyOf(e.canonical()));
         }
         aliases.forEach(a -> g.add(e, a));
       }

@@ -13,9 +13,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Large open-data name lists (GeoNames cities and regions, country names, US politicians, S&P 500
- * companies, given names; sources in {@value #RESOURCE}'s header and the NOTICE file), used only
- * as features of the {@link NerTagger}: a city list full of common words ("Reading", "Mobile")
- * must not make names on its own.
+ * companies, given names; sources in {@value #RESOURCE}'s header and the NOTICE file), used as
+ * features of the {@link NerTagger} and by the extractor's rules to tell whether a name already
+ * found is a known place, a country or starts with a given name: a city list full of common words
+ * ("Reading", "Mobile") must not make names on its own.
  */
 final class NameLists {
   static final String RESOURCE = "/dev/dateline/entity/name-lists.tsv.gz";
@@ -34,6 +35,11 @@ final class NameLists {
 
   static NameLists standard() {
     return STANDARD;
+  }
+
+  /** Whether the folded name (words joined by spaces) is a country's name in the open lists. */
+  boolean isCountry(String key) {
+    return (bits(key) & COUNTRY) != 0;
   }
 
   /** List bits of a one-word key (0 when in no list). */

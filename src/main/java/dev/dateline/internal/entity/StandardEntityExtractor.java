@@ -58,6 +58,12 @@ public final class StandardEntityExtractor implements EntityExtractor {
     final List<Mention> mentions = new ArrayList<>();
     /** Short all-caps words the model took for organisations: kept only if the article defines them. */
     final List<Mention> acronyms = new ArrayList<>();
+    /** The dateline line's place mentions (they stay places). */
+    final List<Mention> datelineMentions = new ArrayList<>();
+    /** Names (folded keys) a dateline line of this piece gives as its place. */
+    final List<String> datelineKeys = new ArrayList<>();
+    /** Names (folded keys) a result or standings line of this piece gives as teams. */
+    final List<String> sideKeys = new ArrayList<>();
 
     Piece(String text, String field, int index) {
       this.text = text;
@@ -99,9 +105,17 @@ public final class StandardEntityExtractor implements EntityExtractor {
       tag(p, doc);
     }
     keepDefinedAcronyms(pieces);
+    if (!Boolean.getBoolean("ner.noListPeople")) {
+      for (Piece p : pieces) {
+        listedPeople(p);
+      }
+    }
     propagate(pieces);
     if (!Boolean.getBoolean("ner.noVote")) {
       voteTypes(pieces);
+    }
+    if (!Boolean.getBoolean("ner.noCues")) {
+      articleCues(pieces);
     }
     for (Piece p : pieces) {
       nestedPlaces(p);
@@ -122,6 +136,15 @@ public final class StandardEntityExtractor implements EntityExtractor {
     for (Piece p : pieces) {
       p.mentions.sort(java.util.Comparator.comparingInt(Mention::tokenStart));
       for (Mention m : p.mentions) {
+        if (!NO_MODIFIERS && m.entry() == null && singleLetters(p.tokens, m)) {
+          continue; // "W L", "N / A", "Team (B)": table headings and codes, not names
+        }
+        if (!NO_MODIFIERS && m.type() == EntityType.PLACE && hyphenModifier(p, m)) {
+          continue; // "London-based", "pro-Moscow": part of an adjective, like a demonym
+        }
+        if (!NO_EVENTS && m.type() == EntityType.PLACE && eventName(p.tokens, m)) {
+          continue; // "Hong Kong Open", "Gulf War": the place is part of an event's name
+        }
         int start = p.tokens.get(m.tokenStart()).start();
         int end = p.tokens.get(m.tokenEnd() - 1).end();
         mentions.add(
@@ -166,6 +189,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
     modelSpans = extendParticles(t, modelSpans);
     modelSpans = gazetteerCovers(t, modelSpans);
     modelSpans = reshape(p, modelSpans);
+    if (!NO_PLACE_HEADS && !capitals(p.text)) {
+      modelSpans = placeHeads(p, modelSpans);
+    }
     for (int[] span : modelSpans) {
       int s = span[0];
       int e = span[1];
@@ -201,6 +227,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
           m = new Mention(type, null, text(t, s, e), keys(t, s, e), titled(t, s, text(t, s, e)),
               Mention.Evidence.STRONG, s, e, null);
         }
+      }
+      if (!NO_GIVEN_NAME_PLACES && m.entry() == null && m.type() == EntityType.PLACE
+          && givenNameAndSurname(t, s, e)) {
+        m = m.withType(EntityType.PERSON); // "from Albert Okoro": a person, not a place
       }
       if (m.entry() == null && m.type() == EntityType.ORG && isShortCaps(t, s, e)) {
         p.acronyms.add(m); // "PCT", "QTR", "NOTE": not an organisation unless known
@@ -257,8 +287,13 @@ public final class StandardEntityExtractor implements EntityExtractor {
         Gazetteer.Match known = gazetteer.longestMatch(t, s);
         Gazetteer.Entry entry = known != null && known.end() == e
             && known.entry().type() == EntityType.PLACE ? known.entry() : null;
-        add(p, new Mention(EntityType.PLACE, entry, text(t, s, e), keys(t, s, e), null,
-            Mention.Evidence.STRONG, s, e, null));
+        Mention place = new Mention(EntityType.PLACE, entry, text(t, s, e), keys(t, s, e), null,
+            Mention.Evidence.STRONG, s, e, null);
+        add(p, place);
+        p.datelineMentions.add(place);
+        if (g == 1) {
+          p.datelineKeys.add(String.join(" ", keys(t, s, e)));
+        }
       }
     }
   }
@@ -283,6 +318,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
           List<Token> t = p.tokens;
           add(p, new Mention(type, null, text(t, s, e), keys(t, s, e), null,
               Mention.Evidence.STRONG, s, e, null));
+          if (type == EntityType.ORG) {
+            p.sideKeys.add(String.join(" ", keys(t, s, e)));
+          }
         }
       }
       return;
@@ -476,6 +514,76 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
       out.add(new int[] {s, e, type});
       taken = e;
+    }
+    return out;
+  }
+
+  private static final boolean NO_PLACE_HEADS = Boolean.getBoolean("ner.noPlaceHeads");
+  private static final boolean NO_GIVEN_NAME_PLACES = Boolean.getBoolean("ner.noGivenNamePlaces");
+  private static final boolean NO_EVENTS = Boolean.getBoolean("ner.noEvents");
+  /** Words that make an event, not an organisation, of "Place Word": "Gulf War", "U.S. Open". */
+  private static final Set<String> EVENT_WORDS = Set.of(
+      "war", "open", "games", "olympics", "cup", "championship", "championships", "festival",
+      "marathon", "prix", "trophy", "tour", "masters", "classic", "series", "summit", "accord",
+      "accords", "agreement", "treaty", "protocol", "conference", "declaration", "talks",
+      "golf", "course", "stadium", "park", "square", "street", "road", "avenue", "bridge");
+
+  /** A country or home nation by name: "U.S. Cardinal", "Kenya Ltd" are no organisations. */
+  private boolean nation(List<Token> t, int s, int e) {
+    String key = String.join(" ", keys(t, s, e));
+    if (HOME_NATIONS.contains(key) || NameLists.standard().isCountry(key)) {
+      return true;
+    }
+    Gazetteer.Match g = gazetteer.longestMatch(t, s);
+    return g != null && g.end() == e && gazetteer.hasDemonym(g.entry());
+  }
+
+  /**
+   * A place the model found, followed straight on by capitalised words it left out or typed
+   * otherwise, names an organisation: "Omaha Comets", "Lisbon Newsroom", "Damascus Radio",
+   * "Vienna Stock Exchange" (not before a title, "Texas Governor ...", a place word, "Kansas City",
+   * or an event word, "Gulf War"; not across punctuation or a possessive).
+   */
+  private List<int[]> placeHeads(Piece p, List<int[]> spans) {
+    List<Token> t = p.tokens;
+    List<int[]> out = new ArrayList<>(spans.size());
+    for (int i = 0; i < spans.size(); i++) {
+      int[] span = spans.get(i);
+      if (span[2] != 2 || t.get(span[1] - 1).possessive() || nation(t, span[0], span[1])) {
+        out.add(span);
+        continue;
+      }
+      int e = span[1];
+      int next = i + 1;
+      while (e < t.size()) {
+        Token tok = t.get(e);
+        if (tok.breakBefore() || !tok.capitalised() || tok.allCaps() || tok.numeric()
+            || Lexicon.isNeverName(tok.key()) || Lexicon.isTitleWord(tok.key())
+            || Lexicon.isHonorific(tok.key()) || Lexicon.isPlaceNounAfter(tok.key())
+            || EVENT_WORDS.contains(tok.key()) || p.covered[e]) {
+          break;
+        }
+        if (next < spans.size() && spans.get(next)[0] == e) {
+          if (spans.get(next)[2] == 1) {
+            break; // "London Jim Smith": a person after a place
+          }
+          e = spans.get(next)[1];
+          next++;
+        } else {
+          e++;
+        }
+        if (t.get(e - 1).possessive()) {
+          break;
+        }
+      }
+      boolean event = e < t.size() && !t.get(e).breakBefore()
+          && EVENT_WORDS.contains(t.get(e).key());
+      if (e > span[1] && !event) {
+        out.add(new int[] {span[0], e, 3});
+        i = next - 1;
+      } else {
+        out.add(span);
+      }
     }
     return out;
   }
@@ -877,6 +985,328 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
       }
     }
+  }
+
+  private static final boolean NO_MODIFIERS = Boolean.getBoolean("ner.noModifiers");
+  /** Results: "Yorkshire beat Hampshire", "Leeds v Hull" (the word after a side). */
+  private static final Set<String> SIDE_VERBS_AFTER = Set.of(
+      "beat", "beats", "defeated", "thrashed", "edged", "routed", "trounced", "drew", "v", "vs",
+      "versus");
+  /** "... beat Hampshire", "May 3-5 v Durham" (the word before a side). */
+  private static final Set<String> SIDE_VERBS_BEFORE = Set.of(
+      "beat", "beats", "defeated", "thrashed", "edged", "routed", "trounced", "v", "vs", "versus");
+  /** "winners over Hull", "victory over Leeds": the word before "over". */
+  private static final Set<String> SIDE_WINS = Set.of("winners", "winner", "victory", "win", "wins");
+  /** "Kelmark CEO", "Norvatek chairman", "Norvatek's board". */
+  private static final Set<String> COMPANY_ROLES =
+      Set.of("ceo", "chairman", "shareholders", "board", "subsidiary");
+  /** "Hampshire captain", "the Tampere side", "Omaha fans". */
+  private static final Set<String> SIDE_ROLES = Set.of(
+      "captain", "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper",
+      "playmaker", "skipper", "pitcher", "winger", "batsman", "bowler", "fans", "supporters",
+      "players", "side", "squad");
+  /** "second division club Valora", "first division side Tampere". */
+  private static final Set<String> SIDE_NOUNS = Set.of("club", "side", "team");
+  /** National sides (places in their own right, as countries are): not turned into clubs. */
+  private static final Set<String> HOME_NATIONS =
+      Set.of("england", "scotland", "wales", "northern ireland", "great britain");
+  /** "the news agency Vostrel", "the weekly Tagesblick", "the daily Nordlys". */
+  private static final Set<String> MEDIA_BEFORE =
+      Set.of("newspaper", "daily", "weekly", "agency", "magazine", "tabloid", "broadcaster");
+  /** "Nordlys newspaper", "Tagesblick weekly". */
+  private static final Set<String> MEDIA_AFTER =
+      Set.of("newspaper", "daily", "weekly", "magazine", "tabloid");
+  /** "Kelmark shares", "Kelmark stock". */
+  private static final Set<String> COMPANY_AFTER = Set.of("shares", "stock", "stake");
+  /** A venue: "at Leeds", "in Tampere" stay places even when a side has the name. */
+  private static final Set<String> VENUE_BEFORE = Set.of("at", "in");
+
+  /**
+   * What the article as a whole says a name is, decided from its clearest uses and applied to all
+   * of its mentions (one sense per name per article):
+   *
+   * <ul>
+   *   <li>a name a dateline line gives as its place ("VELIKA, Bosnia 2026-03-02") is a place;
+   *   <li>a place other than a country named as a sports side ("Yorkshire beat Hampshire", "v Durham",
+   *       "Hampshire captain", "club Valora", "the Tampere side") is a team, an organisation, in
+   *       the whole article except as a venue ("at Leeds"); countries and the home nations
+   *       stay places, as national sides are named after their country;
+   *   <li>a name written as a newspaper or agency ("news agency Vostrel", "Nordlys newspaper"),
+   *       whose shares are traded ("Kelmark shares", "shares of Kelmark"), or with an ampersand
+   *       ("Marsh & Kettering") is an organisation, not a person.
+   * </ul>
+   *
+   * Gazetteer names keep their type, except a known non-country place named as a side.
+   */
+  private void articleCues(List<Piece> pieces) {
+    Set<String> dateline = new java.util.HashSet<>();
+    Set<String> sides = new java.util.HashSet<>();
+    Set<String> orgs = new java.util.HashSet<>();
+    for (Piece p : pieces) {
+      dateline.addAll(p.datelineKeys);
+      for (String k : p.sideKeys) {
+        boolean nation = HOME_NATIONS.contains(k) || NameLists.standard().isCountry(k)
+            || gazetteer.find(EntityType.PLACE, k).map(gazetteer::hasDemonym).orElse(false);
+        if (!nation) {
+          sides.add(k);
+        }
+      }
+      List<Token> t = p.tokens;
+      for (Mention m : p.mentions) {
+        String key = String.join(" ", m.nameKeys());
+        int s = m.tokenStart();
+        int e = m.tokenEnd();
+        String prev = s > 0 && !hardGap(p.text, t.get(s - 1).end(), t.get(s).start())
+            ? t.get(s - 1).key() : "";
+        String next = e < t.size() && !hardGap(p.text, t.get(e - 1).end(), t.get(e).start())
+            ? t.get(e).key() : "";
+        String next2 = e + 1 < t.size() && !next.isEmpty() && !t.get(e + 1).breakBefore()
+            ? t.get(e + 1).key() : "";
+        boolean placeLike = m.type() != EntityType.PERSON || knownPlace(t, s, e);
+        boolean wonOver = "over".equals(prev) && s >= 2 && SIDE_WINS.contains(t.get(s - 2).key());
+        if (!isNation(m, key)
+            && ((placeLike && (SIDE_VERBS_AFTER.contains(next) || SIDE_VERBS_BEFORE.contains(prev)
+                    || SIDE_ROLES.contains(next) || wonOver))
+                || SIDE_NOUNS.contains(prev))) {
+          sides.add(key);
+        }
+        if (m.entry() == null && m.type() != EntityType.ORG
+            && (MEDIA_BEFORE.contains(prev) || MEDIA_AFTER.contains(next)
+                || ("news".equals(next) && "agency".equals(next2))
+                || COMPANY_AFTER.contains(next) || COMPANY_ROLES.contains(next)
+                || ("of".equals(prev) && s >= 2 && t.get(s - 2).key().equals("shares"))
+                || (m.type() == EntityType.PERSON
+                    && p.text.substring(t.get(s).start(), t.get(e - 1).end()).contains("&")))
+            && (m.type() == EntityType.PERSON || !knownPlace(t, s, e))) {
+          orgs.add(key);
+        }
+      }
+    }
+    for (int round = 0; round < 3 && !sides.isEmpty(); round++) {
+      int before = sides.size();
+      coordinatedSides(pieces, sides);
+      if (sides.size() == before) {
+        break;
+      }
+    }
+    if (dateline.isEmpty() && sides.isEmpty() && orgs.isEmpty()) {
+      return;
+    }
+    for (Piece p : pieces) {
+      List<Token> t = p.tokens;
+      for (int i = 0; i < p.mentions.size(); i++) {
+        Mention m = p.mentions.get(i);
+        String key = String.join(" ", m.nameKeys());
+        int s = m.tokenStart();
+        String prev = s > 0 && !t.get(s).breakBefore() ? t.get(s - 1).key() : "";
+        boolean datelineItself = false;
+        for (Mention d : p.datelineMentions) {
+          datelineItself |= d == m;
+        }
+        if (datelineItself || (dateline.contains(key) && !sides.contains(key))) {
+          if (m.type() != EntityType.PLACE && m.entry() == null) {
+            p.mentions.set(i, m.withType(EntityType.PLACE));
+          }
+        } else if (sides.contains(key)) {
+          boolean known = m.entry() != null;
+          if (m.type() != EntityType.ORG && !VENUE_BEFORE.contains(prev)
+              && (!known || m.entry().type() == EntityType.PLACE)) {
+            p.mentions.set(i, new Mention(EntityType.ORG, null, m.name(), m.nameKeys(), null,
+                Mention.Evidence.STRONG, m.tokenStart(), m.tokenEnd(), null));
+          }
+        } else if (orgs.contains(key) && m.entry() == null && m.type() != EntityType.ORG) {
+          p.mentions.set(i, m.withType(EntityType.ORG));
+        }
+      }
+    }
+  }
+
+  private static final Pattern COORDINATION = Pattern.compile("\\s*(?:,|,? and|,? or|&)\\s*");
+
+  /**
+   * Names listed together with a side are sides too: "title rivals Lancashire, Durham and Yorkshire"
+   * when Yorkshire is one (places only, countries excepted).
+   */
+  private void coordinatedSides(List<Piece> pieces, Set<String> sides) {
+    for (Piece p : pieces) {
+      List<Mention> ms = new ArrayList<>(p.mentions);
+      ms.sort(java.util.Comparator.comparingInt(Mention::tokenStart));
+      int from = 0;
+      while (from < ms.size()) {
+        int to = from + 1;
+        while (to < ms.size() && ms.get(to).tokenStart() >= ms.get(to - 1).tokenEnd()
+            && COORDINATION.matcher(p.text.substring(p.tokens.get(ms.get(to - 1).tokenEnd() - 1).end(),
+                p.tokens.get(ms.get(to).tokenStart()).start())).matches()) {
+          to++;
+        }
+        boolean anySide = false;
+        for (int i = from; i < to; i++) {
+          anySide |= sides.contains(String.join(" ", ms.get(i).nameKeys()));
+        }
+        if (anySide && to - from > 1) {
+          for (int i = from; i < to; i++) {
+            Mention m = ms.get(i);
+            String key = String.join(" ", m.nameKeys());
+            if ((m.type() != EntityType.PERSON
+                    || knownPlace(p.tokens, m.tokenStart(), m.tokenEnd()))
+                && !isNation(m, key)) {
+              sides.add(key);
+            }
+          }
+        }
+        from = to;
+      }
+    }
+  }
+
+  /** A country (open lists, or a gazetteer place with a demonym) or a home nation. */
+  private boolean isNation(Mention m, String key) {
+    if (HOME_NATIONS.contains(key) || NameLists.standard().isCountry(key)) {
+      return true;
+    }
+    if (m.entry() != null) {
+      return gazetteer.hasDemonym(m.entry());
+    }
+    return gazetteer.find(EntityType.PLACE, m.name()).map(gazetteer::hasDemonym).orElse(false);
+  }
+
+  /** Whether tokens {@code [s, e)} are a place the gazetteer or the open place lists know. */
+  private boolean knownPlace(List<Token> t, int s, int e) {
+    Gazetteer.Match g = gazetteer.longestMatch(t, s);
+    if (g != null && g.end() == e && g.entry().type() == EntityType.PLACE) {
+      return true;
+    }
+    return (NameLists.standard().bits(String.join(" ", keys(t, s, e))) & NameLists.LOC) != 0;
+  }
+
+  /**
+   * A place followed straight on by capitalised words that end in, or include, an event word:
+   * "Hong Kong Open", "Texas Open", "Gulf War", "Cannes Film Festival",
+   * "MONACO GRAND PRIX". The place is part of the event's name, not a mention of its own.
+   */
+  private static boolean eventName(List<Token> t, Mention m) {
+    if (t.get(m.tokenEnd() - 1).possessive()) {
+      return false;
+    }
+    for (int i = m.tokenEnd(); i < t.size() && i < m.tokenEnd() + 4; i++) {
+      Token tok = t.get(i);
+      if (tok.breakBefore() || !tok.capitalised() || tok.numeric()
+          || Lexicon.isNeverName(tok.key())) {
+        return false; // "... DRAW WITH ICELAND IN WORLD CUP QUALIFIER": not one name
+      }
+      if (EVENT_WORDS.contains(tok.key())) {
+        return true;
+      }
+      if (tok.possessive()) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Two or three capitalised words starting with a given name (the curated list or the open
+   * first-name list), none of them a place word, and not a place the gazetteer or the open place
+   * lists know: "Albert Okoro", "Pete Lindqvist" (but not "Alice Springs" or "Charles City").
+   */
+  private boolean givenNameAndSurname(List<Token> t, int s, int e) {
+    if (e - s < 2 || e - s > 3) {
+      return false;
+    }
+    String first = t.get(s).key();
+    int bits = NameLists.standard().bits(first);
+    if ((!Lexicon.isFirstName(first) && (bits & NameLists.FIRST) == 0)
+        || (bits & NameLists.LOC) != 0) {
+      return false; // "Atlanta Games": a place's name first
+    }
+    for (int i = s; i < e; i++) {
+      Token tok = t.get(i);
+      String k = tok.key();
+      if (!tok.capitalised() || tok.allCaps() || tok.numeric() || Lexicon.isPlaceNounAfter(k)
+          || EVENT_WORDS.contains(k) || k.endsWith("ian") && i == e - 1
+          || Lexicon.isConnector(k) || Lexicon.isNameParticle(k) && i == s) {
+        return false;
+      }
+    }
+    return !knownPlace(t, s, e) && gazetteer.longestMatch(t, s) == null;
+  }
+
+  /**
+   * A list of people ("Anil Varma, Tomas Berglund, Kofi Mensah", a squad or a list of
+   * speakers): when at least two items of a comma or "and" list are people, the other items of
+   * two or three capitalised words the model left out are people too.
+   */
+  private void listedPeople(Piece p) {
+    List<Token> t = p.tokens;
+    int people = 0;
+    for (Mention m : p.mentions) {
+      if (m.type() == EntityType.PERSON && listItem(p, m.tokenStart(), m.tokenEnd())) {
+        people++;
+      }
+    }
+    if (people < 2) {
+      return;
+    }
+    int s = 0;
+    while (s < t.size()) {
+      int e = s;
+      while (e < t.size() && !p.covered[e] && t.get(e).capitalised() && !t.get(e).allCaps()
+          && !t.get(e).numeric() && !Lexicon.isNeverName(t.get(e).key())
+          && (e == s || !t.get(e).breakBefore())) {
+        e++;
+        if (t.get(e - 1).possessive()) {
+          break;
+        }
+      }
+      if (e - s >= 2 && e - s <= 3 && !t.get(e - 1).possessive() && listItem(p, s, e)
+          && gazetteer.longestMatch(t, s) == null && !knownPlace(t, s, e)) {
+        add(p, new Mention(EntityType.PERSON, null, text(t, s, e), keys(t, s, e), null,
+            Mention.Evidence.STRONG, s, e, null));
+      }
+      s = Math.max(e, s + 1);
+    }
+  }
+
+  /** Whether tokens {@code [s, e)} stand as one item of a list: a comma or "and" on each side. */
+  private static boolean listItem(Piece p, int s, int e) {
+    List<Token> t = p.tokens;
+    String x = p.text;
+    String left = s == 0 ? "" : x.substring(t.get(s - 1).end(), t.get(s).start());
+    boolean leftOk = (s == 0 || left.contains(",") || left.contains(";") || left.contains(":")
+        || (t.get(s - 1).key().equals("and") && s >= 2));
+    if (s > 0 && t.get(s - 1).key().equals("and")) {
+      leftOk = true;
+    }
+    String right = e >= t.size() ? x.substring(t.get(e - 1).end())
+        : x.substring(t.get(e - 1).end(), t.get(e).start());
+    boolean rightOk = right.contains(",") || right.contains(";") || right.strip().equals(".")
+        || (e < t.size() && t.get(e).key().equals("and")) || (e >= t.size() && right.isBlank());
+    return leftOk && rightOk && (left.contains(",") || right.contains(",") || left.contains(";")
+        || right.contains(";"));
+  }
+
+  /** Every word one letter without a period: "W L", "N", "B". */
+  private static boolean singleLetters(List<Token> t, Mention m) {
+    for (int i = m.tokenStart(); i < m.tokenEnd(); i++) {
+      if (t.get(i).text().length() != 1) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * A place glued by a hyphen to a lower-case word, "London-based", "Dublin-born", "U.S.-led",
+   * "pro-Moscow", "ex-England": the name is part of an adjective (CoNLL-2003, like most name
+   * tagging schemes, does not tag it as a place either).
+   */
+  private static boolean hyphenModifier(Piece p, Mention m) {
+    int from = p.tokens.get(m.tokenStart()).start();
+    int to = p.tokens.get(m.tokenEnd() - 1).end();
+    String x = p.text;
+    boolean after = to + 1 < x.length() && x.charAt(to) == '-' && Character.isLowerCase(x.charAt(to + 1));
+    boolean before = from >= 2 && x.charAt(from - 1) == '-' && Character.isLowerCase(x.charAt(from - 2));
+    return after || before;
   }
 
   /**
