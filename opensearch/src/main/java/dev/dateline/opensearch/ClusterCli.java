@@ -286,8 +286,9 @@ public final class ClusterCli implements Runnable {
 
     /** The query the options describe, as {@code dateline search} builds it from the same options. */
     private NewsQuery query() {
-      NewsQuery.Builder b = NewsQuery.builder().text(String.join(" ", text)).limit(limit).after(after);
+      NewsQuery.Builder b = NewsQuery.builder().text(String.join(" ", text));
       try {
+        b.limit(limit).after(after);
         if (tz != null) {
           b.zone(tz);
         }
