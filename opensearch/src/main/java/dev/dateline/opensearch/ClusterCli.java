@@ -81,6 +81,12 @@ public final class ClusterCli implements Runnable {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new ClusterCli()).setOut(out).setErr(err);
     cli.setExpandAtFiles(false);
+    // Query words that start with - (-russia, -hamas) are query text (exclusions), as in
+    // dateline search: not options, nor clusters of short options (-h -a ...).
+    for (String command : List.of("search", "trends")) {
+      cli.getSubcommands().get(command).setUnmatchedOptionsArePositionalParams(true)
+          .setPosixClusteredShortOptionsAllowed(false);
+    }
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("dateline-cluster: " + ex.getMessage() + " (see --help)");
@@ -102,6 +108,19 @@ public final class ClusterCli implements Runnable {
     return cli.execute(args);
   }
 
+  /**
+   * Takes one query word at a time, whatever it looks like: picocli would otherwise stop at a word
+   * that resembles an option ({@code -hamas}) and report it as unknown.
+   */
+  static final class QueryWord implements CommandLine.IParameterConsumer {
+    @Override
+    public void consumeParameters(
+        java.util.Stack<String> args, CommandLine.Model.ArgSpec argSpec, CommandLine.Model.CommandSpec commandSpec) {
+      List<String> words = argSpec.getValue();
+      words.add(args.pop());
+    }
+  }
+
   /** A usage error found after parsing (a bad URL). */
   static final class Usage extends RuntimeException {
     Usage(String message) {
@@ -121,6 +140,7 @@ public final class ClusterCli implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      rejectUnknownLongOptions();
       HttpHost host;
       try {
         host = HttpHost.create(url);
@@ -139,13 +159,41 @@ public final class ClusterCli implements Runnable {
 
     abstract int run(NewsCluster cluster, PrintWriter out, PrintWriter err) throws IOException;
 
+    /**
+     * {@code --limt 5} is a typo, not query text: before {@code --}, an argument that starts with
+     * {@code --} and is neither an option nor an option's value is a usage error.
+     */
+    private void rejectUnknownLongOptions() {
+      List<String> args = spec.commandLine().getParseResult().originalArgs();
+      boolean value = false;
+      for (int i = Math.max(args.indexOf(spec.name()) + 1, 0); i < args.size(); i++) {
+        String arg = args.get(i);
+        if (arg.equals("--")) {
+          return;
+        }
+        if (value) {
+          value = false;
+          continue;
+        }
+        if (!arg.startsWith("--")) {
+          continue;
+        }
+        int eq = arg.indexOf('=');
+        CommandLine.Model.OptionSpec option = spec.findOption(eq < 0 ? arg : arg.substring(0, eq));
+        if (option == null) {
+          throw new Usage("unknown option '" + arg + "' (to search for text starting with --, put it after --)");
+        }
+        value = eq < 0 && option.arity().max() > 0;
+      }
+    }
+
     /** The options the cluster store is made with. */
     dev.dateline.NewsIndex.Options options() {
       return dev.dateline.NewsIndex.Options.defaults();
     }
   }
 
-  @Command(name = "create", description = "Create the index from Dateline's template.")
+  @Command(mixinStandardHelpOptions = true, name = "create", description = "Create the index from Dateline's template.")
   static final class Create extends ClusterCommand {
     @Option(names = "--shards", defaultValue = "3", description = "Primary shards (default: ${DEFAULT-VALUE}).")
     int shards;
@@ -170,7 +218,7 @@ public final class ClusterCli implements Runnable {
     }
   }
 
-  @Command(name = "index", description = "Index article files (as the library CLI reads them) in bulk.")
+  @Command(mixinStandardHelpOptions = true, name = "index", description = "Index article files (as the library CLI reads them) in bulk.")
   static final class Index extends ClusterCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories.")
     List<Path> paths;
@@ -210,10 +258,11 @@ public final class ClusterCli implements Runnable {
     }
   }
 
-  @Command(name = "search", description = "Search with Dateline's query syntax.")
+  @Command(mixinStandardHelpOptions = true, name = "search", description = "Search with Dateline's query syntax.")
   static final class Search extends ClusterCommand {
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query text.")
-    List<String> text = List.of();
+    @Parameters(arity = "0..*", paramLabel = "QUERY", parameterConsumer = QueryWord.class,
+        description = "The query text; words starting with - are query text (exclusions).")
+    List<String> text = new ArrayList<>();
 
     @Option(names = "--json", description = "Print one JSON object for scripts (dateline search --json's format).")
     boolean json;
@@ -415,11 +464,13 @@ public final class ClusterCli implements Runnable {
   }
 
   @Command(
+      mixinStandardHelpOptions = true,
       name = "trends",
       description = "People, places and organisations mentioned with a query, and those unusually frequent among its matches.")
   static final class Trends extends ClusterCommand {
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query text (plain syntax).")
-    List<String> text = List.of();
+    @Parameters(arity = "0..*", paramLabel = "QUERY", parameterConsumer = QueryWord.class,
+        description = "The query text (plain syntax).")
+    List<String> text = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "DATE", description = "Published on or after.")
     String from;
@@ -543,6 +594,7 @@ public final class ClusterCli implements Runnable {
   }
 
   @Command(
+      mixinStandardHelpOptions = true,
       name = "story",
       description = "The story of an article (an index created with --stories): its members, oldest first.")
   static final class StoryOf extends ClusterCommand {
@@ -577,7 +629,7 @@ public final class ClusterCli implements Runnable {
     }
   }
 
-  @Command(name = "delete", description = "Delete articles by id.")
+  @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete articles by id.")
   static final class Delete extends ClusterCommand {
     @Parameters(arity = "1..*", paramLabel = "ID")
     List<String> ids;

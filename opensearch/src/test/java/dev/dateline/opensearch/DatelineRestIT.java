@@ -160,6 +160,14 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
     assertTrue(facets.out, facets.out.contains("tag: none\n"));
     assertTrue(facets.out, facets.out.contains("published per day (Asia/Kolkata):\n"
         + "  2026-02-01T00:00+05:30  1\n  2026-02-02T00:00+05:30  1\n  undated  0\n"));
+    // A word starting with - is an exclusion, as in dateline search (not -h plus letters); an
+    // unknown --option is a usage error.
+    Run excluded = cli("search", "--url", url, "--index", "cli", "--json", "drought", "-harvest");
+    assertEquals(excluded.err, 0, excluded.code);
+    assertTrue(excluded.out, excluded.out.startsWith("{\"total\":0,"));
+    Run typo = cli("search", "--url", url, "--index", "cli", "--limt", "5", "drought");
+    assertEquals(typo.err, 2, typo.code);
+    assertTrue(typo.err, typo.err.contains("unknown option '--limt'"));
     Run unknown = cli("search", "--url", url, "--index", "cli", "--facet", "colour");
     assertEquals(unknown.err, 2, unknown.code);
     assertTrue(unknown.err, unknown.err.contains("unknown facet dimension 'colour'") && unknown.err.strip().lines().count() == 1);
