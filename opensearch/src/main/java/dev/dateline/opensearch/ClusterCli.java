@@ -35,9 +35,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dateline-cluster}: the library CLI's {@code index}, {@code search}, {@code trends} and {@code delete}
- * against an OpenSearch index (with {@link DatelinePlugin}) through {@link NewsCluster}, plus
- * {@code create}. It lives here, not in the library's CLI, so that the library and its CLI stay
+ * {@code dateline-cluster}: the library CLI's {@code index}, {@code search}, {@code trends}, {@code
+ * story} and {@code delete} against an OpenSearch index (with {@link DatelinePlugin}) through
+ * {@link NewsCluster}, plus {@code create}; {@code --json} prints the library CLI's JSON, written
+ * by its {@link JsonContract}. It lives here, not in the library's CLI, so that the library and its CLI stay
  * free of {@code opensearch-java}. Errors are one line on stderr ({@code dateline-cluster: ...});
  * exit codes as the library's CLI: 0 success, 1 failure (cluster unreachable or refusing), 2 usage
  * (bad option, URL or query), 3 some records rejected ({@code file:line: reason} on stderr, the
