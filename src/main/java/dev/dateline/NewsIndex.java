@@ -1301,6 +1301,7 @@ public final class NewsIndex implements Closeable, NewsStore {
    * @throws StoriesNotEnabledException if the index does not detect stories
    * @throws IndexException if the index is closed or cannot be read
    */
+  @Override
   public List<SearchHit> timeline(String id) {
     Objects.requireNonNull(id, "id");
     requireStories("show the story of an article");

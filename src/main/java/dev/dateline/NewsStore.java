@@ -106,6 +106,18 @@ public interface NewsStore extends AutoCloseable {
       NewsQuery foreground, NewsQuery background, FacetDimension dimension, int top);
 
   /**
+   * The story of an article in a store that detects stories: its members oldest first (then by
+   * id), each with its {@link SearchHit#story()}, without score or snippet: see {@link
+   * NewsIndex#timeline}. Both implementations return equal lists over the same articles.
+   *
+   * @param id the id of any member of the story, exactly as indexed
+   * @return the members; empty if there is no article with this id
+   * @throws StoriesNotEnabledException if the store does not detect stories
+   * @throws IndexException if the store cannot be read
+   */
+  java.util.List<SearchHit> timeline(String id);
+
+  /**
    * The exact number of articles matching the query's text and filters.
    *
    * @param query the query

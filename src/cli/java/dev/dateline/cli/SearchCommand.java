@@ -231,7 +231,7 @@ final class SearchCommand implements Callable<Integer> {
       }
       if (count) {
         long n = idx.count(built);
-        out.println(json ? Output.write(Output.JSON.createObjectNode().put("count", n)) : Long.toString(n));
+        out.println(json ? JsonContract.count(n) : Long.toString(n));
         out.flush();
         return Main.EXIT_OK;
       }

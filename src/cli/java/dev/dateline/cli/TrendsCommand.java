@@ -152,7 +152,7 @@ final class TrendsCommand implements Callable<Integer> {
         .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
   }
 
-  private static String json(long matches, Map<FacetDimension, List<FacetCount>> co, Map<String, List<SignificantValue>> sig) {
+  static String json(long matches, Map<FacetDimension, List<FacetCount>> co, Map<String, List<SignificantValue>> sig) {
     ObjectNode root = Output.JSON.createObjectNode();
     root.put("matches", matches);
     root.put("score", "log-likelihood ratio (G2)");

@@ -13,6 +13,7 @@ import dev.dateline.NewsQuery;
 import dev.dateline.SearchHit;
 import dev.dateline.SearchResults;
 import dev.dateline.SortOrder;
+import dev.dateline.cli.JsonContract;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -34,13 +35,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code dateline-cluster}: the library CLI's {@code index}, {@code search}, {@code trends} and {@code delete}
- * against an OpenSearch index (with {@link DatelinePlugin}) through {@link NewsCluster}, plus
- * {@code create}. It lives here, not in the library's CLI, so that the library and its CLI stay
+ * {@code dateline-cluster}: the library CLI's {@code index}, {@code search}, {@code trends}, {@code
+ * story} and {@code delete} against an OpenSearch index (with {@link DatelinePlugin}) through
+ * {@link NewsCluster}, plus {@code create}; {@code --json} prints the library CLI's JSON, written
+ * by its {@link JsonContract}. It lives here, not in the library's CLI, so that the library and its CLI stay
  * free of {@code opensearch-java}. Errors are one line on stderr ({@code dateline-cluster: ...});
  * exit codes as the library's CLI: 0 success, 1 failure (cluster unreachable or refusing), 2 usage
  * (bad option, URL or query), 3 some records rejected ({@code file:line: reason} on stderr, the
- * others indexed), 5 nothing to index.
+ * others indexed), 5 nothing to index, 6 no article with that id ({@code story}).
  */
 @Command(
     name = "dateline-cluster",
@@ -53,6 +55,7 @@ import picocli.CommandLine.Parameters;
       ClusterCli.Search.class,
       ClusterCli.Delete.class,
       ClusterCli.Trends.class,
+      ClusterCli.StoryOf.class,
       CommandLine.HelpCommand.class
     })
 public final class ClusterCli implements Runnable {
@@ -61,6 +64,7 @@ public final class ClusterCli implements Runnable {
   static final int EXIT_USAGE = 2;
   static final int EXIT_REJECTED = 3;
   static final int EXIT_NO_INPUT = 5;
+  static final int EXIT_NOT_FOUND = 6;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -78,6 +82,12 @@ public final class ClusterCli implements Runnable {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new ClusterCli()).setOut(out).setErr(err);
     cli.setExpandAtFiles(false);
+    // Query words that start with - (-russia, -hamas) are query text (exclusions), as in
+    // dateline search: not options, nor clusters of short options (-h -a ...).
+    for (String command : List.of("search", "trends")) {
+      cli.getSubcommands().get(command).setUnmatchedOptionsArePositionalParams(true)
+          .setPosixClusteredShortOptionsAllowed(false);
+    }
     cli.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("dateline-cluster: " + ex.getMessage() + " (see --help)");
@@ -99,6 +109,19 @@ public final class ClusterCli implements Runnable {
     return cli.execute(args);
   }
 
+  /**
+   * Takes one query word at a time, whatever it looks like: picocli would otherwise stop at a word
+   * that resembles an option ({@code -hamas}) and report it as unknown.
+   */
+  static final class QueryWord implements CommandLine.IParameterConsumer {
+    @Override
+    public void consumeParameters(
+        java.util.Stack<String> args, CommandLine.Model.ArgSpec argSpec, CommandLine.Model.CommandSpec commandSpec) {
+      List<String> words = argSpec.getValue();
+      words.add(args.pop());
+    }
+  }
+
   /** A usage error found after parsing (a bad URL). */
   static final class Usage extends RuntimeException {
     Usage(String message) {
@@ -118,6 +141,7 @@ public final class ClusterCli implements Runnable {
 
     @Override
     public Integer call() throws IOException {
+      rejectUnknownLongOptions();
       HttpHost host;
       try {
         host = HttpHost.create(url);
@@ -136,13 +160,41 @@ public final class ClusterCli implements Runnable {
 
     abstract int run(NewsCluster cluster, PrintWriter out, PrintWriter err) throws IOException;
 
+    /**
+     * {@code --limt 5} is a typo, not query text: before {@code --}, an argument that starts with
+     * {@code --} and is neither an option nor an option's value is a usage error.
+     */
+    private void rejectUnknownLongOptions() {
+      List<String> args = spec.commandLine().getParseResult().originalArgs();
+      boolean value = false;
+      for (int i = Math.max(args.indexOf(spec.name()) + 1, 0); i < args.size(); i++) {
+        String arg = args.get(i);
+        if (arg.equals("--")) {
+          return;
+        }
+        if (value) {
+          value = false;
+          continue;
+        }
+        if (!arg.startsWith("--")) {
+          continue;
+        }
+        int eq = arg.indexOf('=');
+        CommandLine.Model.OptionSpec option = spec.findOption(eq < 0 ? arg : arg.substring(0, eq));
+        if (option == null) {
+          throw new Usage("unknown option '" + arg + "' (to search for text starting with --, put it after --)");
+        }
+        value = eq < 0 && option.arity().max() > 0;
+      }
+    }
+
     /** The options the cluster store is made with. */
     dev.dateline.NewsIndex.Options options() {
       return dev.dateline.NewsIndex.Options.defaults();
     }
   }
 
-  @Command(name = "create", description = "Create the index from Dateline's template.")
+  @Command(mixinStandardHelpOptions = true, name = "create", description = "Create the index from Dateline's template.")
   static final class Create extends ClusterCommand {
     @Option(names = "--shards", defaultValue = "3", description = "Primary shards (default: ${DEFAULT-VALUE}).")
     int shards;
@@ -167,7 +219,7 @@ public final class ClusterCli implements Runnable {
     }
   }
 
-  @Command(name = "index", description = "Index article files (as the library CLI reads them) in bulk.")
+  @Command(mixinStandardHelpOptions = true, name = "index", description = "Index article files (as the library CLI reads them) in bulk.")
   static final class Index extends ClusterCommand {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories.")
     List<Path> paths;
@@ -207,12 +259,16 @@ public final class ClusterCli implements Runnable {
     }
   }
 
-  @Command(name = "search", description = "Search with Dateline's query syntax.")
+  @Command(mixinStandardHelpOptions = true, name = "search", description = "Search with Dateline's query syntax.")
   static final class Search extends ClusterCommand {
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query text.")
-    List<String> text = List.of();
+    @Parameters(arity = "0..*", paramLabel = "QUERY", parameterConsumer = QueryWord.class,
+        description = "The query text; words starting with - are query text (exclusions).")
+    List<String> text = new ArrayList<>();
 
-    @Option(names = "--sort", defaultValue = "relevance", description = "relevance, newest, oldest or recent (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--json", description = "Print one JSON object for scripts (dateline search --json's format).")
+    boolean json;
+
+    @Option(names = "--sort", description = "relevance, newest, oldest or recent (default: relevance with a query, newest without).")
     String sort;
 
     @Option(names = "--limit", defaultValue = "10", description = "Hits per page (default: ${DEFAULT-VALUE}).")
@@ -220,6 +276,42 @@ public final class ClusterCli implements Runnable {
 
     @Option(names = "--after", description = "The cursor printed after a page, for the next one.")
     String after;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "Published on or after (2026, 2026-02, 2026-02-04, ISO date-time, now-7d).")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Published on or before; 2026-02 means through the end of February.")
+    String to;
+
+    @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person (repeatable, AND).")
+    List<String> persons = new ArrayList<>();
+
+    @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place (repeatable, AND).")
+    List<String> places = new ArrayList<>();
+
+    @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation (repeatable, AND).")
+    List<String> orgs = new ArrayList<>();
+
+    @Option(names = "--source", paramLabel = "NAME", description = "From this source (repeatable, OR).")
+    List<String> sources = new ArrayList<>();
+
+    @Option(names = "--section", paramLabel = "NAME", description = "In this section (repeatable, OR).")
+    List<String> sections = new ArrayList<>();
+
+    @Option(names = "--and", description = "Every word must match.")
+    boolean and;
+
+    @Option(names = "--or", description = "Words combine with plain OR.")
+    boolean or;
+
+    @Option(names = "--syntax", paramLabel = "SYNTAX", description = "plain (default; any text is accepted) or full (errors are reported).")
+    String syntax;
+
+    @Option(names = "--exact-total", description = "Count every match exactly.")
+    boolean exactTotal;
+
+    @Option(names = "--count", description = "Print only the exact number of matching articles ({\"count\":N} with --json).")
+    boolean count;
 
     @Option(names = "--facet", paramLabel = "DIM", description = "Count the matches by source, section, tag, language, author, person, place, org or dateline (repeatable).")
     List<String> facets = new ArrayList<>();
@@ -242,28 +334,63 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--facet-stories", description = "Count stories instead of articles in facets and the histogram.")
     boolean facetStories;
 
+    /** The query the options describe, as {@code dateline search} builds it from the same options. */
+    private NewsQuery query() {
+      NewsQuery.Builder b = NewsQuery.builder().text(String.join(" ", text));
+      try {
+        b.limit(limit).after(after);
+        if (tz != null) {
+          b.zone(tz);
+        }
+        if (from != null) {
+          b.from(from);
+        }
+        if (to != null) {
+          b.to(to);
+        }
+        persons.forEach(n -> b.entity(dev.dateline.EntityType.PERSON, n));
+        places.forEach(n -> b.entity(dev.dateline.EntityType.PLACE, n));
+        orgs.forEach(n -> b.entity(dev.dateline.EntityType.ORG, n));
+        sources.forEach(b::source);
+        sections.forEach(b::section);
+      } catch (IllegalArgumentException e) {
+        throw new Usage(e.getMessage());
+      }
+      if (sort != null) {
+        try {
+          b.sort(SortOrder.valueOf(sort.toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+          throw new Usage("invalid --sort '" + sort + "': relevance, newest, oldest or recent");
+        }
+      }
+      if (and && or) {
+        throw new Usage("--and and --or cannot be combined");
+      }
+      if (and) {
+        b.defaultOperator(NewsQuery.Operator.AND);
+      } else if (or) {
+        b.defaultOperator(NewsQuery.Operator.OR);
+      }
+      if (syntax != null && !syntax.equalsIgnoreCase("plain") && !syntax.equalsIgnoreCase("full")) {
+        throw new Usage("--syntax must be plain or full, not '" + syntax + "'");
+      }
+      b.syntax(syntax == null ? dev.dateline.QuerySyntax.PLAIN : dev.dateline.QuerySyntax.valueOf(syntax.toUpperCase(Locale.ROOT)));
+      // The cluster corrects no typos; the query says so, as dateline search --no-typo-correction would.
+      return b.exactTotal(exactTotal).collapse(collapse).correctTypos(false).build();
+    }
+
     @Override
     int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
-      SortOrder order;
-      try {
-        order = SortOrder.valueOf(sort.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw new Usage("invalid --sort '" + sort + "': relevance, newest, oldest or recent");
-      }
-      NewsQuery.Builder b = NewsQuery.builder().sort(order).limit(limit).collapse(collapse);
-      if (!text.isEmpty()) {
-        b.text(String.join(" ", text));
-      }
-      if (after != null) {
-        b.after(after);
-      }
+      NewsQuery query = query();
       FacetRequest request = null;
-      try {
-        if (tz != null) {
-          b.zone(ZoneId.of(tz));
+      if (!facets.isEmpty() || histogram != null) {
+        if (count) {
+          throw new Usage("--count cannot be combined with --facet or --histogram");
         }
-        if (!facets.isEmpty() || histogram != null) {
-          FacetRequest.Builder f = FacetRequest.builder().limit(facetLimit).sideways(sideways).stories(facetStories);
+        try {
+          // The zone the embedded CLI counts in: the query's, named UTC when none was given.
+          FacetRequest.Builder f = FacetRequest.builder().limit(facetLimit).sideways(sideways).stories(facetStories)
+              .zone(tz == null ? ZoneId.of("UTC") : query.zone());
           for (String dim : facets) {
             f.dimensions(FacetDimension.parse(dim));
           }
@@ -271,14 +398,23 @@ public final class ClusterCli implements Runnable {
             f.histogram(DateInterval.parse(histogram));
           }
           request = f.build();
+        } catch (IllegalArgumentException e) {
+          throw new Usage(e.getMessage());
         }
-      } catch (java.time.DateTimeException | IllegalArgumentException e) {
-        throw new Usage(e.getMessage());
       }
       if (facetStories && request == null) {
         throw new Usage("--facet-stories needs --facet or --histogram");
       }
-      SearchResults r = request == null ? cluster.search(b.build()) : cluster.search(b.build(), request);
+      if (count) {
+        long n = cluster.count(query);
+        out.println(json ? JsonContract.count(n) : Long.toString(n));
+        return EXIT_OK;
+      }
+      SearchResults r = request == null ? cluster.search(query) : cluster.search(query, request);
+      if (json) {
+        out.println(request == null ? JsonContract.search(r) : JsonContract.search(r, r.facets(), request.stories()));
+        return EXIT_OK;
+      }
       boolean storyTotal = collapse || (request != null && request.stories());
       out.println((r.totalIsExact() ? "" : "at least ") + r.total() + (storyTotal ? " stories" : " articles"));
       for (SearchHit h : r.hits()) {
@@ -329,11 +465,13 @@ public final class ClusterCli implements Runnable {
   }
 
   @Command(
+      mixinStandardHelpOptions = true,
       name = "trends",
       description = "People, places and organisations mentioned with a query, and those unusually frequent among its matches.")
   static final class Trends extends ClusterCommand {
-    @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query text (plain syntax).")
-    List<String> text = List.of();
+    @Parameters(arity = "0..*", paramLabel = "QUERY", parameterConsumer = QueryWord.class,
+        description = "The query text (plain syntax).")
+    List<String> text = new ArrayList<>();
 
     @Option(names = "--from", paramLabel = "DATE", description = "Published on or after.")
     String from;
@@ -365,6 +503,9 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--top", paramLabel = "N", defaultValue = "10", description = "Values listed per list (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--json", description = "Print one JSON object for scripts (dateline trends --json's format; \"word\" is null).")
+    boolean json;
+
     private static final List<FacetDimension> DIMS =
         List.of(FacetDimension.PERSON, FacetDimension.PLACE, FacetDimension.ORG);
 
@@ -383,27 +524,38 @@ public final class ClusterCli implements Runnable {
       }
       // More than asked, as the filters' own entities are left out.
       Facets f = cluster.facets(q, FacetRequest.builder().dimensions(DIMS).limit(Math.min(top + 5, FacetRequest.MAX_LIMIT)).build());
+      java.util.Map<FacetDimension, List<FacetCount>> co = new java.util.LinkedHashMap<>();
+      java.util.Map<String, List<dev.dateline.SignificantValue>> significant = new java.util.LinkedHashMap<>();
+      for (FacetDimension d : DIMS) {
+        co.put(d, f.counts(d).stream().filter(c -> !isFilter(d, c.value())).limit(top).toList());
+        significant.put(d.key(),
+            cluster.significant(q, background, d, top + 5).stream().filter(v -> !isFilter(d, v.value())).limit(top).toList());
+      }
+      if (json) {
+        // Significant words are not available through a cluster: null, as dateline trends --json
+        // writes a list it could not find.
+        significant.put("word", null);
+        out.println(JsonContract.trends(f.matches(), co, significant));
+        return EXIT_OK;
+      }
       StringBuilder sb = new StringBuilder();
       sb.append(f.matches() == 1 ? "1 article matches\n" : f.matches() + " articles match\n");
-      for (FacetDimension d : DIMS) {
-        List<FacetCount> co = f.counts(d).stream().filter(c -> !isFilter(d, c.value())).limit(top).toList();
+      co.forEach((d, list) -> {
         sb.append("\nmentioned with it (").append(d.key()).append("):\n");
-        if (co.isEmpty()) {
+        if (list.isEmpty()) {
           sb.append("  none\n");
         }
-        co.forEach(v -> sb.append(String.format(Locale.ROOT, "  %6d  %s%n", v.count(), printable(v.value()))));
-      }
-      for (FacetDimension d : DIMS) {
-        List<dev.dateline.SignificantValue> sig =
-            cluster.significant(q, background, d, top + 5).stream().filter(v -> !isFilter(d, v.value())).limit(top).toList();
-        sb.append("\nunusually frequent (").append(d.key()).append(", vs ")
+        list.forEach(v -> sb.append(String.format(Locale.ROOT, "  %6d  %s%n", v.count(), printable(v.value()))));
+      });
+      significant.forEach((d, sig) -> {
+        sb.append("\nunusually frequent (").append(d).append(", vs ")
             .append(background != null ? "the background period" : "the rest of the index").append("; G2 score):\n");
         if (sig.isEmpty()) {
           sb.append("  none\n");
         }
         sig.forEach(v -> sb.append(String.format(Locale.ROOT, "  %8.1f  %s (%d of %d, background %d of %d)%n", v.score(),
             printable(v.value()), v.foreground(), v.foregroundTotal(), v.background(), v.backgroundTotal())));
-      }
+      });
       sb.append("\nunusually frequent (word): not available through a cluster (words are counted from the"
           + " embedded index's postings; use dateline trends)\n");
       out.print(sb);
@@ -442,7 +594,43 @@ public final class ClusterCli implements Runnable {
     }
   }
 
-  @Command(name = "delete", description = "Delete articles by id.")
+  @Command(
+      mixinStandardHelpOptions = true,
+      name = "story",
+      description = "The story of an article (an index created with --stories): its members, oldest first.")
+  static final class StoryOf extends ClusterCommand {
+    @Parameters(paramLabel = "ID", description = "The id of any article of the story.")
+    String id;
+
+    @Option(names = "--json", description = "Print one JSON object for scripts (dateline story --json's format).")
+    boolean json;
+
+    @Override
+    int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
+      List<SearchHit> members = cluster.timeline(id);
+      if (members.isEmpty()) {
+        err.println(printable("dateline-cluster: no article with id '" + id + "' in " + index));
+        return EXIT_NOT_FOUND;
+      }
+      if (json) {
+        out.println(JsonContract.story(members));
+        return EXIT_OK;
+      }
+      dev.dateline.Story s = members.get(0).story();
+      out.println(printable("story " + s.id() + ": " + s.size() + (s.size() == 1 ? " article" : " articles")
+          + (s.firstSource() == null ? "" : ", first: " + s.firstSource())));
+      for (SearchHit h : members) {
+        out.println(
+            printable(
+                "  " + (h.published() == null ? "undated" : h.published().toString()) + "  "
+                    + (h.source() == null ? "" : h.source() + "  ")
+                    + (h.headline() == null ? "(no headline)" : h.headline()) + "  [" + h.id() + "]"));
+      }
+      return EXIT_OK;
+    }
+  }
+
+  @Command(mixinStandardHelpOptions = true, name = "delete", description = "Delete articles by id.")
   static final class Delete extends ClusterCommand {
     @Parameters(arity = "1..*", paramLabel = "ID")
     List<String> ids;

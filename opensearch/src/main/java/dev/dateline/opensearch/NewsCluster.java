@@ -993,6 +993,79 @@ public final class NewsCluster implements NewsStore {
   }
 
   /**
+   * The story of an article, as {@link NewsIndex#timeline} returns it over the same articles: its
+   * members oldest first (undated last, then by id), each with the story (id, size, sources, first
+   * source and time, counted from all its members) and without score or snippet. One request for
+   * the article's story key, one per {@value #SCAN} members, one to count the story; an article
+   * without a story key (written by other means, not by this client) is a story of its own, of
+   * size 1. Sees the last refresh.
+   *
+   * @throws StoriesNotEnabledException if the index was created without story detection
+   */
+  @Override
+  public List<SearchHit> timeline(String id) {
+    Objects.requireNonNull(id, "id");
+    requireStories("show the story of an article");
+    List<String> fields = new ArrayList<>(HIT_FIELDS);
+    fields.add(DatelineMapping.STORY_KEY);
+    List<Hit<Map>> found =
+        execute(
+                new SearchRequest.Builder()
+                    .index(index)
+                    .query(q -> q.ids(i -> i.values(id)))
+                    .size(1)
+                    .trackTotalHits(t -> t.enabled(false))
+                    .source(src -> src.filter(f -> f.includes(fields)))
+                    .build(),
+                "read the story of article " + id)
+            .hits()
+            .hits();
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    Long key = storyKey(found.get(0));
+    if (key == null) {
+      SearchHit h = hit(found.get(0), false);
+      Story own = new Story(h.id(), 1, h.source() == null ? List.of() : List.of(h.source()), h.source(), h.published());
+      return List.of(
+          new SearchHit(h.id(), h.headline(), h.published(), h.source(), h.byline(), h.url(), h.section(), 0f, null,
+              h.entities(), own));
+    }
+    List<Hit<Map>> members = new ArrayList<>();
+    List<FieldValue> after = null;
+    while (true) {
+      List<FieldValue> from = after;
+      SearchRequest.Builder s =
+          new SearchRequest.Builder()
+              .index(index)
+              .query(storyFilter(List.of(key)))
+              .size(SCAN)
+              .sort(sorts(SortOrder.OLDEST))
+              .trackTotalHits(t -> t.enabled(false))
+              .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
+      if (from != null) {
+        s.searchAfter(from);
+      }
+      List<Hit<Map>> hits = execute(s.build(), "read the story of article " + id).hits().hits();
+      members.addAll(hits);
+      if (hits.size() < SCAN) {
+        break;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+    Story story = storiesOf(List.of(key)).get(key);
+    List<SearchHit> out = new ArrayList<>(members.size());
+    for (Hit<Map> h : members) {
+      SearchHit plain = hit(h, false);
+      out.add(
+          new SearchHit(
+              plain.id(), plain.headline(), plain.published(), plain.source(), plain.byline(),
+              plain.url(), plain.section(), 0f, null, plain.entities(), story));
+    }
+    return out;
+  }
+
+  /**
    * The stories with these keys, counted from all their members as {@code NewsIndex} counts them:
    * size, sources (in {@link String} order), the first member (earliest published, undated last,
    * ties by id) whose id is the story's, its source and time.

@@ -741,6 +741,25 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
         }
       }
 
+      // Timelines: every story through each of its roots (and the articles deleted), on the index
+      // with moves and on the twin: the same members, order, fields and stories.
+      long timelineStart = System.nanoTime();
+      int timelines = 0;
+      boolean longTimeline = false;
+      for (Article a : generated) {
+        if (a.id().contains("c") && !a.id().equals(damaged)) {
+          continue; // a copy: its story is checked through its root
+        }
+        List<SearchHit> e = embedded.timeline(a.id());
+        assertEquals(a.id() + " timeline", e, cluster.timeline(a.id()));
+        assertEquals(a.id() + " timeline (twin)", e, twin.timeline(a.id()));
+        assertEquals(a.id(), !live.containsKey(a.id()), e.isEmpty());
+        longTimeline |= e.size() > 2;
+        timelines += 2;
+      }
+      assertTrue("a story with copies", longTimeline);
+      logger.info("stories: {} timelines in {} ms", timelines, (System.nanoTime() - timelineStart) / 1_000_000);
+
       // Significant values: against the rest of the index, and against an earlier period.
       int significant = 0;
       for (dev.dateline.FacetDimension d :

@@ -160,11 +160,20 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
     assertTrue(facets.out, facets.out.contains("tag: none\n"));
     assertTrue(facets.out, facets.out.contains("published per day (Asia/Kolkata):\n"
         + "  2026-02-01T00:00+05:30  1\n  2026-02-02T00:00+05:30  1\n  undated  0\n"));
+    // A word starting with - is an exclusion, as in dateline search (not -h plus letters); an
+    // unknown --option is a usage error.
+    Run excluded = cli("search", "--url", url, "--index", "cli", "--json", "drought", "-harvest");
+    assertEquals(excluded.err, 0, excluded.code);
+    assertTrue(excluded.out, excluded.out.startsWith("{\"total\":0,"));
+    Run typo = cli("search", "--url", url, "--index", "cli", "--limt", "5", "drought");
+    assertEquals(typo.err, 2, typo.code);
+    assertTrue(typo.err, typo.err.contains("unknown option '--limt'"));
     Run unknown = cli("search", "--url", url, "--index", "cli", "--facet", "colour");
     assertEquals(unknown.err, 2, unknown.code);
     assertTrue(unknown.err, unknown.err.contains("unknown facet dimension 'colour'") && unknown.err.strip().lines().count() == 1);
     assertEquals(2, cli("search", "--url", url, "--index", "cli", "--histogram", "fortnight").code);
-    Run bad = cli("search", "--url", url, "--index", "cli", "\"unclosed");
+    assertEquals(0, cli("search", "--url", url, "--index", "cli", "\"unclosed").code); // plain syntax: any text
+    Run bad = cli("search", "--url", url, "--index", "cli", "--syntax", "full", "\"unclosed");
     assertEquals(bad.err, 2, bad.code);
     assertTrue(bad.err, bad.err.startsWith("dateline-cluster: ") && bad.err.strip().lines().count() == 1);
     assertEquals(2, cli("search", "--url", "http://[bad", "--index", "cli", "x").code);
@@ -202,9 +211,189 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
     assertTrue(trends.out, trends.out.contains("\nunusually frequent (org, vs the rest of the index; G2 score):\n"));
     assertTrue(trends.out, trends.out.contains("unusually frequent (word): not available through a cluster"));
     assertEquals(2, cli("trends", "--url", url, "--index", "cli_stories", "--top", "0", "rates").code);
+    Run story = cli("story", "--url", url, "--index", "cli_stories", "s2");
+    assertEquals(story.err, 0, story.code);
+    assertTrue(story.out, story.out.startsWith("story s1: 2 articles, first: Wire\n  2026-02-01T10:00:00Z  Wire  Rates on hold  [s1]\n"));
+    Run missing = cli("story", "--url", url, "--index", "cli_stories", "nope");
+    assertEquals(missing.err, 6, missing.code);
+    assertTrue(missing.err, missing.err.contains("no article with id 'nope'") && missing.err.strip().lines().count() == 1);
+    Run noStories = cli("story", "--url", url, "--index", "cli", "c3");
+    assertEquals(noStories.err, 2, noStories.code);
+    assertTrue(noStories.err, noStories.err.contains("without story detection") && noStories.err.strip().lines().count() == 1);
     Run refused = cli("search", "--url", url, "--index", "cli", "--collapse", "ceasefire");
     assertEquals(refused.err, 2, refused.code);
     assertTrue(refused.err, refused.err.contains("without story detection") && refused.err.strip().lines().count() == 1);
+  }
+
+  /**
+   * {@code dateline-cluster ... --json} prints what {@code dateline ... --json} prints for the same
+   * articles and options: searches (orders, filters, dates, pages by each tool's own cursor,
+   * facets, histograms, sideways, collapse, story counts, count), trends and story, as JSON trees
+   * equal but for the snippets, the highlights and the cursors (each store's own) and the
+   * significant words (not available through a cluster: null). An article full of hostile text
+   * comes back as the same strings in valid, markup-free JSON.
+   */
+  public void testClusterCliJsonEqualsEmbeddedCli() throws Exception {
+    String url = getRestClient().getNodes().get(0).getHost().toURI();
+    java.nio.file.Path dir = createTempDir();
+    String hostile = "Quote \" back \\ slash </script><script>alert('x')</script> & \u0001\u001b[31m\ttab"
+        + " Z\u00fcrich \u6771\u4eac \ud83d\ude00 \u202e \u2028 zanzibar";
+    List<Article> articles = new ArrayList<>(StoryNews.articles(30, 11L));
+    articles.addAll(GeneratedNews.articles(60, 12L));
+    articles.add(Article.builder().id("evil\"</script>").source("Evil \"Wire\" </script>").headline(hostile)
+        .body(List.of(hostile, "Ceasefire talks in zanzibar.")).byline("By \\ </b>")
+        .url("https://example.com/?a=1&b=<2>").published("2026-02-05T10:00:00Z")
+        .entities(List.of(dev.dateline.Entity.of(dev.dateline.EntityType.PERSON, "Zo\u00eb O'Brien"))).build());
+    // In publication order, so the cluster moves no article to another story (a move re-indexes
+    // it, and its deleted copy would count in the term statistics until merged away).
+    articles.sort(java.util.Comparator.comparing(Article::published, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())));
+    StringBuilder lines = new StringBuilder();
+    for (Article a : articles) {
+      lines.append(dev.dateline.ArticleFiles.toJson(a).replace("\n", "")).append('\n');
+    }
+    java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("news.jsonl"), lines.toString());
+    String embedded = dir.resolve("idx").toString();
+    Run built = embedded("index", "--index", embedded, "--stories", file.toString());
+    assertEquals(built.err, 0, built.code);
+    assertEquals(0, cli("create", "--url", url, "--index", "json", "--shards", "3", "--replicas", "0", "--stories").code);
+    ensureGreen("json");
+    Run indexed = cli("index", "--url", url, "--index", "json", file.toString());
+    assertEquals(indexed.err, 0, indexed.code);
+
+    List<List<String>> searches = List.of(
+        List.of("search", "ceasefire", "talks"),
+        List.of("search", "--sort", "newest", "--limit", "20"),
+        List.of("search", "--sort", "oldest", "--limit", "7", "--from", "2026-02-03", "--to", "2026-02-08", "--tz", "Europe/Berlin"),
+        List.of("search", "--person", "Angela Merkel", "--source", "Wire Service", "--sort", "newest", "truce"),
+        List.of("search", "--syntax", "full", "ceasefire AND (talks OR truce) -border"),
+        List.of("search", "--and", "--exact-total", "summit", "border"),
+        List.of("search", "--facet", "source", "--facet", "person", "--facet", "place", "--facet-limit", "3",
+            "--histogram", "day", "--tz", "Asia/Kolkata", "ceasefire"),
+        List.of("search", "--sideways", "--source", "Gulf Daily", "--facet", "source", "--facet", "org",
+            "--histogram", "week", "--tz", "Europe/Berlin"),
+        List.of("search", "--collapse", "--sort", "newest", "--limit", "15"),
+        List.of("search", "--collapse", "truce", "summit"),
+        List.of("search", "--facet", "source", "--facet", "person", "--facet-stories", "--histogram", "day", "--collapse"),
+        List.of("search", "--count", "talks"),
+        List.of("search", "--exact-total", "--sort", "newest", "zanzibar"),
+        List.of("trends", "ceasefire"),
+        List.of("trends", "--place", "Kyiv", "--from", "2026-02-01", "--background-from", "2026-01-01",
+            "--background-to", "2026-01-31"),
+        List.of("story", "w000"),
+        List.of("story", "w004"));
+    int compared = 0;
+    for (List<String> args : searches) {
+      JsonPair p = jsonPair(url, embedded, args);
+      compared++;
+      if (args.get(0).equals("search") && !args.contains("--count")) {
+        // The next page, each tool with its own cursor.
+        String nextE = p.embedded.path("next").isNull() ? null : p.embedded.path("next").asText(null);
+        String nextC = p.cluster.path("next").isNull() ? null : p.cluster.path("next").asText(null);
+        assertEquals(args + " has a next page", nextE != null, nextC != null);
+        if (nextE != null) {
+          List<String> e = new ArrayList<>(args);
+          e.addAll(1, List.of("--after", nextE));
+          List<String> c = new ArrayList<>(args);
+          c.addAll(1, List.of("--after", nextC));
+          jsonPair(url, embedded, e, c);
+          compared++;
+        }
+      }
+    }
+    assertTrue("pages compared: " + compared, compared > searches.size());
+
+    // The hostile article: the same strings back, in JSON without markup or raw control characters.
+    JsonPair evil = jsonPair(url, embedded, List.of("search", "--exact-total", "zanzibar", "script"));
+    com.fasterxml.jackson.databind.JsonNode hit = null;
+    for (com.fasterxml.jackson.databind.JsonNode h : evil.cluster.get("hits")) {
+      if (h.get("id").asText().equals("evil\"</script>")) {
+        hit = h;
+      }
+    }
+    assertNotNull(evil.clusterText, hit);
+    // The file reader removes C0 control characters but tab and line feed (ArticleFiles).
+    assertEquals(hostile.replace("\u0001", "").replace("\u001b", ""), hit.get("headline").asText());
+    assertTrue(evil.clusterText, evil.clusterText.contains("\\u003C/script\\u003E"));
+    assertEquals("Evil \"Wire\" </script>", hit.get("source").asText());
+    assertEquals("By \\ </b>", hit.get("byline").asText());
+    assertEquals("https://example.com/?a=1&b=<2>", hit.get("url").asText());
+    assertEquals("Zo\u00eb O'Brien", hit.get("entities").get(0).get("name").asText());
+  }
+
+  /** Two tools' JSON for one command, parsed, and their raw text. */
+  private record JsonPair(
+      com.fasterxml.jackson.databind.JsonNode embedded, com.fasterxml.jackson.databind.JsonNode cluster,
+      String clusterText) {}
+
+  private static JsonPair jsonPair(String url, String embeddedIndex, List<String> args) throws Exception {
+    return jsonPair(url, embeddedIndex, args, args);
+  }
+
+  /**
+   * Runs {@code dateline} with {@code embeddedArgs} and {@code dateline-cluster} with {@code
+   * clusterArgs} (each with {@code --json} and its index), checks both print one line of valid,
+   * HTML-safe JSON and that the trees are equal but for what legitimately differs.
+   */
+  private static JsonPair jsonPair(String url, String embeddedIndex, List<String> embeddedArgs, List<String> clusterArgs)
+      throws Exception {
+    List<String> e = new ArrayList<>(embeddedArgs);
+    e.addAll(1, List.of("--json", "--index", embeddedIndex));
+    List<String> c = new ArrayList<>(clusterArgs);
+    c.addAll(1, List.of("--json", "--url", url, "--index", "json"));
+    Run er = embedded(e.toArray(String[]::new));
+    Run cr = cli(c.toArray(String[]::new));
+    assertEquals(e + ": " + er.err, 0, er.code);
+    assertEquals(c + ": " + cr.err, 0, cr.code);
+    com.fasterxml.jackson.databind.JsonNode ej = strictJson(er.out);
+    com.fasterxml.jackson.databind.JsonNode cj = strictJson(cr.out);
+    com.fasterxml.jackson.databind.JsonNode ec = comparable(ej);
+    com.fasterxml.jackson.databind.JsonNode cc = comparable(cj);
+    assertEquals(embeddedArgs.toString(), ec.toPrettyString(), cc.toPrettyString());
+    if (ej.has("hits") && embeddedArgs.get(0).equals("search")) {
+      assertTrue(embeddedArgs + " finds something", ej.get("hits").size() > 0 || ej.path("total").asLong() == 0);
+    }
+    if (ej.has("significant")) {
+      assertTrue(er.out, ej.get("significant").get("word").isArray());
+      assertTrue(cr.out, cj.get("significant").get("word").isNull());
+    }
+    return new JsonPair(ej, cj, cr.out);
+  }
+
+  /** One line of JSON: parsed strictly, no markup characters, no raw control characters. */
+  private static com.fasterxml.jackson.databind.JsonNode strictJson(String out) throws Exception {
+    assertTrue(out, out.endsWith("\n") && out.indexOf('\n') == out.length() - 1);
+    for (char ch : out.substring(0, out.length() - 1).toCharArray()) {
+      assertTrue(out, ch >= 0x20 && ch != '<' && ch != '>' && ch != '&' && ch != '\'');
+    }
+    com.fasterxml.jackson.databind.ObjectMapper strict = new com.fasterxml.jackson.databind.ObjectMapper()
+        .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    return strict.readTree(out);
+  }
+
+  /**
+   * The tree without what differs between the tools by design: each hit's {@code snippet} and
+   * {@code highlight} (OpenSearch's highlighter picks its own passages), {@code next} (each
+   * store's own cursor) and {@code significant.word} (not available through a cluster).
+   */
+  private static com.fasterxml.jackson.databind.JsonNode comparable(com.fasterxml.jackson.databind.JsonNode json) {
+    ObjectNode copy = (ObjectNode) json.deepCopy();
+    copy.remove("next");
+    if (copy.get("hits") instanceof com.fasterxml.jackson.databind.node.ArrayNode hits) {
+      for (com.fasterxml.jackson.databind.JsonNode h : hits) {
+        ((ObjectNode) h).remove(List.of("snippet", "highlight"));
+      }
+    }
+    if (copy.get("significant") instanceof ObjectNode sig) {
+      sig.remove("word");
+    }
+    return copy;
+  }
+
+  private static Run embedded(String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    int code = dev.dateline.cli.Main.run(new java.io.PrintWriter(out, true), new java.io.PrintWriter(err, true), args);
+    return new Run(code, out.toString(), err.toString());
   }
 
   private record Run(int code, String out, String err) {}
