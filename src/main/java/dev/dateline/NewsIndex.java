@@ -1223,10 +1223,10 @@ public final class NewsIndex implements Closeable, NewsStore {
     Story[] out = new Story[docs.length];
     long[] keyOf = new long[docs.length];
     boolean[] keyed = StoryKeys.keysOf(searcher.getIndexReader(), docs, keyOf);
-    Map<Long, StoryTally> tallies = new LinkedHashMap<>();
+    Map<Long, Story.Tally> tallies = new LinkedHashMap<>();
     for (int i = 0; i < docs.length; i++) {
       if (keyed[i]) {
-        tallies.putIfAbsent(keyOf[i], new StoryTally());
+        tallies.putIfAbsent(keyOf[i], new Story.Tally());
       }
     }
     long[] storyKeys = tallies.keySet().stream().mapToLong(Long::longValue).toArray();
@@ -1240,7 +1240,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       SortedSetDocValues sources = DocValues.getSortedSet(leaf.reader(), Schema.FACET_SOURCE);
       for (long member : docAndStory) {
         int doc = (int) (member >>> 32);
-        StoryTally t = tallies.get(storyKeys[(int) member]);
+        Story.Tally t = tallies.get(storyKeys[(int) member]);
         String id = ids.advanceExact(doc) ? ids.lookupOrd(ids.ordValue()).utf8ToString() : "";
         Long when = published.advanceExact(doc) ? published.nextValue() : null;
         String source =
@@ -1254,40 +1254,6 @@ public final class NewsIndex implements Closeable, NewsStore {
       }
     }
     return out;
-  }
-
-  /** A story's members as counted at read time. */
-  private static final class StoryTally {
-    int size;
-    final java.util.TreeSet<String> sources = new java.util.TreeSet<>();
-    String firstId;
-    Long firstPublished;
-    String firstSource;
-
-    void add(String id, Long published, String source) {
-      size++;
-      if (source != null) {
-        sources.add(source);
-      }
-      if (firstId == null || earlier(published, id, firstPublished, firstId)) {
-        firstId = id;
-        firstPublished = published;
-        firstSource = source;
-      }
-    }
-
-    private static boolean earlier(Long t, String id, Long t0, String id0) {
-      if (!Objects.equals(t, t0)) {
-        return t0 == null || (t != null && t < t0); // undated last
-      }
-      return id.compareTo(id0) < 0;
-    }
-
-    Story story() {
-      return new Story(
-          firstId, size, List.copyOf(sources), firstSource,
-          firstPublished == null ? null : Instant.ofEpochMilli(firstPublished));
-    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.dateline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 
 /**
  * The story an article belongs to: the article and its near-duplicate copies (syndicated wire
@@ -57,5 +58,65 @@ public record Story(
    */
   public boolean hasCopies() {
     return size > 1;
+  }
+
+  /**
+   * Counts a story from its members as {@link NewsIndex} does when it reads them: the size, the
+   * distinct sources, and the earliest member (publication time, undated last, then id) as the
+   * story's id, first source and time. For hosts that store articles elsewhere (the OpenSearch
+   * client in Dateline's {@code opensearch/} module): the same members give the same story. Not
+   * thread-safe.
+   */
+  public static final class Tally {
+    private int size;
+    private final TreeSet<String> sources = new TreeSet<>();
+    private String firstId;
+    private Long firstPublished;
+    private String firstSource;
+
+    /** An empty tally. */
+    public Tally() {}
+
+    /**
+     * Counts a member.
+     *
+     * @param id its id
+     * @param published its publication time in epoch milliseconds, or null if undated
+     * @param source its source, or null
+     */
+    public void add(String id, Long published, String source) {
+      Objects.requireNonNull(id, "id");
+      size++;
+      if (source != null) {
+        sources.add(source);
+      }
+      if (firstId == null || earlier(published, id)) {
+        firstId = id;
+        firstPublished = published;
+        firstSource = source;
+      }
+    }
+
+    private boolean earlier(Long t, String id) {
+      if (!Objects.equals(t, firstPublished)) {
+        return firstPublished == null || (t != null && t < firstPublished); // undated last
+      }
+      return id.compareTo(firstId) < 0;
+    }
+
+    /**
+     * The story of the members counted.
+     *
+     * @return the story
+     * @throws IllegalStateException if no member was counted
+     */
+    public Story story() {
+      if (firstId == null) {
+        throw new IllegalStateException("no member counted");
+      }
+      return new Story(
+          firstId, size, List.copyOf(sources), firstSource,
+          firstPublished == null ? null : Instant.ofEpochMilli(firstPublished));
+    }
   }
 }

@@ -1071,8 +1071,8 @@ public final class NewsCluster implements NewsStore {
    * ties by id) whose id is the story's, its source and time.
    */
   private Map<Long, Story> storiesOf(List<Long> keys) {
-    Map<Long, Tally> tallies = new LinkedHashMap<>();
-    keys.forEach(k -> tallies.putIfAbsent(k, new Tally()));
+    Map<Long, Story.Tally> tallies = new LinkedHashMap<>();
+    keys.forEach(k -> tallies.putIfAbsent(k, new Story.Tally()));
     if (tallies.isEmpty()) {
       return Map.of();
     }
@@ -1095,7 +1095,7 @@ public final class NewsCluster implements NewsStore {
       }
       List<Hit<Map>> hits = execute(s.build(), "read stories").hits().hits();
       for (Hit<Map> h : hits) {
-        Tally t = tallies.get(storyKey(h));
+        Story.Tally t = tallies.get(storyKey(h));
         if (t == null) {
           continue;
         }
@@ -1118,40 +1118,6 @@ public final class NewsCluster implements NewsStore {
     Map<Long, Story> out = new HashMap<>();
     tallies.forEach((k, t) -> out.put(k, t.story()));
     return out;
-  }
-
-  /** A story's members as counted when read (as {@code NewsIndex} counts them). */
-  private static final class Tally {
-    int size;
-    final java.util.TreeSet<String> sources = new java.util.TreeSet<>();
-    String firstId;
-    Long firstPublished;
-    String firstSource;
-
-    void add(String id, Long published, String source) {
-      size++;
-      if (source != null) {
-        sources.add(source);
-      }
-      if (firstId == null || earlier(published, id)) {
-        firstId = id;
-        firstPublished = published;
-        firstSource = source;
-      }
-    }
-
-    private boolean earlier(Long t, String id) {
-      if (!Objects.equals(t, firstPublished)) {
-        return firstPublished == null || (t != null && t < firstPublished); // undated last
-      }
-      return id.compareTo(firstId) < 0;
-    }
-
-    Story story() {
-      return new Story(
-          firstId, size, List.copyOf(sources), firstSource,
-          firstPublished == null ? null : Instant.ofEpochMilli(firstPublished));
-    }
   }
 
   /** The highlighter's snippets of these hits: the query restricted to them, highlighted. */
