@@ -41,7 +41,8 @@ import org.apache.lucene.store.FSDirectory;
  * <pre>
  * java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar \
  *     dev.dateline.bench.IndexBreakdown benchmarks/data/c100k/index/dateline [--best-compression]
- * java ... dev.dateline.bench.IndexBreakdown INDEX --copy OUT BEST_SPEED|BEST_COMPRESSION
+ * java ... dev.dateline.bench.IndexBreakdown INDEX --copy OUT BEST_SPEED|BEST_COMPRESSION|DATELINE|DATELINE:KB
+ * java ... dev.dateline.bench.IndexBreakdown INDEX --deflate-block-kb 80   (or --lz4-block-kb 320)
  * </pre>
  *
  * <p>The copy goes to a temporary directory next to the index and is deleted at the end.
@@ -75,10 +76,14 @@ public final class IndexBreakdown {
     }
     Path index = Path.of(args[0]);
     if (args.length == 4 && args[1].equals("--copy")) {
-      copy(index, Path.of(args[2]), Lucene104Codec.Mode.valueOf(args[3].toUpperCase(Locale.ROOT)));
+      copy(index, Path.of(args[2]), args[3]);
       return;
     }
     boolean best = args.length > 1 && args[1].equals("--best-compression");
+    if (args.length == 3 && args[1].matches("--(deflate|lz4)-block-kb")) {
+      storedBlocks(index, args[1].startsWith("--lz4"), Integer.parseInt(args[2]));
+      return;
+    }
     try (Directory src = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(src)) {
       int docs = reader.numDocs();
       System.out.printf(Locale.ROOT, "%s: %,d documents, %d segments, %,d bytes on disk (%,.0f bytes/doc)%n",
@@ -99,14 +104,14 @@ public final class IndexBreakdown {
   }
 
   /**
-   * Writes a one-segment copy of the index to {@code out} with Lucene's default codec in the given
-   * stored-fields mode, keeping the commit's user data (the engine's format marks), so that the
+   * Writes a one-segment copy of the index to {@code out} with the codec {@code mode} names ({@link
+   * #codec}), keeping the commit's user data (the engine's format marks), so that the
    * engine can search it ({@link CpuProbe}'s {@code ENGINE@dir}).
    */
-  private static void copy(Path index, Path out, Lucene104Codec.Mode mode) throws IOException {
+  private static void copy(Path index, Path out, String mode) throws IOException {
     try (Directory src = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(src);
         Directory dir = FSDirectory.open(out)) {
-      IndexWriterConfig config = new IndexWriterConfig().setCodec(new Lucene104Codec(mode))
+      IndexWriterConfig config = new IndexWriterConfig().setCodec(codec(mode))
           .setMergePolicy(NoMergePolicy.INSTANCE).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
       Sort sort = reader.leaves().get(0).reader().getMetaData().sort();
       if (sort != null) {
@@ -124,6 +129,79 @@ public final class IndexBreakdown {
     }
     System.out.printf(Locale.ROOT, "copied %s to %s (one segment, stored fields %s): %,d bytes%n",
         index, out, mode, Indexes.size(out));
+  }
+
+  /**
+   * Sizes the stored fields of a one-segment copy written with Lucene's DEFLATE (BEST_COMPRESSION's
+   * mode) or LZ4 (BEST_SPEED's) stored-fields compression in blocks of {@code kb} KB
+   * (BEST_COMPRESSION uses 480, BEST_SPEED 80): a smaller block means less to inflate per document read. The copy is
+   * sized, not read back (its codec is not registered), and deleted.
+   */
+  private static void storedBlocks(Path index, boolean lz4, int kb) throws IOException {
+    org.apache.lucene.codecs.StoredFieldsFormat stored =
+        new org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat(
+            "BreakdownStoredFields", lz4 ? org.apache.lucene.codecs.lucene90.Lucene90StoredFieldsFormat.BEST_SPEED_MODE
+                : org.apache.lucene.codecs.lucene90.Lucene90StoredFieldsFormat.BEST_COMPRESSION_MODE,
+            kb * 1024, lz4 ? 1024 : 4096, 10);
+    org.apache.lucene.codecs.Codec codec = new org.apache.lucene.codecs.FilterCodec("BreakdownCodec", new Lucene104Codec()) {
+      @Override
+      public org.apache.lucene.codecs.StoredFieldsFormat storedFieldsFormat() {
+        return stored;
+      }
+    };
+    try (Directory src = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(src)) {
+      Path copy = Files.createTempDirectory(index.getParent(), "breakdown");
+      try (Directory dir = FSDirectory.open(copy)) {
+        IndexWriterConfig config = new IndexWriterConfig().setCodec(codec).setUseCompoundFile(false)
+            .setMergePolicy(NoMergePolicy.INSTANCE);
+        Sort sort = reader.leaves().get(0).reader().getMetaData().sort();
+        if (sort != null) {
+          config.setIndexSort(sort);
+        }
+        List<CodecReader> leaves = new ArrayList<>();
+        for (LeafReaderContext leaf : reader.leaves()) {
+          leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
+        }
+        try (IndexWriter w = new IndexWriter(dir, config)) {
+          w.addIndexes(leaves.toArray(CodecReader[]::new));
+          w.commit();
+        }
+        long storedBytes = 0;
+        for (String f : dir.listAll()) {
+          if (f.endsWith(".fdt") || f.endsWith(".fdx") || f.endsWith(".fdm")) {
+            storedBytes += dir.fileLength(f);
+          }
+        }
+        System.out.printf(Locale.ROOT, "stored fields, %s in %d KB blocks: %,d bytes (%,.0f bytes/doc); whole copy %,.0f bytes/doc%n",
+            lz4 ? "LZ4 with preset dictionary (BEST_SPEED's mode)" : "DEFLATE with preset dictionary (BEST_COMPRESSION's mode)", kb, storedBytes, storedBytes / (double) reader.numDocs(), Indexes.size(copy) / (double) reader.numDocs());
+      } finally {
+        Indexes.delete(copy);
+      }
+    }
+  }
+
+  /**
+   * {@code BEST_SPEED} or {@code BEST_COMPRESSION}: Lucene's default codec in that mode; {@code
+   * DATELINE}: Dateline's codec; {@code DATELINE:KB}: Dateline's codec writing stored-field blocks
+   * of KB kilobytes (readable by Dateline's codec, which reads any block length).
+   */
+  private static org.apache.lucene.codecs.Codec codec(String mode) {
+    if (mode.equals("DATELINE")) {
+      return dev.dateline.internal.index.Schema.codec(true);
+    }
+    if (mode.startsWith("DATELINE:")) {
+      org.apache.lucene.codecs.StoredFieldsFormat stored =
+          new org.apache.lucene.codecs.lucene90.compressing.Lucene90CompressingStoredFieldsFormat(
+              "DatelineStoredFieldsDeflate", org.apache.lucene.codecs.lucene90.Lucene90StoredFieldsFormat.BEST_COMPRESSION_MODE,
+              Integer.parseInt(mode.substring(9)) * 1024, 4096, 10);
+      return new org.apache.lucene.codecs.FilterCodec(dev.dateline.internal.index.DatelineCodec.NAME, new Lucene104Codec()) {
+        @Override
+        public org.apache.lucene.codecs.StoredFieldsFormat storedFieldsFormat() {
+          return stored;
+        }
+      };
+    }
+    return new Lucene104Codec(Lucene104Codec.Mode.valueOf(mode.toUpperCase(Locale.ROOT)));
   }
 
   /** Copies the index into one segment in {@code copy} and prints its files by field and kind. */
