@@ -56,6 +56,10 @@ java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=
 java "${jvm[@]}" -cp "$jar" dev.dateline.bench.Indexes "$data" --merge 1 DATELINE LUCENE LUCENE_TUNED
 java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PeerCheck "$data" DATELINE LUCENE LUCENE_TUNED
 java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PageDump "$data" 2 > "$data/pages.txt"
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.PageDump "$data" 1 full > "$data/pages-full.txt"
+# Where the bytes go, per field and kind of data, in both Lucene engines' merged indexes.
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.IndexBreakdown "$data/index/dateline" --best-compression > "$data/breakdown.txt"
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.IndexBreakdown "$data/index/lucene_tuned" >> "$data/breakdown.txt"
 
 # Story benchmarks (their JSON kept apart from the table below): detection on and off, collapse.
 reuters=../shared/corpora/reuters21578/reuters21578.jsonl.gz

@@ -18,4 +18,9 @@ module dev.dateline {
   requires com.fasterxml.jackson.core;
 
   exports dev.dateline;
+
+  // The codec Dateline writes with (stored fields compressed with DEFLATE in small blocks), found
+  // by Lucene by its name when a segment is opened.
+  provides org.apache.lucene.codecs.Codec with
+      dev.dateline.internal.index.DatelineCodec;
 }

@@ -35,6 +35,10 @@ import org.apache.lucene.search.TermQuery;
  *       indexed as {@code zelensky}); not stemmed. A name filter is a phrase of those tokens: use
  *       {@link #newSourceQuery} and its siblings.
  *   <li><b>Stored only</b>: kept for display and for {@link NewsIndex#get}, not searchable.
+ *   <li><b>Summary</b>: kept for display and for {@link NewsIndex#get} in the internal hit summary
+ *       (a doc value), and in the stored fields only when the value is longer than the summary
+ *       keeps (1,000 characters; for entities, more than 100 of them or 10 aliases): read articles
+ *       with {@link NewsIndex#get}, not from the stored fields (index format 5).
  * </ul>
  *
  * Multi-valued fields (several paragraphs, bullets, tags, names) are indexed with a gap of 100
@@ -49,18 +53,18 @@ public final class IndexFields {
   // ---------------------------------------------------------------- identity
 
   /**
-   * The article id ({@link Article#id()}): keyword (case-sensitive, exactly as given), stored, and
+   * The article id ({@link Article#id()}): keyword (case-sensitive, exactly as given), summary, and
    * sorted doc values (the tie-break of every sort). One document per id. Query: {@link
    * #newIdQuery}.
    */
   public static final String ID = "id";
 
-  /** The article URL: stored only. */
+  /** The article URL: summary only. */
   public static final String URL = "url";
 
   // ---------------------------------------------------------------- text fields
 
-  /** The headline: text, stored. Searched as {@link SearchField#HEADLINE}. */
+  /** The headline: text, summary. Searched as {@link SearchField#HEADLINE}. */
   public static final String HEADLINE = "headline";
 
   /** The summary bullets: text, one value per bullet, stored. {@link SearchField#BULLETS}. */
@@ -76,7 +80,7 @@ public final class IndexFields {
   public static final String CAPTIONS = "captions";
 
   /**
-   * The byline: text, stored; each author name is indexed here too (as text, not stored). {@link
+   * The byline: text, summary; each author name is indexed here too (as text, not stored). {@link
    * SearchField#BYLINE}.
    */
   public static final String BYLINE = "byline";
@@ -94,12 +98,12 @@ public final class IndexFields {
   // ---------------------------------------------------------------- names
 
   /**
-   * The source (publisher): name, stored. Its value as given is also in {@link #FACET_SOURCE}.
+   * The source (publisher): name, summary. Its value as given is also in {@link #FACET_SOURCE}.
    * Query: {@link #newSourceQuery}.
    */
   public static final String SOURCE = "source";
 
-  /** The section: name, stored. Query: {@link #newSectionQuery}. */
+  /** The section: name, summary. Query: {@link #newSectionQuery}. */
   public static final String SECTION = "section";
 
   /** The tags: name, one value per tag, stored. Query: {@link #newTagQuery}. */
@@ -144,7 +148,7 @@ public final class IndexFields {
   /**
    * The publication time in epoch milliseconds (UTC): a Lucene {@code LongField}, that is a
    * one-dimensional long point (so {@code LongPoint.newRangeQuery} and {@code
-   * LongPoint.newExactQuery} work on it), sorted-numeric doc values, and stored. Undated articles
+   * LongPoint.newExactQuery} work on it), sorted-numeric doc values, and summary. Undated articles
    * have no value. The index is sorted on this field, newest first, then by {@link #ID}. Query:
    * {@link #newPublishedRangeQuery}, which uses that sort.
    */

@@ -54,7 +54,6 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -174,6 +173,7 @@ public final class NewsIndex implements Closeable, NewsStore {
             new IndexWriterConfig(schema.analyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setIndexSort(Schema.indexSort())
+                .setCodec(Schema.codec(options.compactStorage))
                 .setRAMBufferSizeMB(options.ramBufferMb)
                 .setCommitOnClose(true);
         Schema.checkFormat(directory);
@@ -1194,7 +1194,6 @@ public final class NewsIndex implements Closeable, NewsStore {
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     LeafReaderContext leaf = null;
     BinaryDocValues values = null;
-    StoredFields stored = null;
     for (long docAndIndex : order) {
       int i = (int) docAndIndex;
       int doc = docs[i].doc;
@@ -1205,10 +1204,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       if (values != null && values.advanceExact(doc - leaf.docBase)) {
         out[i] = HitSummary.decode(values.binaryValue());
       } else {
-        if (stored == null) {
-          stored = searcher.storedFields();
-        }
-        out[i] = HitSummary.of(Schema.toArticle(stored.document(doc)));
+        out[i] = HitSummary.of(Schema.article(searcher, doc));
       }
     }
     return out;
@@ -1339,7 +1335,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       if (doc < 0) {
         return List.of();
       }
-      Article article = Schema.toArticle(s.storedFields().document(doc));
+      Article article = Schema.article(s, doc);
       Query like = Related.query(s.getIndexReader(), schema.analyzer(), doc, article);
       if (like == null) {
         return List.of();
@@ -1464,7 +1460,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      return Optional.of(Schema.toArticle(s.storedFields().document(top.scoreDocs[0].doc)));
+      return Optional.of(Schema.article(s, top.scoreDocs[0].doc));
     } catch (IOException e) {
       throw failure("read article " + id, e);
     } finally {
@@ -1720,6 +1716,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     private final String highlightPost;
     private final int maxHighlightChars;
     private final boolean stories;
+    private final boolean compactStorage;
 
     private Options(Builder b) {
       this.extractor = b.extractor;
@@ -1735,6 +1732,17 @@ public final class NewsIndex implements Closeable, NewsStore {
       this.highlightPost = b.highlightPost;
       this.maxHighlightChars = b.maxHighlightChars;
       this.stories = b.stories;
+      this.compactStorage = b.compactStorage;
+    }
+
+    /**
+     * Whether the writer compresses article text for size rather than read speed (see {@link
+     * Builder#compactStorage(boolean)}).
+     *
+     * @return false unless set otherwise
+     */
+    public boolean compactStorage() {
+      return compactStorage;
     }
 
     /**
@@ -1854,6 +1862,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       private String highlightPost = "</em>";
       private int maxHighlightChars = 100_000;
       private boolean stories;
+      private boolean compactStorage;
 
       private Builder() {
         for (SearchField f : SearchField.values()) {
@@ -1962,6 +1971,26 @@ public final class NewsIndex implements Closeable, NewsStore {
        */
       public Builder stories(boolean stories) {
         this.stories = stories;
+        return this;
+      }
+
+      /**
+       * Compresses the stored article text for size rather than read speed (default false).
+       * Dateline stores each article's text once (for {@link NewsIndex#get} and snippets), in
+       * blocks of several articles. By default the blocks are compressed with LZ4, which reads
+       * fast; with this set they are compressed with DEFLATE (Lucene's {@code BEST_COMPRESSION}
+       * algorithm) in 80 KB blocks: on generated news articles the stored text takes about a
+       * third less and the index about 12% less, but each hit whose snippet is made, or article
+       * read, inflates 10-17 KB of text, so searches with snippets took 1.3-2.1x the CPU time
+       * (benchmarks/RESULTS.md, index format 5). Searches without snippets are unaffected. It
+       * applies to what this writer writes, merges included; an index may hold segments of both
+       * kinds, and any Dateline build of format 5 reads either.
+       *
+       * @param compact true to favour size, false (the default) to favour read speed
+       * @return this builder
+       */
+      public Builder compactStorage(boolean compact) {
+        this.compactStorage = compact;
         return this;
       }
 

@@ -232,7 +232,7 @@ class MultiValuedHighlightTest {
           }
           Article[] hits = new Article[ids.length];
           for (int i = 0; i < ids.length; i++) {
-            hits[i] = Schema.toArticle(searcher.storedFields().document(ids[i]));
+            hits[i] = Schema.article(searcher, ids[i]);
           }
           for (int f = 0; f < fields.length; f++) {
             Set<String> allowed = query.terms(fields[f]);

@@ -159,6 +159,23 @@ class RankingRefinementsTest {
   }
 
   @Test
+  void anIndexOfFormat4IsRefusedWithAdvice(@TempDir Path dir) throws IOException {
+    // Format 4 stored every hit field twice (stored fields and hit summary); format 5 reads them
+    // from the summary, so a format-4 reader would miss them in a format-5 index and vice versa.
+    try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {
+      Document doc = new Document();
+      doc.add(new StringField("id", "old", Field.Store.YES));
+      w.addDocument(doc);
+      w.setLiveCommitData(java.util.Map.of("dateline.format", "4", "dateline.stories", "false").entrySet());
+      w.commit();
+    }
+    assertThatThrownBy(() -> NewsIndex.open(dir)).isInstanceOf(IndexException.class)
+        .hasMessageContaining("Dateline index format 4").hasMessageContaining("rebuild");
+    assertThatThrownBy(() -> NewsIndex.openReadOnly(dir)).isInstanceOf(IndexException.class)
+        .hasMessageContaining("format 4");
+  }
+
+  @Test
   void anIndexOfAnEarlierFormatIsRefusedWithAdvice(@TempDir Path dir) throws IOException {
     // A Lucene index with a document and no Dateline format: what an earlier version left.
     try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, new IndexWriterConfig())) {

@@ -145,6 +145,15 @@ class ModulePathIT {
                   s -> (long) s.count(org.apache.lucene.search.MatchAllDocsQuery.INSTANCE));
               System.out.println(filtered + " " + all + " " + bySource.getClass().getModule().getName());
             }
+            // Compact storage writes segments with Dateline's codec, which Lucene finds by name
+            // (the module provides it) when the index is opened again.
+            java.nio.file.Path dir = java.nio.file.Path.of(args[0]);
+            try (NewsIndex index = NewsIndex.open(dir, NewsIndex.Options.builder().compactStorage(true).build())) {
+              index.add(Article.builder().id("c1").headline("Compact storage").bodyText("Stored with DEFLATE.").build());
+            }
+            try (NewsIndex index = NewsIndex.openReadOnly(dir)) {
+              System.out.println("compact " + index.get("c1").orElseThrow().body());
+            }
           }
         }
         """);
@@ -160,13 +169,15 @@ class ModulePathIT {
                 "--module-path",
                 modulePath + File.pathSeparator + classes,
                 "-m",
-                "consumer/consumer.Main")
+                "consumer/consumer.Main",
+                dir.resolve("compact-index").toString())
             .redirectErrorStream(true)
             .start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
     assertThat(p.exitValue()).as(out).isZero();
-    assertThat(out).contains("1 Peace talks resume in Geneva").contains("1 1 org.apache.lucene.core");
+    assertThat(out).contains("1 Peace talks resume in Geneva").contains("1 1 org.apache.lucene.core")
+        .contains("compact [Stored with DEFLATE.]");
     assertThat(out).doesNotContain("Exception", "NoClassDefFoundError");
   }
 

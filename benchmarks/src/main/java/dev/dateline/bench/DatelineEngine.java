@@ -15,9 +15,16 @@ import java.util.List;
 final class DatelineEngine {
   private DatelineEngine() {}
 
+  /**
+   * Whether indexes are written with {@code NewsIndex.Options.Builder.compactStorage} (system
+   * property {@value #COMPACT}, default false), to size and time that setting.
+   */
+  static final String COMPACT = "dateline.bench.compactStorage";
+
   static Engine.Indexer indexer(Path dir, boolean extract) {
     NewsIndex index = NewsIndex.open(dir, NewsIndex.Options.builder()
         .entityExtractor(extract ? EntityExtractor.standard() : EntityExtractor.none())
+        .compactStorage(Boolean.getBoolean(COMPACT))
         .build());
     return new Engine.Indexer() {
       @Override

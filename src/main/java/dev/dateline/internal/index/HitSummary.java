@@ -50,6 +50,35 @@ public record HitSummary(
         a.entities());
   }
 
+  /**
+   * Whether a summary holds {@code value} whole (not cut to {@value #MAX_STRING_CHARS} chars), so
+   * the stored fields need not keep it too.
+   */
+  static boolean holds(String value) {
+    return value.length() <= MAX_STRING_CHARS;
+  }
+
+  /**
+   * Whether a summary holds these entities whole: at most {@value #MAX_ENTITIES}, each with at
+   * most {@value #MAX_ALIASES} aliases, no name or alias cut.
+   */
+  static boolean holdsEntities(List<Entity> entities) {
+    if (entities.size() > MAX_ENTITIES) {
+      return false;
+    }
+    for (Entity e : entities) {
+      if (e.aliases().size() > MAX_ALIASES || !holds(e.name())) {
+        return false;
+      }
+      for (String alias : e.aliases()) {
+        if (!holds(alias)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** Encodes the summary as the bytes of the doc value. */
   BytesRef encode() {
     ByteBuffersDataOutput out = new ByteBuffersDataOutput();

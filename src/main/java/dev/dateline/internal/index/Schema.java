@@ -27,6 +27,10 @@ import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -66,10 +70,13 @@ import org.apache.lucene.util.BytesRef;
  * <table>
  *   <caption>Fields</caption>
  *   <tr><th>field</th><th>indexed as</th><th>used for</th></tr>
- *   <tr><td>id</td><td>StringField + sorted doc values, stored</td><td>update/delete, tie-break, cursor</td></tr>
- *   <tr><td>headline, bullets, subheads, body, captions, byline</td><td>text ({@link NewsAnalyzer}), stored</td><td>field searches ({@code headline:x}), highlighting</td></tr>
+ *   <tr><td>id</td><td>StringField + sorted doc values</td><td>update/delete, tie-break, cursor</td></tr>
+ *   <tr><td>headline, bullets, subheads, body, captions, byline</td><td>text ({@link NewsAnalyzer}), stored
+ *   (headline and byline only when the hit summary cuts them); body and bullets with offsets</td><td>field searches ({@code headline:x}), highlighting</td></tr>
  *   <tr><td>all_text</td><td>text ({@link NewsAnalyzer}): each text field's values repeated {@link #weight} times</td><td>unfielded text, scored as BM25F</td></tr>
- *   <tr><td>published</td><td>{@link LongField} (points + doc values), stored; epoch millis</td><td>date filters, date sorts, index sort</td></tr>
+ *   <tr><td>published</td><td>{@link LongField} (points + doc values); epoch millis</td><td>date filters, date sorts, index sort</td></tr>
+ *   <tr><td>hit</td><td>binary doc value ({@link HitSummary}): id, headline, published, source,
+ *   byline, url, section, entities; these are stored fields too only when the summary cuts them</td><td>hit fields; with the stored fields, the whole article</td></tr>
  *   <tr><td>person, place, org</td><td>text ({@link NameAnalyzer}) over canonical names and aliases</td><td>entity filters</td></tr>
  *   <tr><td>source, section, tag</td><td>text ({@link NameAnalyzer})</td><td>source/section/tag filters</td></tr>
  *   <tr><td>facet.source, facet.entity</td><td>sorted-set doc values</td><td>statistics, source facet</td></tr>
@@ -199,11 +206,22 @@ public final class Schema {
    * before would answer queries wrongly: 2 added {@link #ALL_TEXT} and changed the stemming; 3
    * added the facet doc values ({@link #facetField}); 4 indexes offsets in the postings of the
    * fields snippets are cut from ({@link #highlighted}), which the highlighter reads instead of
-   * analysing each hit's text again. An index that detects stories also has the story fields
+   * analysing each hit's text again; 5 stores the id, url, source, section, headline, byline,
+   * publication time and entities only where the hit summary ({@link #HIT}) had to cut them (an
+   * older build would read articles without them). An index that detects stories also has the story fields
    * ({@link #STORY_KEY}, {@link #STORY_FINGERPRINT}) and says so under {@link #STORIES_KEY}; one
    * that does not is the same as one built before stories existed.
    */
-  static final String FORMAT = "4";
+  static final String FORMAT = "5";
+
+  /**
+   * The codec the index is written with: Lucene's default (stored fields compressed with LZ4), or,
+   * for {@code compact} storage, {@link DatelineCodec} (stored fields compressed with DEFLATE in
+   * small blocks). Both are found by name when a segment is read, so an index may mix them.
+   */
+  public static org.apache.lucene.codecs.Codec codec(boolean compact) {
+    return compact ? DatelineCodec.INSTANCE : org.apache.lucene.codecs.Codec.getDefault();
+  }
 
   /** The commit user-data key under which an index records whether it detects stories. */
   static final String STORIES_KEY = "dateline.stories";
@@ -266,17 +284,22 @@ public final class Schema {
   /** Maps an article to the Lucene document that represents it. */
   public Document toDocument(Article a) {
     Document doc = new Document();
-    doc.add(new StringField(ID, a.id(), Field.Store.YES));
+    // The id, url, source, section, headline, byline, publication time and entities are read back
+    // from the hit summary (HIT) and stored only when the summary had to cut them (format 5).
+    if (!HitSummary.holds(a.id())) {
+      throw new AssertionError("article id longer than a hit summary holds: " + a.id().length());
+    }
+    doc.add(new StringField(ID, a.id(), Field.Store.NO));
     doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
-    if (a.url() != null) {
+    if (a.url() != null && !HitSummary.holds(a.url())) {
       doc.add(new StoredField(URL, a.url()));
     }
     if (a.source() != null) {
-      doc.add(new TextField(SOURCE, a.source(), Field.Store.YES));
+      doc.add(new TextField(SOURCE, a.source(), store(a.source())));
       doc.add(new SortedSetDocValuesField(FACET_SOURCE, new BytesRef(cut(a.source(), MAX_KEYWORD_CHARS))));
     }
     if (a.section() != null) {
-      doc.add(new TextField(SECTION, a.section(), Field.Store.YES));
+      doc.add(new TextField(SECTION, a.section(), store(a.section())));
     }
     for (String tag : capped(a.tags())) {
       doc.add(new TextField(TAG, tag, Field.Store.YES));
@@ -311,13 +334,17 @@ public final class Schema {
       doc.add(new TextField(entityField(EntityType.ORG), credit, Field.Store.NO));
     }
     if (a.published() != null) {
-      doc.add(new LongField(PUBLISHED, a.published().toEpochMilli(), Field.Store.YES));
+      // Read back from the hit summary, which holds it exactly.
+      doc.add(new LongField(PUBLISHED, a.published().toEpochMilli(), Field.Store.NO));
     }
     if (a.updated() != null) {
       doc.add(new StoredField(UPDATED, a.updated().toEpochMilli()));
     }
+    boolean storeEntities = !HitSummary.holdsEntities(capped(a.entities()));
     for (Entity e : capped(a.entities())) {
-      doc.add(new StoredField(ENTITIES, encodeEntity(e)));
+      if (storeEntities) {
+        doc.add(new StoredField(ENTITIES, encodeEntity(e)));
+      }
       String f = entityField(e.type());
       doc.add(new TextField(f, e.name(), Field.Store.NO));
       for (String alias : e.aliases()) {
@@ -425,12 +452,22 @@ public final class Schema {
     }
   }
 
-  /** Adds a single-valued text field; returns the value as analysed (none if null). */
+  /**
+   * Adds a single-valued text field (headline, byline); returns the value as analysed (none if
+   * null). The value is stored only when the hit summary does not hold it as indexed (when it is
+   * longer than a summary keeps, or was truncated to {@code maxFieldChars}).
+   */
   private List<AnalyzedText> text(Document doc, SearchField f, String value) {
     if (value == null) {
       return List.of();
     }
-    return List.of(textValue(doc, f, truncate(value), true));
+    String indexed = truncate(value);
+    return List.of(textValue(doc, f, indexed, !(indexed.equals(value) && HitSummary.holds(value))));
+  }
+
+  /** Stores a keyword value (source, section) only when the hit summary cannot hold it whole. */
+  private static Field.Store store(String value) {
+    return HitSummary.holds(value) ? Field.Store.NO : Field.Store.YES;
   }
 
   /**
@@ -588,33 +625,61 @@ public final class Schema {
 
   // ---------------------------------------------------------------- Document -> Article
 
-  /** Rebuilds the article from a document's stored fields (as complete as what was loaded). */
-  public static Article toArticle(Document doc) {
+  /**
+   * The article of a document in the index: its stored fields completed by its hit summary
+   * ({@link #HIT}), which holds the id, url, source, section, headline, byline, publication time
+   * and entities the stored fields leave out.
+   *
+   * @param searcher the searcher the document id belongs to
+   * @param doc the document id (top level)
+   * @return the article as indexed
+   * @throws IOException if the index cannot be read
+   */
+  public static Article article(IndexSearcher searcher, int doc) throws IOException {
+    Document stored = searcher.storedFields().document(doc);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    BinaryDocValues hits = leaf.reader().getBinaryDocValues(HIT);
+    HitSummary summary =
+        hits != null && hits.advanceExact(doc - leaf.docBase) ? HitSummary.decode(hits.binaryValue()) : null;
+    return toArticle(stored, summary);
+  }
+
+  /**
+   * Rebuilds the article from a document's stored fields and its hit summary (null if it has none):
+   * a value is taken from the stored fields when they hold it, else from the summary.
+   */
+  static Article toArticle(Document doc, HitSummary summary) {
     Article.Builder b =
         Article.builder()
-            .id(doc.get(ID))
-            .url(doc.get(URL))
-            .source(doc.get(SOURCE))
-            .section(doc.get(SECTION))
+            .id(orSummary(doc.get(ID), summary, HitSummary::id))
+            .url(orSummary(doc.get(URL), summary, HitSummary::url))
+            .source(orSummary(doc.get(SOURCE), summary, HitSummary::source))
+            .section(orSummary(doc.get(SECTION), summary, HitSummary::section))
             .tags(values(doc, TAG))
             .language(doc.get(LANGUAGE))
-            .headline(doc.get(field(SearchField.HEADLINE)))
+            .headline(orSummary(doc.get(field(SearchField.HEADLINE)), summary, HitSummary::headline))
             .bullets(values(doc, field(SearchField.BULLETS)))
             .subheads(values(doc, field(SearchField.SUBHEADS)))
             .body(values(doc, field(SearchField.BODY)))
             .captions(values(doc, field(SearchField.CAPTIONS)))
-            .byline(doc.get(field(SearchField.BYLINE)))
+            .byline(orSummary(doc.get(field(SearchField.BYLINE)), summary, HitSummary::byline))
             .authors(values(doc, AUTHORS))
             .dateline(doc.get(DATELINE))
             .credits(values(doc, CREDITS))
-            .published(instant(doc, PUBLISHED))
+            .published(instant(doc, PUBLISHED) != null || summary == null ? instant(doc, PUBLISHED) : summary.published())
             .updated(instant(doc, UPDATED));
-    b.entities(entities(doc));
+    List<Entity> entities = entities(doc);
+    b.entities(entities.isEmpty() && summary != null ? summary.entities() : entities);
     return b.build();
   }
 
-  /** The entities stored in a document. */
-  public static List<Entity> entities(Document doc) {
+  private static <T> T orSummary(T stored, HitSummary summary, java.util.function.Function<HitSummary, T> get) {
+    return stored != null || summary == null ? stored : get.apply(summary);
+  }
+
+  /** The entities stored in a document (none when its hit summary holds them). */
+  private static List<Entity> entities(Document doc) {
     List<Entity> entities = new ArrayList<>();
     for (String encoded : doc.getValues(ENTITIES)) {
       entities.add(decodeEntity(encoded));

@@ -117,10 +117,11 @@ class AnalyzedTextTest {
 
   /** Adds, for each replayed token-stream field of {@code doc}, a field of the text it replays. */
   private static Document rebuild(Document doc, Document plain) {
-    // Texts of the stored values in order, per field; the combined field repeats them by weight.
+    // Texts of each text field's own values in order (stored or not: the headline and byline are
+    // read from the hit summary); the combined field repeats them by weight.
     java.util.Map<String, List<String>> stored = new java.util.LinkedHashMap<>();
     for (IndexableField f : doc) {
-      if (f.fieldType().stored() && isText(f.name())) {
+      if (isText(f.name()) && !f.name().equals(Schema.ALL_TEXT)) {
         stored.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f.stringValue());
       }
     }
