@@ -140,9 +140,13 @@ final class TrendsCommand implements Callable<Integer> {
     return b.build();
   }
 
-  /** Whether a value is the entity a filter names (its words all in the value: Zelensky, Volodymyr Zelensky). */
+  /** Whether a value is the entity one of this dimension's filters names. */
   private boolean isFilter(FacetDimension d, String value) {
-    List<String> names = d == FacetDimension.PERSON ? persons : d == FacetDimension.PLACE ? places : orgs;
+    return namedBy(d == FacetDimension.PERSON ? persons : d == FacetDimension.PLACE ? places : orgs, value);
+  }
+
+  /** Whether a value is the entity one of {@code names} names (its words all in the value: Zelensky, Volodymyr Zelensky). */
+  static boolean namedBy(List<String> names, String value) {
     String v = " " + fold(value) + " ";
     return names.stream().anyMatch(n -> !fold(n).isEmpty() && v.contains(" " + fold(n) + " "));
   }

@@ -581,16 +581,10 @@ public final class ClusterCli implements Runnable {
       return b.build();
     }
 
-    /** Whether a value is the entity a filter names (the filter's words all in it). */
+    /** Whether a value is the entity one of this dimension's filters names, as dateline trends decides. */
     private boolean isFilter(FacetDimension d, String value) {
-      List<String> names = d == FacetDimension.PERSON ? persons : d == FacetDimension.PLACE ? places : orgs;
-      String v = " " + fold(value) + " ";
-      return names.stream().anyMatch(n -> !fold(n).isEmpty() && v.contains(" " + fold(n) + " "));
-    }
-
-    private static String fold(String s) {
-      return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-          .toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+      return JsonContract.namedByFilter(
+          d == FacetDimension.PERSON ? persons : d == FacetDimension.PLACE ? places : orgs, value);
     }
   }
 
