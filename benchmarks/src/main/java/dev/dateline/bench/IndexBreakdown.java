@@ -104,6 +104,32 @@ public final class IndexBreakdown {
   }
 
   /**
+   * Writes the documents of {@code reader} into {@code dir} as one new segment ({@code
+   * IndexWriter.addIndexes}, which re-encodes every document) with {@code config}'s codec, the
+   * reader's index sort and no merges; the commit carries {@code userData} when it is not null.
+   */
+  private static void writeOneSegment(
+      DirectoryReader reader, Directory dir, IndexWriterConfig config, Map<String, String> userData)
+      throws IOException {
+    config.setMergePolicy(NoMergePolicy.INSTANCE);
+    Sort sort = reader.leaves().get(0).reader().getMetaData().sort();
+    if (sort != null) {
+      config.setIndexSort(sort);
+    }
+    List<CodecReader> leaves = new ArrayList<>();
+    for (LeafReaderContext leaf : reader.leaves()) {
+      leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
+    }
+    try (IndexWriter w = new IndexWriter(dir, config)) {
+      w.addIndexes(leaves.toArray(CodecReader[]::new));
+      if (userData != null) {
+        w.setLiveCommitData(userData.entrySet());
+      }
+      w.commit();
+    }
+  }
+
+  /**
    * Writes a one-segment copy of the index to {@code out} with the codec {@code mode} names ({@link
    * #codec}), keeping the commit's user data (the engine's format marks), so that the
    * engine can search it ({@link CpuProbe}'s {@code ENGINE@dir}).
@@ -112,20 +138,8 @@ public final class IndexBreakdown {
     try (Directory src = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(src);
         Directory dir = FSDirectory.open(out)) {
       IndexWriterConfig config = new IndexWriterConfig().setCodec(codec(mode))
-          .setMergePolicy(NoMergePolicy.INSTANCE).setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-      Sort sort = reader.leaves().get(0).reader().getMetaData().sort();
-      if (sort != null) {
-        config.setIndexSort(sort);
-      }
-      List<CodecReader> leaves = new ArrayList<>();
-      for (LeafReaderContext leaf : reader.leaves()) {
-        leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
-      }
-      try (IndexWriter w = new IndexWriter(dir, config)) {
-        w.addIndexes(leaves.toArray(CodecReader[]::new));
-        w.setLiveCommitData(reader.getIndexCommit().getUserData().entrySet());
-        w.commit();
-      }
+          .setOpenMode(IndexWriterConfig.OpenMode.CREATE);
+      writeOneSegment(reader, dir, config, reader.getIndexCommit().getUserData());
     }
     System.out.printf(Locale.ROOT, "copied %s to %s (one segment, stored fields %s): %,d bytes%n",
         index, out, mode, Indexes.size(out));
@@ -152,20 +166,7 @@ public final class IndexBreakdown {
     try (Directory src = FSDirectory.open(index); DirectoryReader reader = DirectoryReader.open(src)) {
       Path copy = Files.createTempDirectory(index.getParent(), "breakdown");
       try (Directory dir = FSDirectory.open(copy)) {
-        IndexWriterConfig config = new IndexWriterConfig().setCodec(codec).setUseCompoundFile(false)
-            .setMergePolicy(NoMergePolicy.INSTANCE);
-        Sort sort = reader.leaves().get(0).reader().getMetaData().sort();
-        if (sort != null) {
-          config.setIndexSort(sort);
-        }
-        List<CodecReader> leaves = new ArrayList<>();
-        for (LeafReaderContext leaf : reader.leaves()) {
-          leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
-        }
-        try (IndexWriter w = new IndexWriter(dir, config)) {
-          w.addIndexes(leaves.toArray(CodecReader[]::new));
-          w.commit();
-        }
+        writeOneSegment(reader, dir, new IndexWriterConfig().setCodec(codec).setUseCompoundFile(false), null);
         long storedBytes = 0;
         for (String f : dir.listAll()) {
           if (f.endsWith(".fdt") || f.endsWith(".fdx") || f.endsWith(".fdm")) {
@@ -220,20 +221,9 @@ public final class IndexBreakdown {
         return docValues.computeIfAbsent(field, f -> new Lucene90DocValuesFormat());
       }
     };
-    Sort sort = reader.leaves().get(0).reader().getMetaData().sort();
-    IndexWriterConfig config = new IndexWriterConfig().setCodec(codec).setUseCompoundFile(false)
-        .setMergePolicy(NoMergePolicy.INSTANCE);
-    if (sort != null) {
-      config.setIndexSort(sort);
-    }
-    List<CodecReader> leaves = new ArrayList<>();
-    for (LeafReaderContext leaf : reader.leaves()) {
-      leaves.add(SlowCodecReaderWrapper.wrap(leaf.reader()));
-    }
     long start = System.nanoTime();
-    try (Directory dir = FSDirectory.open(copy); IndexWriter w = new IndexWriter(dir, config)) {
-      w.addIndexes(leaves.toArray(CodecReader[]::new));
-      w.commit();
+    try (Directory dir = FSDirectory.open(copy)) {
+      writeOneSegment(reader, dir, new IndexWriterConfig().setCodec(codec).setUseCompoundFile(false), null);
     }
     System.out.printf(Locale.ROOT, "%none segment, stored fields %s (copied in %.0f s): %,d bytes (%,.0f bytes/doc)%n",
         mode, (System.nanoTime() - start) / 1e9, Indexes.size(copy), Indexes.size(copy) / (double) docs);
