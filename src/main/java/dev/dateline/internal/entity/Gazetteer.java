@@ -87,8 +87,11 @@ public final class Gazetteer {
   /** The longest gazetteer name starting at token {@code start}, if any. */
   Match longestMatch(List<Token> tokens, int start) {
     Token first = tokens.get(start);
+    if (!first.capitalised()) {
+      return null;
+    }
     Integer longest = longestByFirstKey.get(first.key());
-    if (longest == null || !first.capitalised()) {
+    if (longest == null) {
       return null;
     }
     StringBuilder key = new StringBuilder(first.key());

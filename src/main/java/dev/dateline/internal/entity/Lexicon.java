@@ -117,7 +117,47 @@ final class Lexicon {
       TITLES.keySet().stream().mapToInt(t -> t.split(" ").length).max().orElse(1);
   private static final Set<String> FIRST_NAME_SET = loadWords(FIRST_NAMES);
 
+  /** {@link #flags} bit: {@link #isTitleWord}. */
+  static final int TITLE_WORD = 1;
+  /** {@link #flags} bit: {@link #isOrgSuffix}. */
+  static final int ORG_SUFFIX = 2;
+  /** {@link #flags} bit: {@link #isNeverName}. */
+  static final int NEVER_NAME = 4;
+  /** {@link #flags} bit: {@link #isFirstName}. */
+  static final int FIRST_NAME = 8;
+  /** {@link #flags} bit: {@link #isPlacePreposition}. */
+  static final int PLACE_PREPOSITION = 16;
+  /** {@link #flags} bit: {@link #isSpeechVerb}. */
+  static final int SPEECH_VERB = 32;
+  /** {@link #flags} bit: a title can start with the word ({@link #titleLength} may be > 0). */
+  static final int TITLE_START = 64;
+
+  private static final Map<String, Integer> FLAGS = flags();
+
   private Lexicon() {}
+
+  /**
+   * The word's answers to the questions the tagger asks of every word, in one look-up: the
+   * {@code TITLE_WORD} ... {@code TITLE_START} bits (0 for a word in none of the lists).
+   */
+  static int flags(String key) {
+    return FLAGS.getOrDefault(key, 0);
+  }
+
+  private static Map<String, Integer> flags() {
+    Map<String, Integer> out = new HashMap<>();
+    java.util.function.BiConsumer<java.util.Collection<String>, Integer> mark =
+        (words, bit) -> words.forEach(w -> out.merge(w, bit, (a, b) -> a | b));
+    mark.accept(TITLES.keySet(), TITLE_WORD);
+    mark.accept(PORTFOLIOS, TITLE_WORD);
+    mark.accept(ORG_SUFFIXES, ORG_SUFFIX);
+    mark.accept(NEVER_NAMES, NEVER_NAME);
+    mark.accept(FIRST_NAME_SET, FIRST_NAME);
+    mark.accept(PLACE_PREPOSITIONS, PLACE_PREPOSITION);
+    mark.accept(SPEECH_VERBS, SPEECH_VERB);
+    mark.accept(TITLE_FIRST_WORDS, TITLE_START);
+    return Map.copyOf(out);
+  }
 
   /** Number of tokens of the longest title starting at {@code i}, or 0. */
   static int titleLength(List<Token> tokens, int i) {

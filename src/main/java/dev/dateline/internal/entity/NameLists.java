@@ -27,6 +27,8 @@ final class NameLists {
   static final int ORG = 4;
   static final int FIRST = 8;
   static final int COUNTRY = 16;
+  /** Internal mark: the key is the start (two words or more) of a longer multi-word name. */
+  private static final int PREFIX = 1 << 30;
 
   private static final NameLists STANDARD = load();
 
@@ -44,7 +46,7 @@ final class NameLists {
 
   /** List bits of a one-word key (0 when in no list). */
   int bits(String key) {
-    return bitsByKey.getOrDefault(key, 0);
+    return bitsByKey.getOrDefault(key, 0) & ~PREFIX;
   }
 
   /**
@@ -68,9 +70,15 @@ final class NameLists {
         }
         key.append(' ').append(t.get(e - 1).key());
         Integer b = bitsByKey.get(key.toString());
-        if (b != null) {
+        if (b == null) {
+          break; // no name starts with these words
+        }
+        if ((b & ~PREFIX) != 0) {
           bestEnd = e;
-          bestBits = b;
+          bestBits = b & ~PREFIX;
+        }
+        if ((b & PREFIX) == 0) {
+          break;
         }
       }
       if (bestEnd > 0) {
@@ -115,6 +123,9 @@ final class NameLists {
         if (sp > 0) {
           n.longestByFirstKey.merge(
               key.substring(0, sp), key.split(" ").length, Math::max);
+          for (int end = key.indexOf(' ', sp + 1); end > 0; end = key.indexOf(' ', end + 1)) {
+            n.bitsByKey.merge(key.substring(0, end), PREFIX, (a, b) -> a | b);
+          }
         }
       }
     } catch (IOException e) {

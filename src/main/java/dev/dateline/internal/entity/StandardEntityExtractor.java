@@ -55,6 +55,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
     final int index;
     final List<Token> tokens;
     final boolean[] covered;
+    /** Set in capitals ({@link #capitals(String)}): a headline or a wire table. */
+    final boolean capitals;
     final List<Mention> mentions = new ArrayList<>();
     /** Short all-caps words the model took for organisations: kept only if the article defines them. */
     final List<Mention> acronyms = new ArrayList<>();
@@ -71,6 +73,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
       this.index = index;
       this.tokens = Tokenizer.tokenize(text);
       this.covered = new boolean[tokens.size()];
+      this.capitals = capitals(text);
     }
   }
 
@@ -172,7 +175,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     tableTeams(p);
     tablePeople(p);
     scoreTeams(p);
-    if (capitals(p.text)) {
+    if (p.capitals) {
       // Headlines and wire tables in capitals: known names first, the model only around them.
       for (int i = 0; i < t.size(); i++) {
         Gazetteer.Match g = gazetteer.longestMatch(t, i);
@@ -189,7 +192,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     modelSpans = extendParticles(t, modelSpans);
     modelSpans = gazetteerCovers(t, modelSpans);
     modelSpans = reshape(p, modelSpans);
-    if (!NO_PLACE_HEADS && !capitals(p.text)) {
+    if (!NO_PLACE_HEADS && !p.capitals) {
       modelSpans = placeHeads(p, modelSpans);
     }
     for (int[] span : modelSpans) {
