@@ -27,6 +27,7 @@ import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.FilterScorable;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
@@ -105,6 +106,11 @@ public final class Collapse {
     int done = 0;
     int batch = Math.min(Math.max(16, 2 * n), maxBatch);
     long stories = -1;
+    if (upTo >= 0 && scored instanceof MatchAllDocsQuery) {
+      // Every article matches: the stories are those of the index, counted once per reader.
+      long all = StoryKeys.stories(reader);
+      stories = upTo == Long.MAX_VALUE ? all : Math.min(all, upTo + 1);
+    }
     while (true) {
       TopFieldCollectorManager top = new TopFieldCollectorManager(sort, batch, from, batch);
       ScoreDoc[] docs;

@@ -183,6 +183,63 @@ public final class StoryKeys {
     return keyed;
   }
 
+  private static final Map<IndexReader.CacheKey, Long> STORIES = new ConcurrentHashMap<>();
+
+  /**
+   * The number of stories among the live articles of {@code reader} (an article without a story
+   * key counts as a story of its own): what counting the stories of a query that matches every
+   * article gives, computed once per reader from the segments' tables (a merge of their sorted
+   * keys) and kept until the reader closes.
+   */
+  public static long stories(IndexReader reader) throws IOException {
+    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
+    if (helper == null) {
+      return countStories(reader);
+    }
+    IndexReader.CacheKey key = helper.getKey();
+    Long n = STORIES.get(key);
+    if (n == null) {
+      n = countStories(reader);
+      if (STORIES.putIfAbsent(key, n) == null) {
+        helper.addClosedListener(STORIES::remove);
+      }
+    }
+    return n;
+  }
+
+  private static long countStories(IndexReader reader) throws IOException {
+    List<LeafReaderContext> leaves = reader.leaves();
+    long[][] keys = new long[leaves.size()][];
+    int[] at = new int[leaves.size()];
+    long unkeyed = 0;
+    for (int i = 0; i < keys.length; i++) {
+      LeafReader leaf = leaves.get(i).reader();
+      keys[i] = of(leaf).keys;
+      unkeyed += leaf.numDocs() - keys[i].length;
+    }
+    // Each table is sorted by key: merge them, counting each key once.
+    long stories = unkeyed;
+    while (true) {
+      long min = Long.MAX_VALUE;
+      boolean any = false;
+      for (int i = 0; i < keys.length; i++) {
+        if (at[i] < keys[i].length && (!any || keys[i][at[i]] < min)) {
+          min = keys[i][at[i]];
+          any = true;
+        }
+      }
+      if (!any) {
+        return stories;
+      }
+      stories++;
+      for (int i = 0; i < keys.length; i++) {
+        while (at[i] < keys[i].length && keys[i][at[i]] == min) {
+          at[i]++;
+        }
+      }
+    }
+  }
+
   /** How many live members the story {@code key} has in the whole reader. */
   public static int size(IndexReader reader, long key) throws IOException {
     int n = 0;
