@@ -51,6 +51,7 @@ java -jar "$jar" IndexingBenchmark "${once[@]}" -wi 0 -p articles=500 -p threads
 java -jar "$jar" FacetBenchmark "${quick[@]}" -rf json -rff "$data/facets.json"
 java -jar "$jar" ExtractionBenchmark "${quick[@]}" -p articles=200 -rf json -rff "$data/extraction.json"
 java -jar "$jar" OpenSearcherBenchmark -f 1 -foe true -p "data=$data" -p engine=DATELINE,LUCENE_TUNED -rf json -rff "$data/open.json"
+java "${jvm[@]}" -cp "$jar" dev.dateline.bench.OpenHeap "$data" DATELINE
 # Merged after the bulk load (NewsIndex.forceMerge and the raw peers' own merge): the peers
 # must still agree.
 java "${jvm[@]}" -cp "$jar" dev.dateline.bench.Indexes "$data" --merge 1 DATELINE LUCENE LUCENE_TUNED
