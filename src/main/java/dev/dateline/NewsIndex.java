@@ -1127,7 +1127,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     ScoreDoc[] docs = more ? Arrays.copyOf(top.scoreDocs, query.limit()) : top.scoreDocs;
     Snippet[] snippets = query.highlight() ? snippets(searcher, compiled, docs) : new Snippet[docs.length];
     HitSummary[] summaries = summaries(searcher, docs);
-    Story[] stories = query.collapse() ? stories(searcher, docs) : new Story[docs.length];
+    Story[] stories = query.collapse() ? stories(searcher, docs, summaries) : new Story[docs.length];
     List<SearchHit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       HitSummary h = summaries[i];
@@ -1211,19 +1211,36 @@ public final class NewsIndex implements Closeable, NewsStore {
   }
 
   /**
-   * The stories of {@code docs}, computed from their members: found per segment through {@link
-   * StoryKeys} (a binary search per story), each member's id, publication time and source read
-   * from doc values.
+   * The stories of {@code docs}, computed from their members. A story whose only member is the hit
+   * itself ({@link StoryKeys#single}) is the hit's own details ({@code summaries}); the members of
+   * the others are found per segment through {@link StoryKeys} (a binary search per story), each
+   * member's id, publication time and source read from doc values.
    */
-  private static Story[] stories(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
+  private static Story[] stories(IndexSearcher searcher, ScoreDoc[] docs, HitSummary[] summaries)
+      throws IOException {
     Story[] out = new Story[docs.length];
     long[] keyOf = new long[docs.length];
-    boolean[] keyed = StoryKeys.keysOf(searcher.getIndexReader(), docs, keyOf);
+    IndexReader reader = searcher.getIndexReader();
+    boolean[] keyed = StoryKeys.keysOf(reader, docs, keyOf);
     Map<Long, Story.Tally> tallies = new LinkedHashMap<>();
     for (int i = 0; i < docs.length; i++) {
-      if (keyed[i]) {
+      if (!keyed[i]) {
+        continue;
+      }
+      String source = summaries[i].source();
+      // The source as its doc value holds it (cut at the keyword limit): the slow path below.
+      if (StoryKeys.single(reader, keyOf[i])
+          && (source == null || source.length() <= Schema.MAX_KEYWORD_CHARS)) {
+        Story.Tally alone = new Story.Tally();
+        Instant published = summaries[i].published();
+        alone.add(summaries[i].id(), published == null ? null : published.toEpochMilli(), source);
+        out[i] = alone.story();
+      } else {
         tallies.putIfAbsent(keyOf[i], new Story.Tally());
       }
+    }
+    if (tallies.isEmpty()) {
+      return out;
     }
     long[] storyKeys = tallies.keySet().stream().mapToLong(Long::longValue).toArray();
     for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
@@ -1245,7 +1262,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       }
     }
     for (int i = 0; i < docs.length; i++) {
-      if (keyed[i]) {
+      if (keyed[i] && out[i] == null) {
         out[i] = tallies.get(keyOf[i]).story();
       }
     }
@@ -1285,7 +1302,7 @@ public final class NewsIndex implements Closeable, NewsStore {
                   .scoreDocs
               : new ScoreDoc[] {new ScoreDoc(doc, Float.NaN)};
       HitSummary[] summaries = summaries(s, docs);
-      Story[] stories = stories(s, docs);
+      Story[] stories = stories(s, docs, summaries);
       List<SearchHit> out = new ArrayList<>(docs.length);
       for (int i = 0; i < docs.length; i++) {
         HitSummary h = summaries[i];
@@ -1364,7 +1381,7 @@ public final class NewsIndex implements Closeable, NewsStore {
               ? Collapse.page(s, query, SortOrder.RELEVANCE, limit, null, -1).heads()
               : s.search(query, limit, Schema.sort(SortOrder.RELEVANCE), true).scoreDocs;
       HitSummary[] summaries = summaries(s, docs);
-      Story[] stories = collapse ? stories(s, docs) : new Story[docs.length];
+      Story[] stories = collapse ? stories(s, docs, summaries) : new Story[docs.length];
       List<SearchHit> out = new ArrayList<>(docs.length);
       for (int i = 0; i < docs.length; i++) {
         HitSummary h = summaries[i];

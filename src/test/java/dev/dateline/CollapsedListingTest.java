@@ -34,7 +34,8 @@ class CollapsedListingTest {
               .totalHitsThreshold(1 + r.nextInt(40))
               .build();
       try (NewsIndex idx = NewsIndex.inMemory(options)) {
-        List<String> ids = build(idx, r);
+        Map<String, Article> articles = new HashMap<>();
+        List<String> ids = build(idx, r, articles);
         Map<String, String> storyOf = new HashMap<>();
         for (String id : ids) {
           List<SearchHit> members = idx.timeline(id);
@@ -66,6 +67,7 @@ class CollapsedListingTest {
               for (SearchHit h : page.hits()) {
                 seen.add(h.id());
                 assertThat(h.story().id()).as(what).isEqualTo(storyOf.get(h.id()));
+                assertThat(h.story()).as(what).isEqualTo(expectedStory(h.story().id(), storyOf, articles));
               }
               if (page.next() == null) {
                 break;
@@ -129,7 +131,7 @@ class CollapsedListingTest {
    * Stories of 1 to 40 members (some identical copies), published over weeks, added out of order
    * in several segments, then a few articles deleted.
    */
-  private static List<String> build(NewsIndex idx, Random r) {
+  private static List<String> build(NewsIndex idx, Random r, Map<String, Article> kept) {
     List<Article> all = new ArrayList<>();
     int stories = 15 + r.nextInt(10);
     for (int s = 0; s < stories; s++) {
@@ -158,7 +160,25 @@ class CollapsedListingTest {
       idx.delete(gone);
     }
     idx.refresh();
+    for (Article a : all) {
+      if (ids.contains(a.id())) {
+        kept.put(a.id(), a);
+      }
+    }
     return ids;
+  }
+
+  /** The story {@code storyId} counted from the articles the test added, apart from the index. */
+  private static Story expectedStory(
+      String storyId, Map<String, String> storyOf, Map<String, Article> articles) {
+    Story.Tally tally = new Story.Tally();
+    storyOf.forEach((id, story) -> {
+      if (story.equals(storyId)) {
+        Article a = articles.get(id);
+        tally.add(id, a.published() == null ? null : a.published().toEpochMilli(), a.source());
+      }
+    });
+    return tally.story();
   }
 
   private static List<String> plainListing(NewsIndex idx, NewsQuery q) {

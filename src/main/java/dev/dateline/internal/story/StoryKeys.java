@@ -11,6 +11,7 @@ import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.internal.hppc.LongHashSet;
 import org.apache.lucene.search.ConstantScoreScorer;
 import org.apache.lucene.search.ConstantScoreWeight;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -146,17 +147,17 @@ public final class StoryKeys {
    * story in {@code storyKeys}.
    */
   public long[] membersInDocOrder(long[] storyKeys) {
-    int count = 0;
-    for (long k : storyKeys) {
-      count += count(k);
-    }
-    long[] out = new long[count];
+    long[] out = new long[Math.min(storyKeys.length, keys.length)];
     int at = 0;
     for (int k = 0; k < storyKeys.length; k++) {
       for (int i = first(storyKeys[k]); i < keys.length && keys[i] == storyKeys[k]; i++) {
+        if (at == out.length) {
+          out = java.util.Arrays.copyOf(out, 2 * out.length + 1);
+        }
         out[at++] = ((long) docs[i] << 32) | k;
       }
     }
+    out = at == out.length ? out : java.util.Arrays.copyOf(out, at);
     java.util.Arrays.sort(out);
     return out;
   }
@@ -183,31 +184,49 @@ public final class StoryKeys {
     return keyed;
   }
 
-  private static final Map<IndexReader.CacheKey, Long> STORIES = new ConcurrentHashMap<>();
+  private static final Map<IndexReader.CacheKey, Overview> OVERVIEWS = new ConcurrentHashMap<>();
 
   /**
-   * The number of stories among the live articles of {@code reader} (an article without a story
-   * key counts as a story of its own): what counting the stories of a query that matches every
-   * article gives, computed once per reader from the segments' tables (a merge of their sorted
-   * keys) and kept until the reader closes.
+   * What the whole reader's tables say: the number of stories among its live articles (an article
+   * without a story key counts as a story of its own), and the keys of the stories with more than
+   * one live member. Computed once per reader by a merge of the segments' sorted tables, kept until
+   * the reader closes.
    */
-  public static long stories(IndexReader reader) throws IOException {
+  private record Overview(long stories, LongHashSet shared) {}
+
+  private static Overview overview(IndexReader reader) throws IOException {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
     if (helper == null) {
-      return countStories(reader);
+      return computeOverview(reader);
     }
     IndexReader.CacheKey key = helper.getKey();
-    Long n = STORIES.get(key);
-    if (n == null) {
-      n = countStories(reader);
-      if (STORIES.putIfAbsent(key, n) == null) {
-        helper.addClosedListener(STORIES::remove);
+    Overview o = OVERVIEWS.get(key);
+    if (o == null) {
+      o = computeOverview(reader);
+      if (OVERVIEWS.putIfAbsent(key, o) == null) {
+        helper.addClosedListener(OVERVIEWS::remove);
       }
     }
-    return n;
+    return o;
   }
 
-  private static long countStories(IndexReader reader) throws IOException {
+  /**
+   * The number of stories among the live articles of {@code reader}: what counting the stories of
+   * a query that matches every article gives.
+   */
+  public static long stories(IndexReader reader) throws IOException {
+    return overview(reader).stories();
+  }
+
+  /**
+   * Whether the story {@code key} has exactly one live member in {@code reader} (the article that
+   * has this key), so that its details are that article's own.
+   */
+  public static boolean single(IndexReader reader, long key) throws IOException {
+    return !overview(reader).shared().contains(key);
+  }
+
+  private static Overview computeOverview(IndexReader reader) throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
     long[][] keys = new long[leaves.size()][];
     int[] at = new int[leaves.size()];
@@ -219,6 +238,7 @@ public final class StoryKeys {
     }
     // Each table is sorted by key: merge them, counting each key once.
     long stories = unkeyed;
+    LongHashSet shared = new LongHashSet();
     while (true) {
       long min = Long.MAX_VALUE;
       boolean any = false;
@@ -229,13 +249,18 @@ public final class StoryKeys {
         }
       }
       if (!any) {
-        return stories;
+        return new Overview(stories, shared);
       }
       stories++;
+      int members = 0;
       for (int i = 0; i < keys.length; i++) {
         while (at[i] < keys[i].length && keys[i][at[i]] == min) {
           at[i]++;
+          members++;
         }
+      }
+      if (members > 1) {
+        shared.add(min);
       }
     }
   }
