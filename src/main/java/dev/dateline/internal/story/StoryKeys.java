@@ -172,11 +172,22 @@ public final class StoryKeys {
       throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
     boolean[] keyed = new boolean[docs.length];
+    // In doc id order (doc values iterate forward only): one iterator per segment.
+    long[] order = new long[docs.length];
     for (int i = 0; i < docs.length; i++) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docs[i].doc, leaves));
-      // A fresh iterator per doc: the docs are not in doc id order.
-      NumericDocValues values = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
-      if (values.advanceExact(docs[i].doc - leaf.docBase)) {
+      order[i] = ((long) docs[i].doc << 32) | i;
+    }
+    java.util.Arrays.sort(order);
+    LeafReaderContext leaf = null;
+    NumericDocValues values = null;
+    for (long o : order) {
+      int doc = (int) (o >>> 32);
+      int i = (int) o;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        values = DocValues.getNumeric(leaf.reader(), Schema.STORY_KEY);
+      }
+      if (values.docID() <= doc - leaf.docBase && values.advanceExact(doc - leaf.docBase)) {
         keys[i] = values.longValue();
         keyed[i] = true;
       }
