@@ -617,6 +617,23 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
       cluster.createIndex(3, 1);
       ensureGreen("news_stories");
       assertTrue(cluster.detectsStories());
+      // The dateline_article processor cannot assign stories: a story index refuses its
+      // documents, naming the index (the same pipeline indexes into an index without stories:
+      // testArticleProcessorIndexesRawPages).
+      client().admin().cluster()
+          .preparePutPipeline("dateline-story-pages",
+              new org.opensearch.core.common.bytes.BytesArray("{\"processors\": [{\"dateline_article\": {}}]}"),
+              org.opensearch.common.xcontent.XContentType.JSON)
+          .get();
+      BulkResponse viaProcessor =
+          client().prepareBulk()
+              .add(client().prepareIndex("news_stories").setId("page0").setPipeline("dateline-story-pages")
+                  .setSource(Map.of("page", PAGES.get(0))))
+              .get();
+      assertTrue("a story index refuses the processor's documents", viaProcessor.getItems()[0].isFailed());
+      String why = viaProcessor.getItems()[0].getFailureMessage();
+      assertTrue(why, why.contains(ArticleProcessor.TYPE) && why.contains("news_stories") && why.contains("detects stories"));
+      assertFalse(client().prepareGet("news_stories", "page0").get().isExists());
       // 20 one by one, the rest in bulk; arrival out of publication order moves articles.
       int third = 20;
       for (Article a : shuffled.subList(0, third)) {
@@ -646,10 +663,44 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
               .findFirst().orElseThrow();
       client.update(u -> u.index("news_stories").id(damaged).doc(Map.of(DatelineMapping.STORY_KEY, 42L)), Map.class);
       NewsCluster later = NewsCluster.of(client, "news_stories", options);
-      for (Article a : shuffled.subList(shuffled.size() - 10, shuffled.size())) {
+      List<Article> last = shuffled.subList(shuffled.size() - 10, shuffled.size());
+      String kept = shuffled.stream().map(Article::id).filter(id -> !List.of("w003", "w010", "w017").contains(id))
+          .findFirst().orElseThrow();
+      // One writing client per story index: while the first holds the writer lease, the second's
+      // writes are refused, naming the index and the holder, and write nothing; it still searches.
+      WriterLeaseException held = expectThrows(WriterLeaseException.class, () -> later.add(last.get(0)));
+      assertEquals("news_stories", held.index());
+      assertEquals(cluster.writerId(), held.holder());
+      assertTrue(held.getMessage(), held.getMessage().contains("news_stories") && held.getMessage().contains(cluster.writerId()));
+      assertTrue(held instanceof dev.dateline.IndexLockedException);
+      expectThrows(WriterLeaseException.class, () -> later.delete(kept));
+      expectThrows(WriterLeaseException.class,
+          () -> later.addAll(List.<ArticleFiles.Record>of(new ArticleFiles.Parsed(last.get(1), "x")).iterator(), x -> fail(x.toString())));
+      later.refresh();
+      assertFalse(client.exists(g -> g.index("news_stories").id(last.get(0).id())).value());
+      assertFalse(client.exists(g -> g.index("news_stories").id(last.get(1).id())).value());
+      assertTrue(client.exists(g -> g.index("news_stories").id(kept)).value());
+      embedded.refresh();
+      assertEquals(embedded.count(NewsQuery.builder().build()), later.count(NewsQuery.builder().build()));
+      // The first writer is taken to be gone (its process died): the second takes the lease over
+      // and writes; the first, still running after all, is refused at its next write, naming the
+      // new holder, and its close leaves the new holder's lease alone.
+      later.takeOverWriterLease();
+      for (Article a : last) {
         embedded.add(a);
         later.add(a);
       }
+      WriterLeaseException lost = expectThrows(WriterLeaseException.class, () -> cluster.delete(kept));
+      assertEquals(later.writerId(), lost.holder());
+      assertTrue(lost.getMessage(), lost.getMessage().contains(later.writerId()));
+      assertTrue(client.exists(g -> g.index("news_stories").id(kept)).value());
+      cluster.close();
+      NewsCluster next = NewsCluster.of(client, "news_stories", options);
+      assertEquals(later.writerId(), expectThrows(WriterLeaseException.class, () -> next.delete("no-such-article")).holder());
+      later.close(); // releases the lease: the next writer takes it
+      next.delete("no-such-article");
+      next.close();
+      assertFalse(client.exists(g -> g.index(NewsCluster.WRITER_LEASE_INDEX).id("news_stories")).value());
       Object repaired =
           client.get(g -> g.index("news_stories").id(damaged), Map.class).source().get(DatelineMapping.STORY_KEY);
       cluster.refresh();
