@@ -135,7 +135,14 @@ public final class DatelineMapping {
                 properties.put(
                     field,
                     switch (kind) {
-                      case TEXT -> text(DatelinePlugin.TEXT_ANALYZER);
+                      case TEXT -> {
+                        // Query text analysed by OpenSearch (match, query_string, match_phrase with
+                        // the phrase analyzer) gets the terms the library's compiler would search.
+                        Map<String, Object> t = new LinkedHashMap<>(text(DatelinePlugin.TEXT_ANALYZER));
+                        t.put("search_analyzer", DatelinePlugin.TEXT_SEARCH_ANALYZER);
+                        t.put("search_quote_analyzer", DatelinePlugin.TEXT_PHRASE_ANALYZER);
+                        yield t;
+                      }
                       case NAME -> text(DatelinePlugin.NAME_ANALYZER);
                       case KEYWORD -> Map.of("type", "keyword");
                       // A date of epoch milliseconds: in Lucene the same point and doc values

@@ -507,6 +507,60 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
           """);
 
   /**
+   * The search-time analyzers: query text that OpenSearch analyses itself ({@code query_string}'s
+   * quoted phrases through the mapping's {@code search_quote_analyzer}, {@code match_phrase} with
+   * the phrase analyzer, {@code match} through the {@code search_analyzer}) matches the articles the
+   * library's compiler matches for the same text; with the index analyzer, a phrase also matches
+   * another inflection.
+   */
+  public void testSearchTimeAnalyzersMatchAsTheLibrary() throws Exception {
+    String index = "analyzers";
+    client().admin().indices().prepareCreate(index)
+        .setSettings(DatelineMapping.settings(1, 0)).setMapping(DatelineMapping.mapping()).get();
+    ensureGreen(index);
+    List<Article> articles = List.of(
+        Article.builder().id("t1").headline("Talks resume").bodyText("Russian officials said the talks would resume.").build(),
+        Article.builder().id("t2").headline("Envoy speaks").bodyText("A Russian official said little about the talk.").build(),
+        Article.builder().id("t3").headline("Markets").bodyText("Oil prices rose on Monday as officials met.").build(),
+        Article.builder().id("t4").headline("Markets fall").bodyText("The price of oil fell; an oil price cap was talked about.").build());
+    try (NewsIndex embedded = NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(dev.dateline.EntityExtractor.none()).build())) {
+      BulkRequestBuilder bulk = client().prepareBulk().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+      for (Article a : articles) {
+        embedded.add(a);
+        bulk.add(client().prepareIndex(index).setId(a.id()).setSource(DatelineMapping.document(DatelineLucene.defaults(), a)));
+      }
+      assertFalse(bulk.get().hasFailures());
+      embedded.refresh();
+      int differs = 0;
+      for (String phrase : List.of("Russian officials", "Russian official", "oil prices", "oil price", "said the talks")) {
+        java.util.Set<String> library = new java.util.TreeSet<>(
+            embedded.search(NewsQuery.builder().text("\"" + phrase + "\"").sort(SortOrder.NEWEST).build())
+                .hits().stream().map(SearchHit::id).toList());
+        assertFalse(phrase, library.isEmpty());
+        assertEquals(phrase + " (query_string)", library,
+            ids(index, QueryBuilders.queryStringQuery("\"" + phrase + "\"").defaultField("body")));
+        assertEquals(phrase + " (match_phrase)", library,
+            ids(index, QueryBuilders.matchPhraseQuery("body", phrase).analyzer(DatelinePlugin.TEXT_PHRASE_ANALYZER)));
+        differs += library.equals(ids(index, QueryBuilders.matchPhraseQuery("body", phrase).analyzer(DatelinePlugin.TEXT_ANALYZER))) ? 0 : 1;
+      }
+      assertTrue("the index analyzer matches other inflections in phrases", differs > 0);
+      for (String words : List.of("officials", "talks", "prices", "talked")) {
+        java.util.Set<String> library = new java.util.TreeSet<>(
+            embedded.search(NewsQuery.builder().text(words).sort(SortOrder.NEWEST).build()).hits().stream().map(SearchHit::id).toList());
+        assertEquals(words + " (match)", library, ids(index, QueryBuilders.matchQuery("body", words)));
+      }
+    }
+  }
+
+  private static java.util.Set<String> ids(String index, org.opensearch.index.query.QueryBuilder q) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (var h : client().prepareSearch(index).setQuery(q).setSize(100).setFetchSource(false).get().getHits().getHits()) {
+      ids.add(h.getId());
+    }
+    return ids;
+  }
+
+  /**
    * The {@code dateline_article} processor in a pipeline: raw pages indexed through it equal, as
    * search results (ids, fields, entities), the same pages parsed by {@code RawArticleParser} and
    * added to an embedded index; a page with nothing to index fails its bulk item with the
