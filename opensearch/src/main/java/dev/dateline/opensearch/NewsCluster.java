@@ -239,6 +239,8 @@ public final class NewsCluster implements NewsStore {
    *
    * @throws dev.dateline.InvalidArticleException if the article cannot be indexed
    * @throws IndexException if the cluster refuses it or cannot be reached
+   * @throws WriterLeaseException if the index detects stories and another store holds its writer
+   *     lease (nothing is written)
    */
   @Override
   public Article add(Article article) {
@@ -295,6 +297,8 @@ public final class NewsCluster implements NewsStore {
    * @param records the records, with their {@code file:line} locations
    * @param rejected receives each record that was not indexed, with why
    * @return the number of articles the cluster acknowledged
+   * @throws WriterLeaseException if the index detects stories and another store holds its writer
+   *     lease, or took it over before a batch (the batches sent before stay indexed)
    * @throws IndexException if a whole request fails (the cluster cannot be reached, or stays too
    *     busy); the articles of earlier requests stay indexed
    */
@@ -620,6 +624,14 @@ public final class NewsCluster implements NewsStore {
     return found == null || found.isEmpty() ? a : a.toBuilder().entities(found).build();
   }
 
+  /**
+   * Deletes the article with this id, if the index has it (in a story index, its story's other
+   * members may move to a new leader).
+   *
+   * @throws WriterLeaseException if the index detects stories and another store holds its writer
+   *     lease (nothing is deleted)
+   * @throws IndexException if the cluster refuses or cannot be reached
+   */
   @Override
   public void delete(String id) {
     Objects.requireNonNull(id, "id");

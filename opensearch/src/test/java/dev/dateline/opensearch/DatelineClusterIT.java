@@ -84,6 +84,9 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
     k.add(Map.of("text", "summit zanzibar"));
     k.add(Map.of("text", "visit timbuktu planned"));
     k.add(Map.of());
+    // The benchmarks' TERMS_2_3 (every word required) and KEYWORD_2_ENTITIES (a word, two entities).
+    k.add(Map.of("text", "oil prices market", "operator", "and"));
+    k.add(Map.of("text", "summit", "person", List.of("Angela Merkel"), "place", List.of("Berlin")));
     return k;
   }
 

@@ -81,12 +81,19 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
       }
       embedded.refresh();
 
-      String body =
-          JSON.writeValueAsString(
-              Map.of("settings", DatelineMapping.settings(3, 0), "mappings", DatelineMapping.mapping()));
+      // The index comes from DatelineMapping's index template: created by name, nothing else.
+      String template =
+          JSON.writeValueAsString(DatelineMapping.indexTemplate(List.of("news*"), 3, 0, NewsIndex.Options.defaults()));
       try (Response r =
-          client.generic().execute(Requests.builder().method("PUT").endpoint("/news").json(body).build())) {
+          client.generic().execute(Requests.builder().method("PUT").endpoint("/_index_template/dateline-news").json(template).build())) {
         assertEquals(r.getBody().map(b -> b.bodyAsString()).orElse(""), 200, r.getStatus());
+      }
+      try (Response r = client.generic().execute(Requests.builder().method("PUT").endpoint("/news").build())) {
+        assertEquals(r.getBody().map(b -> b.bodyAsString()).orElse(""), 200, r.getStatus());
+      }
+      try (Response r = client.generic().execute(Requests.builder().method("GET").endpoint("/news/_settings").build())) {
+        String settings = r.getBody().map(b -> b.bodyAsString()).orElse("");
+        assertTrue(settings, settings.contains("\"number_of_shards\":\"3\"") && settings.contains("\"sort\""));
       }
       List<BulkOperation> ops = new ArrayList<>();
       for (Article a : indexed) {
