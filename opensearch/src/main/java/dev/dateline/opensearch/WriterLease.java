@@ -39,10 +39,6 @@ final class WriterLease {
     return id;
   }
 
-  boolean held() {
-    return held != null;
-  }
-
   /**
    * Takes the lease if this client does not hold it (refused if another does), else checks that it
    * still holds it (refused if another took it over).
