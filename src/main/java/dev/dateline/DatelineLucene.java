@@ -120,6 +120,30 @@ public final class DatelineLucene {
   }
 
   /**
+   * A new analyzer of query text for the text fields, for engines that analyse query words
+   * themselves (OpenSearch's {@code match}): the {@link #textAnalyzer()}'s terms, one per word, the
+   * stem where the index also holds the word's exact form, as the library's compiler searches
+   * unquoted words. The caller owns it and closes it when done.
+   *
+   * @return a new analyzer of query words
+   */
+  public static Analyzer textSearchAnalyzer() {
+    return new dev.dateline.internal.index.SearchTimeAnalyzer(false);
+  }
+
+  /**
+   * A new analyzer of quoted phrases for the text fields (OpenSearch's {@code match_phrase}): one
+   * term per word, the word's exact form where its stem differs from it, as the library's compiler
+   * searches a quoted phrase ({@code "Russian officials"} does not match "Russian official"). The
+   * caller owns it and closes it when done.
+   *
+   * @return a new analyzer of phrases
+   */
+  public static Analyzer textPhraseAnalyzer() {
+    return new dev.dateline.internal.index.SearchTimeAnalyzer(true);
+  }
+
+  /**
    * A new analyzer of the name fields (source, section, tag, person, place, org); the caller owns
    * it and closes it when done.
    *

@@ -128,8 +128,9 @@ public interface NewsStore extends AutoCloseable {
   long count(NewsQuery query);
 
   /**
-   * Releases the store's resources (an embedded index commits and closes; a cluster client closes
-   * its connection if it owns it).
+   * Releases the store's resources: an embedded index commits and closes (releasing its write
+   * lock); a cluster store releases the writer lease of a story index if it holds one (the client
+   * it was given stays open: it is the caller's).
    *
    * @throws IndexException if closing fails
    */

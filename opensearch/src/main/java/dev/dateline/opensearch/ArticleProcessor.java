@@ -35,6 +35,12 @@ import org.opensearch.ingest.Processor;
  * settings ({@link DatelineMapping#settings(int, int, dev.dateline.NewsIndex.Options)}). The {@code _id} is the request's, else the
  * article's derived id ({@link Article#deriveId}).
  *
+ * <p>An index that detects stories (created with {@code NewsIndex.Options.stories}) refuses the
+ * processor's documents with an error naming the index: its story keys are assigned by its one
+ * writing {@link NewsCluster}, which the processor is not; index raw pages into it through {@link
+ * NewsCluster#addAll} (or {@code dateline-cluster index}), which parse {@code .txt} pages with the
+ * same parser.
+ *
  * <pre>{@code
  * PUT _ingest/pipeline/dateline-pages
  * {"processors": [{"dateline_article": {"field": "page", "zone": "Asia/Singapore"}}]}
@@ -66,23 +72,44 @@ public final class ArticleProcessor extends AbstractProcessor {
     this.state = state;
   }
 
-  /**
-   * The mapping of the index the document goes to: its scoring options (boosts weigh {@code
-   * all_text}) are in its settings; the defaults when it does not exist yet.
-   */
-  private DatelineLucene lucene(IngestDocument doc) {
+  /** The metadata of the index the document goes to, or null when it does not exist yet. */
+  private IndexMetadata target(IngestDocument doc) {
     Object index = doc.getSourceAndMetadata().get(IngestDocument.Metadata.INDEX.getFieldName());
     ClusterState cs = state == null ? null : state.get();
     if (index == null || cs == null) {
-      return DatelineQueryBuilder.lucene(Settings.EMPTY);
+      return null;
     }
     IndexAbstraction target = cs.metadata().getIndicesLookup().get(index.toString());
-    IndexMetadata meta = target == null ? null : target.getWriteIndex();
-    return DatelineQueryBuilder.lucene(meta == null ? Settings.EMPTY : meta.getSettings());
+    return target == null ? null : target.getWriteIndex();
+  }
+
+  /**
+   * Whether the index detects stories ({@link DatelineMapping#META_STORIES} in its mapping's
+   * {@code _meta}): its story keys are assigned by its one writing {@link NewsCluster}.
+   */
+  static boolean detectsStories(IndexMetadata meta) {
+    if (meta == null || meta.mapping() == null) {
+      return false;
+    }
+    return meta.mapping().sourceAsMap().get("_meta") instanceof Map<?, ?> m
+        && Boolean.TRUE.equals(m.get(DatelineMapping.META_STORIES));
   }
 
   @Override
   public IngestDocument execute(IngestDocument doc) {
+    IndexMetadata target = target(doc);
+    if (detectsStories(target)) {
+      // A story key needs every article of the index (the writing client's detector): an article
+      // written here would be a story of its own while its copies are grouped, and the writer
+      // would not know it. Raw pages go into a story index through NewsCluster.addAll instead,
+      // which parses .txt pages with the same parser.
+      throw new IllegalArgumentException(
+          "[" + TYPE + "] the index " + target.getIndex().getName() + " detects stories: its articles must be"
+              + " written by its writing client, which assigns their stories (NewsCluster.addAll, or"
+              + " dateline-cluster index, which read raw .txt pages with the same parser); the processor"
+              + " cannot, so it refuses the document");
+    }
+    DatelineLucene lucene = DatelineQueryBuilder.lucene(target == null ? Settings.EMPTY : target.getSettings());
     String page = doc.getFieldValue(field, String.class);
     Article article;
     try {
@@ -125,7 +152,7 @@ public final class ArticleProcessor extends AbstractProcessor {
         all.remove(key);
       }
     }
-    all.putAll(DatelineMapping.document(lucene(doc), article));
+    all.putAll(DatelineMapping.document(lucene, article));
     all.put(IngestDocument.Metadata.ID.getFieldName(), article.id());
     return doc;
   }

@@ -42,7 +42,9 @@ import picocli.CommandLine.Parameters;
  * free of {@code opensearch-java}. Errors are one line on stderr ({@code dateline-cluster: ...});
  * exit codes as the library's CLI: 0 success, 1 failure (cluster unreachable or refusing), 2 usage
  * (bad option, URL or query), 3 some records rejected ({@code file:line: reason} on stderr, the
- * others indexed), 5 nothing to index, 6 no article with that id ({@code story}).
+ * others indexed), 4 another client holds the writer lease of the story index ({@code index},
+ * {@code delete}; {@code --take-over} takes it from a writer that is gone), 5 nothing to index, 6
+ * no article with that id ({@code story}).
  */
 @Command(
     name = "dateline-cluster",
@@ -63,6 +65,7 @@ public final class ClusterCli implements Runnable {
   static final int EXIT_FAILURE = 1;
   static final int EXIT_USAGE = 2;
   static final int EXIT_REJECTED = 3;
+  static final int EXIT_LOCKED = 4;
   static final int EXIT_NO_INPUT = 5;
   static final int EXIT_NOT_FOUND = 6;
 
@@ -96,11 +99,15 @@ public final class ClusterCli implements Runnable {
         });
     cli.setExecutionExceptionHandler(
         (ex, c, p) -> {
-          err.println("dateline-cluster: " + String.valueOf(ex.getMessage()).replace('\n', ' '));
+          // The message may quote what the cluster holds (a lease's host, an article's id).
+          err.println("dateline-cluster: " + printable(String.valueOf(ex.getMessage())));
           if (System.getenv("DATELINE_DEBUG") != null) {
             ex.printStackTrace(err);
           }
           err.flush();
+          if (ex instanceof WriterLeaseException) {
+            return EXIT_LOCKED;
+          }
           return ex instanceof InvalidQueryException || ex instanceof Usage
                   || ex instanceof dev.dateline.StoriesNotEnabledException
               ? EXIT_USAGE
@@ -148,9 +155,9 @@ public final class ClusterCli implements Runnable {
       } catch (URISyntaxException | IllegalArgumentException e) {
         throw new Usage("invalid --url '" + url + "': " + e.getMessage());
       }
-      try (OpenSearchTransport transport = ApacheHttpClient5TransportBuilder.builder(host).build()) {
-        return run(NewsCluster.of(new OpenSearchClient(transport), index, options()), spec.commandLine().getOut(),
-            spec.commandLine().getErr());
+      try (OpenSearchTransport transport = ApacheHttpClient5TransportBuilder.builder(host).build();
+          NewsCluster cluster = NewsCluster.of(new OpenSearchClient(transport), index, options())) {
+        return run(cluster, spec.commandLine().getOut(), spec.commandLine().getErr()); // close: releases a writer lease
       } catch (DatelineException | Usage e) {
         throw e;
       } catch (IOException | RuntimeException e) {
@@ -224,8 +231,14 @@ public final class ClusterCli implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files or directories.")
     List<Path> paths;
 
+    @Option(names = "--take-over", description = "Take the writer lease of a story index from a writer that is gone (its process died).")
+    boolean takeOver;
+
     @Override
     int run(NewsCluster cluster, PrintWriter out, PrintWriter err) throws IOException {
+      if (takeOver) {
+        cluster.takeOverWriterLease();
+      }
       List<Path> files = new ArrayList<>();
       for (Path p : paths) {
         try {
@@ -629,8 +642,14 @@ public final class ClusterCli implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "ID")
     List<String> ids;
 
+    @Option(names = "--take-over", description = "Take the writer lease of a story index from a writer that is gone (its process died).")
+    boolean takeOver;
+
     @Override
     int run(NewsCluster cluster, PrintWriter out, PrintWriter err) {
+      if (takeOver) {
+        cluster.takeOverWriterLease();
+      }
       ids.forEach(cluster::delete);
       cluster.refresh();
       out.println("deleted " + ids.size() + " ids from " + index);

@@ -21,7 +21,9 @@ import org.opensearch.search.sort.SortMode;
 /**
  * The index settings, mappings, documents and sorts that make an OpenSearch index hold what a
  * Dateline index holds, field for field ({@link DatelineLucene#indexedFields()}): text and name
- * fields with Dateline's analyzers and its position gap, the id and language as keywords, the
+ * fields with Dateline's analyzers and its position gap (text fields search with the search-time
+ * variants {@value DatelinePlugin#TEXT_SEARCH_ANALYZER} and {@value
+ * DatelinePlugin#TEXT_PHRASE_ANALYZER}), the id and language as keywords, the
  * publication time as a date of epoch milliseconds (a long point and doc values, as in the embedded index), Lucene's BM25, and the index sorted newest
  * first as the embedded index is. Needs {@link DatelinePlugin} on every node. Everything here but
  * {@link #sort} works without OpenSearch's server classes (a client application has only
@@ -114,6 +116,32 @@ public final class DatelineMapping {
   }
 
   /**
+   * An index template ({@code PUT _index_template/NAME} with this body): every index created with a
+   * name matching one of the patterns (by {@code PUT INDEX}, or by a rollover) gets {@link
+   * #settings(int, int, NewsIndex.Options)} and {@link #mapping(NewsIndex.Options)}, so time-based
+   * indexes ({@code news-2026-02}, ...) are Dateline indexes without creating each by hand.
+   *
+   * @param patterns the index name patterns, e.g. {@code news-*}
+   * @param shards primary shards of each index
+   * @param replicas replicas of each shard
+   * @param options the scoring options (written into the settings) and whether the indexes detect
+   *     stories
+   * @return the template's body
+   */
+  public static Map<String, Object> indexTemplate(List<String> patterns, int shards, int replicas, NewsIndex.Options options) {
+    if (patterns.isEmpty()) {
+      throw new IllegalArgumentException("an index template needs at least one index pattern");
+    }
+    Map<String, Object> template = new LinkedHashMap<>();
+    template.put("settings", settings(shards, replicas, options));
+    template.put("mappings", mapping(options));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("index_patterns", List.copyOf(patterns));
+    body.put("template", template);
+    return body;
+  }
+
+  /**
    * The mapping: strict, one property per indexed field; {@code all_text} kept out of _source; an
    * index that does not detect stories.
    */
@@ -135,7 +163,14 @@ public final class DatelineMapping {
                 properties.put(
                     field,
                     switch (kind) {
-                      case TEXT -> text(DatelinePlugin.TEXT_ANALYZER);
+                      case TEXT -> {
+                        // Query text analysed by OpenSearch (match, query_string, match_phrase with
+                        // the phrase analyzer) gets the terms the library's compiler would search.
+                        Map<String, Object> t = new LinkedHashMap<>(text(DatelinePlugin.TEXT_ANALYZER));
+                        t.put("search_analyzer", DatelinePlugin.TEXT_SEARCH_ANALYZER);
+                        t.put("search_quote_analyzer", DatelinePlugin.TEXT_PHRASE_ANALYZER);
+                        yield t;
+                      }
                       case NAME -> text(DatelinePlugin.NAME_ANALYZER);
                       case KEYWORD -> Map.of("type", "keyword");
                       // A date of epoch milliseconds: in Lucene the same point and doc values

@@ -25,7 +25,8 @@ import org.opensearch.plugins.SearchPlugin;
 
 /**
  * Dateline for OpenSearch 3.8.x: the analyzers {@value #TEXT_ANALYZER} and {@value
- * #NAME_ANALYZER}, the similarity {@value #SIMILARITY} (BM25 with Lucene's formula, as the
+ * #NAME_ANALYZER}, the search-time variants of the text analyzer {@value #TEXT_SEARCH_ANALYZER}
+ * and {@value #TEXT_PHRASE_ANALYZER}, the similarity {@value #SIMILARITY} (BM25 with Lucene's formula, as the
  * embedded index scores; settings {@code k1} and {@code b}) and the {@value
  * DatelineQueryBuilder#NAME} query, which compiles Dateline's query syntax and filters with the
  * library's own compiler on each shard, and the ingest processor {@value ArticleProcessor#TYPE}
@@ -34,6 +35,18 @@ import org.opensearch.plugins.SearchPlugin;
 public final class DatelinePlugin extends Plugin implements AnalysisPlugin, SearchPlugin, IngestPlugin {
   /** The analyzer of Dateline's text fields (headline, body, ..., all_text). */
   public static final String TEXT_ANALYZER = "dateline_text";
+  /**
+   * The search analyzer of the text fields ({@code match}): one term per word, the stem, as the
+   * library's compiler searches unquoted words ({@link DatelineLucene#textSearchAnalyzer()}).
+   */
+  public static final String TEXT_SEARCH_ANALYZER = "dateline_text_search";
+  /**
+   * The phrase analyzer of the text fields (the mapping's {@code search_quote_analyzer}; give it as
+   * {@code match_phrase}'s {@code analyzer}): one term per word, the exact form where the word's
+   * stem differs from it, as the library's compiler searches quoted phrases ({@link
+   * DatelineLucene#textPhraseAnalyzer()}).
+   */
+  public static final String TEXT_PHRASE_ANALYZER = "dateline_text_phrase";
   /** The analyzer of Dateline's name fields (source, section, tag, person, place, org). */
   public static final String NAME_ANALYZER = "dateline_name";
   /** The similarity type: Lucene's BM25 (OpenSearch's {@code BM25} is the legacy formula). */
@@ -46,6 +59,12 @@ public final class DatelinePlugin extends Plugin implements AnalysisPlugin, Sear
         TEXT_ANALYZER,
         (indexSettings, env, name, settings) ->
             new PreBuiltAnalyzerProvider(name, AnalyzerScope.INDEX, DatelineLucene.textAnalyzer()),
+        TEXT_SEARCH_ANALYZER,
+        (indexSettings, env, name, settings) ->
+            new PreBuiltAnalyzerProvider(name, AnalyzerScope.INDEX, DatelineLucene.textSearchAnalyzer()),
+        TEXT_PHRASE_ANALYZER,
+        (indexSettings, env, name, settings) ->
+            new PreBuiltAnalyzerProvider(name, AnalyzerScope.INDEX, DatelineLucene.textPhraseAnalyzer()),
         NAME_ANALYZER,
         (indexSettings, env, name, settings) ->
             new PreBuiltAnalyzerProvider(name, AnalyzerScope.INDEX, DatelineLucene.nameAnalyzer()));

@@ -101,9 +101,14 @@ import org.opensearch.client.opensearch.generic.Response;
  * NewsQuery.Builder#collapse}) and facet counts by story ({@link FacetRequest#stories()}) are then
  * equal to the embedded index's; on an index without stories they throw {@link
  * StoriesNotEnabledException}. One writing client per story index at a time, as one {@code
- * NewsIndex} writer per directory (not enforced: two writers would each miss the other's
- * articles); articles written by other means (the {@code dateline_article} processor, plain bulk
- * requests) have no story key and are stories of their own. Changes are durable when OpenSearch acknowledges them (its translog), so there is
+ * NewsIndex} writer per directory, enforced by a writer lease: the first write of a store takes
+ * it (a document in {@link #WRITER_LEASE_INDEX} created with {@code op_type=create}), {@link
+ * #close()} releases it, and a write of another store meanwhile throws {@link
+ * WriterLeaseException} naming the index and the holder; searches need no lease. A holder that is
+ * gone without closing leaves its lease: {@link #takeOverWriterLease()} takes it over, and the
+ * old holder, if it still runs, is refused at its next write. The {@code dateline_article}
+ * processor refuses a story index (it cannot assign stories); plain bulk requests written past
+ * this client have no story key and are stories of their own. Changes are durable when OpenSearch acknowledges them (its translog), so there is
  * no commit. The options given here choose the entity extractor, the total threshold and the field
  * size cap, and {@link #createIndex} writes the ones that change scoring (boosts, BM25, combined
  * field scoring) into the index settings, where the plugin reads them: give the same options to
@@ -129,6 +134,14 @@ public final class NewsCluster implements NewsStore {
    */
   public static final int FACET_TERMS = 1_000;
 
+  /**
+   * The index holding the writer leases of story indexes: one document per story index (its id
+   * the index's name) naming the client that writes it ({@link #writerId()}, process id, host,
+   * since when). Created by the first writer (one shard, {@code auto_expand_replicas} 0-1); a
+   * writing client needs the right to create it and to write and read its documents.
+   */
+  public static final String WRITER_LEASE_INDEX = "dateline-writers";
+
   static final String PRE = "\uE000";
   static final String POST = "\uE001";
   private static final List<String> HIT_FIELDS =
@@ -150,6 +163,8 @@ public final class NewsCluster implements NewsStore {
   private final Object storyLock = new Object();
   /** The story detector of a story index, loaded from the cluster on first write (null: not yet, or stale). */
   private StoryDetector detector;
+  /** The writer lease of a story index (held from the first write to {@link #close()}). */
+  private final WriterLease lease;
 
   private NewsCluster(OpenSearchClient client, String index, NewsIndex.Options options, int facetTerms) {
     this.client = Objects.requireNonNull(client, "client");
@@ -157,6 +172,7 @@ public final class NewsCluster implements NewsStore {
     this.options = Objects.requireNonNull(options, "options");
     this.lucene = DatelineLucene.of(options);
     this.facetTerms = facetTerms;
+    this.lease = new WriterLease(client, index);
   }
 
   /**
@@ -223,6 +239,8 @@ public final class NewsCluster implements NewsStore {
    *
    * @throws dev.dateline.InvalidArticleException if the article cannot be indexed
    * @throws IndexException if the cluster refuses it or cannot be reached
+   * @throws WriterLeaseException if the index detects stories and another store holds its writer
+   *     lease (nothing is written)
    */
   @Override
   public Article add(Article article) {
@@ -233,6 +251,7 @@ public final class NewsCluster implements NewsStore {
       return a;
     }
     synchronized (storyLock) {
+      holdLease();
       StoryDetector d = detector();
       String print = StoryDetector.fingerprint(a);
       Map<String, Long> changed = d.add(a.id(), a.published(), print);
@@ -278,6 +297,8 @@ public final class NewsCluster implements NewsStore {
    * @param records the records, with their {@code file:line} locations
    * @param rejected receives each record that was not indexed, with why
    * @return the number of articles the cluster acknowledged
+   * @throws WriterLeaseException if the index detects stories and another store holds its writer
+   *     lease, or took it over before a batch (the batches sent before stay indexed)
    * @throws IndexException if a whole request fails (the cluster cannot be reached, or stays too
    *     busy); the articles of earlier requests stay indexed
    */
@@ -285,6 +306,7 @@ public final class NewsCluster implements NewsStore {
     Objects.requireNonNull(rejected, "rejected");
     if (detectsStories()) {
       synchronized (storyLock) {
+        holdLease();
         return addAll(records, rejected, true);
       }
     }
@@ -354,6 +376,7 @@ public final class NewsCluster implements NewsStore {
    */
   private long sendStories(
       List<Pending> batch, Map<String, Long> moved, Consumer<? super ArticleFiles.Rejected> rejected) {
+    holdLease(); // a client whose lease was taken over stops here
     boolean[] refused = {false};
     long n;
     try {
@@ -580,7 +603,7 @@ public final class NewsCluster implements NewsStore {
     return Math.min(millis * 2, 5_000);
   }
 
-  private static String reason(ErrorCause e) {
+  static String reason(ErrorCause e) {
     if (e == null) {
       return "unknown error";
     }
@@ -601,6 +624,14 @@ public final class NewsCluster implements NewsStore {
     return found == null || found.isEmpty() ? a : a.toBuilder().entities(found).build();
   }
 
+  /**
+   * Deletes the article with this id, if the index has it (in a story index, its story's other
+   * members may move to a new leader).
+   *
+   * @throws WriterLeaseException if the index detects stories and another store holds its writer
+   *     lease (nothing is deleted)
+   * @throws IndexException if the cluster refuses or cannot be reached
+   */
   @Override
   public void delete(String id) {
     Objects.requireNonNull(id, "id");
@@ -609,6 +640,7 @@ public final class NewsCluster implements NewsStore {
       return;
     }
     synchronized (storyLock) {
+      holdLease();
       StoryDetector d = detector();
       Map<String, Long> changed = d.remove(id);
       boolean done = false;
@@ -652,9 +684,68 @@ public final class NewsCluster implements NewsStore {
     return JsonData.of(value).toJson(client._transport().jsonpMapper()).toString();
   }
 
-  /** Nothing to release: the client is the caller's. */
+  /**
+   * Releases the writer lease of a story index if this store holds it (and forgets the stories it
+   * loaded); the client is the caller's and stays open. The store can still search, and a later
+   * write takes the lease again.
+   *
+   * @throws IndexException if the cluster cannot be reached to release the lease (the next writer
+   *     must then take it over)
+   */
   @Override
-  public void close() {}
+  public void close() {
+    synchronized (storyLock) {
+      detector = null;
+      lease.release();
+    }
+  }
+
+  // ------------------------------------------------------------------ the writer lease
+
+  /**
+   * This store's writer id: what the writer lease of a story index records while this store holds
+   * it, and what {@link WriterLeaseException#holder()} names. Random, one per store.
+   *
+   * @return the writer id
+   */
+  public String writerId() {
+    return lease.id();
+  }
+
+  /**
+   * Makes this store the writer of its story index, taking the writer lease from whoever holds it:
+   * for a writer that is gone without {@link #close()} (its process died). A holder that is still
+   * running is refused ({@link WriterLeaseException}) at its next write, but a write it has in
+   * flight may still land after this store loaded the stories: take over only from a writer that
+   * is gone. This store loads the stories from the cluster at its next write. An index without
+   * stories has no lease (any number of clients may write it): then this does nothing.
+   *
+   * @throws IndexException if the cluster cannot be reached or refuses
+   */
+  public void takeOverWriterLease() {
+    if (!detectsStories()) {
+      return;
+    }
+    synchronized (storyLock) {
+      detector = null;
+      lease.takeOver();
+    }
+  }
+
+  /**
+   * Takes the writer lease if this store does not hold it yet (then the stories are loaded afresh),
+   * else checks that it still does. Caller holds {@link #storyLock}.
+   */
+  private void holdLease() {
+    try {
+      if (lease.hold()) {
+        detector = null;
+      }
+    } catch (RuntimeException e) {
+      detector = null;
+      throw e;
+    }
+  }
 
   // ------------------------------------------------------------------ reading
 

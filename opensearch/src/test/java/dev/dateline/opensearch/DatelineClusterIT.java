@@ -84,6 +84,9 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
     k.add(Map.of("text", "summit zanzibar"));
     k.add(Map.of("text", "visit timbuktu planned"));
     k.add(Map.of());
+    // The benchmarks' TERMS_2_3 (every word required) and KEYWORD_2_ENTITIES (a word, two entities).
+    k.add(Map.of("text", "oil prices market", "operator", "and"));
+    k.add(Map.of("text", "summit", "person", List.of("Angela Merkel"), "place", List.of("Berlin")));
     return k;
   }
 
@@ -507,6 +510,60 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
           """);
 
   /**
+   * The search-time analyzers: query text that OpenSearch analyses itself ({@code query_string}'s
+   * quoted phrases through the mapping's {@code search_quote_analyzer}, {@code match_phrase} with
+   * the phrase analyzer, {@code match} through the {@code search_analyzer}) matches the articles the
+   * library's compiler matches for the same text; with the index analyzer, a phrase also matches
+   * another inflection.
+   */
+  public void testSearchTimeAnalyzersMatchAsTheLibrary() throws Exception {
+    String index = "analyzers";
+    client().admin().indices().prepareCreate(index)
+        .setSettings(DatelineMapping.settings(1, 0)).setMapping(DatelineMapping.mapping()).get();
+    ensureGreen(index);
+    List<Article> articles = List.of(
+        Article.builder().id("t1").headline("Talks resume").bodyText("Russian officials said the talks would resume.").build(),
+        Article.builder().id("t2").headline("Envoy speaks").bodyText("A Russian official said little about the talk.").build(),
+        Article.builder().id("t3").headline("Markets").bodyText("Oil prices rose on Monday as officials met.").build(),
+        Article.builder().id("t4").headline("Markets fall").bodyText("The price of oil fell; an oil price cap was talked about.").build());
+    try (NewsIndex embedded = NewsIndex.inMemory(NewsIndex.Options.builder().entityExtractor(dev.dateline.EntityExtractor.none()).build())) {
+      BulkRequestBuilder bulk = client().prepareBulk().setRefreshPolicy(WriteRequest.RefreshPolicy.IMMEDIATE);
+      for (Article a : articles) {
+        embedded.add(a);
+        bulk.add(client().prepareIndex(index).setId(a.id()).setSource(DatelineMapping.document(DatelineLucene.defaults(), a)));
+      }
+      assertFalse(bulk.get().hasFailures());
+      embedded.refresh();
+      int differs = 0;
+      for (String phrase : List.of("Russian officials", "Russian official", "oil prices", "oil price", "said the talks")) {
+        java.util.Set<String> library = new java.util.TreeSet<>(
+            embedded.search(NewsQuery.builder().text("\"" + phrase + "\"").sort(SortOrder.NEWEST).build())
+                .hits().stream().map(SearchHit::id).toList());
+        assertFalse(phrase, library.isEmpty());
+        assertEquals(phrase + " (query_string)", library,
+            ids(index, QueryBuilders.queryStringQuery("\"" + phrase + "\"").defaultField("body")));
+        assertEquals(phrase + " (match_phrase)", library,
+            ids(index, QueryBuilders.matchPhraseQuery("body", phrase).analyzer(DatelinePlugin.TEXT_PHRASE_ANALYZER)));
+        differs += library.equals(ids(index, QueryBuilders.matchPhraseQuery("body", phrase).analyzer(DatelinePlugin.TEXT_ANALYZER))) ? 0 : 1;
+      }
+      assertTrue("the index analyzer matches other inflections in phrases", differs > 0);
+      for (String words : List.of("officials", "talks", "prices", "talked")) {
+        java.util.Set<String> library = new java.util.TreeSet<>(
+            embedded.search(NewsQuery.builder().text(words).sort(SortOrder.NEWEST).build()).hits().stream().map(SearchHit::id).toList());
+        assertEquals(words + " (match)", library, ids(index, QueryBuilders.matchQuery("body", words)));
+      }
+    }
+  }
+
+  private static java.util.Set<String> ids(String index, org.opensearch.index.query.QueryBuilder q) {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    for (var h : client().prepareSearch(index).setQuery(q).setSize(100).setFetchSource(false).get().getHits().getHits()) {
+      ids.add(h.getId());
+    }
+    return ids;
+  }
+
+  /**
    * The {@code dateline_article} processor in a pipeline: raw pages indexed through it equal, as
    * search results (ids, fields, entities), the same pages parsed by {@code RawArticleParser} and
    * added to an embedded index; a page with nothing to index fails its bulk item with the
@@ -617,6 +674,23 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
       cluster.createIndex(3, 1);
       ensureGreen("news_stories");
       assertTrue(cluster.detectsStories());
+      // The dateline_article processor cannot assign stories: a story index refuses its
+      // documents, naming the index (the same pipeline indexes into an index without stories:
+      // testArticleProcessorIndexesRawPages).
+      client().admin().cluster()
+          .preparePutPipeline("dateline-story-pages",
+              new org.opensearch.core.common.bytes.BytesArray("{\"processors\": [{\"dateline_article\": {}}]}"),
+              org.opensearch.common.xcontent.XContentType.JSON)
+          .get();
+      BulkResponse viaProcessor =
+          client().prepareBulk()
+              .add(client().prepareIndex("news_stories").setId("page0").setPipeline("dateline-story-pages")
+                  .setSource(Map.of("page", PAGES.get(0))))
+              .get();
+      assertTrue("a story index refuses the processor's documents", viaProcessor.getItems()[0].isFailed());
+      String why = viaProcessor.getItems()[0].getFailureMessage();
+      assertTrue(why, why.contains(ArticleProcessor.TYPE) && why.contains("news_stories") && why.contains("detects stories"));
+      assertFalse(client().prepareGet("news_stories", "page0").get().isExists());
       // 20 one by one, the rest in bulk; arrival out of publication order moves articles.
       int third = 20;
       for (Article a : shuffled.subList(0, third)) {
@@ -646,10 +720,44 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
               .findFirst().orElseThrow();
       client.update(u -> u.index("news_stories").id(damaged).doc(Map.of(DatelineMapping.STORY_KEY, 42L)), Map.class);
       NewsCluster later = NewsCluster.of(client, "news_stories", options);
-      for (Article a : shuffled.subList(shuffled.size() - 10, shuffled.size())) {
+      List<Article> last = shuffled.subList(shuffled.size() - 10, shuffled.size());
+      String kept = shuffled.stream().map(Article::id).filter(id -> !List.of("w003", "w010", "w017").contains(id))
+          .findFirst().orElseThrow();
+      // One writing client per story index: while the first holds the writer lease, the second's
+      // writes are refused, naming the index and the holder, and write nothing; it still searches.
+      WriterLeaseException held = expectThrows(WriterLeaseException.class, () -> later.add(last.get(0)));
+      assertEquals("news_stories", held.index());
+      assertEquals(cluster.writerId(), held.holder());
+      assertTrue(held.getMessage(), held.getMessage().contains("news_stories") && held.getMessage().contains(cluster.writerId()));
+      assertTrue(held instanceof dev.dateline.IndexLockedException);
+      expectThrows(WriterLeaseException.class, () -> later.delete(kept));
+      expectThrows(WriterLeaseException.class,
+          () -> later.addAll(List.<ArticleFiles.Record>of(new ArticleFiles.Parsed(last.get(1), "x")).iterator(), x -> fail(x.toString())));
+      later.refresh();
+      assertFalse(client.exists(g -> g.index("news_stories").id(last.get(0).id())).value());
+      assertFalse(client.exists(g -> g.index("news_stories").id(last.get(1).id())).value());
+      assertTrue(client.exists(g -> g.index("news_stories").id(kept)).value());
+      embedded.refresh();
+      assertEquals(embedded.count(NewsQuery.builder().build()), later.count(NewsQuery.builder().build()));
+      // The first writer is taken to be gone (its process died): the second takes the lease over
+      // and writes; the first, still running after all, is refused at its next write, naming the
+      // new holder, and its close leaves the new holder's lease alone.
+      later.takeOverWriterLease();
+      for (Article a : last) {
         embedded.add(a);
         later.add(a);
       }
+      WriterLeaseException lost = expectThrows(WriterLeaseException.class, () -> cluster.delete(kept));
+      assertEquals(later.writerId(), lost.holder());
+      assertTrue(lost.getMessage(), lost.getMessage().contains(later.writerId()));
+      assertTrue(client.exists(g -> g.index("news_stories").id(kept)).value());
+      cluster.close();
+      NewsCluster next = NewsCluster.of(client, "news_stories", options);
+      assertEquals(later.writerId(), expectThrows(WriterLeaseException.class, () -> next.delete("no-such-article")).holder());
+      later.close(); // releases the lease: the next writer takes it
+      next.delete("no-such-article");
+      next.close();
+      assertFalse(client.exists(g -> g.index(NewsCluster.WRITER_LEASE_INDEX).id("news_stories")).value());
       Object repaired =
           client.get(g -> g.index("news_stories").id(damaged), Map.class).source().get(DatelineMapping.STORY_KEY);
       cluster.refresh();

@@ -81,12 +81,19 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
       }
       embedded.refresh();
 
-      String body =
-          JSON.writeValueAsString(
-              Map.of("settings", DatelineMapping.settings(3, 0), "mappings", DatelineMapping.mapping()));
+      // The index comes from DatelineMapping's index template: created by name, nothing else.
+      String template =
+          JSON.writeValueAsString(DatelineMapping.indexTemplate(List.of("news*"), 3, 0, NewsIndex.Options.defaults()));
       try (Response r =
-          client.generic().execute(Requests.builder().method("PUT").endpoint("/news").json(body).build())) {
+          client.generic().execute(Requests.builder().method("PUT").endpoint("/_index_template/dateline-news").json(template).build())) {
         assertEquals(r.getBody().map(b -> b.bodyAsString()).orElse(""), 200, r.getStatus());
+      }
+      try (Response r = client.generic().execute(Requests.builder().method("PUT").endpoint("/news").build())) {
+        assertEquals(r.getBody().map(b -> b.bodyAsString()).orElse(""), 200, r.getStatus());
+      }
+      try (Response r = client.generic().execute(Requests.builder().method("GET").endpoint("/news/_settings").build())) {
+        String settings = r.getBody().map(b -> b.bodyAsString()).orElse("");
+        assertTrue(settings, settings.contains("\"number_of_shards\":\"3\"") && settings.contains("\"sort\""));
       }
       List<BulkOperation> ops = new ArrayList<>();
       for (Article a : indexed) {
@@ -223,6 +230,24 @@ public class DatelineRestIT extends OpenSearchIntegTestCase {
     Run refused = cli("search", "--url", url, "--index", "cli", "--collapse", "ceasefire");
     assertEquals(refused.err, 2, refused.code);
     assertTrue(refused.err, refused.err.contains("without story detection") && refused.err.strip().lines().count() == 1);
+
+    // One writer per story index. The CLI's index released its writer lease when it finished (a
+    // client takes it now); while that client holds it, the CLI's writes are refused (exit 4, one
+    // line naming the index and the holder) and change nothing; --take-over takes the lease from
+    // a writer that is gone, and the old holder is refused at its next write.
+    NewsCluster holder =
+        NewsCluster.of(new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper())), "cli_stories");
+    holder.delete("nope");
+    Run locked = cli("delete", "--url", url, "--index", "cli_stories", "s3");
+    assertEquals(locked.err, 4, locked.code);
+    assertTrue(locked.err, locked.err.contains("cli_stories") && locked.err.contains(holder.writerId())
+        && locked.err.strip().lines().count() == 1);
+    assertEquals(0, cli("story", "--url", url, "--index", "cli_stories", "s3").code);
+    Run takeOver = cli("delete", "--url", url, "--index", "cli_stories", "--take-over", "s3");
+    assertEquals(takeOver.err, 0, takeOver.code);
+    assertEquals(6, cli("story", "--url", url, "--index", "cli_stories", "s3").code);
+    expectThrows(WriterLeaseException.class, () -> holder.delete("s1"));
+    assertEquals(0, cli("story", "--url", url, "--index", "cli_stories", "s1").code);
   }
 
   /**

@@ -26,6 +26,21 @@ public class NewsClusterTests extends OpenSearchTestCase {
   };
   private static final String[] NAMES = {"Angela Merkel", "Kyiv", "Red Cross", "Reuters", "World"};
 
+  /**
+   * An index template carries the settings and mapping of the options (stories included) for its
+   * patterns; without a pattern it would match no index, and is refused.
+   */
+  public void testIndexTemplate_carriesTheOptionsAndNeedsAPattern() {
+    dev.dateline.NewsIndex.Options stories = dev.dateline.NewsIndex.Options.builder().stories(true).build();
+    Map<String, Object> t = DatelineMapping.indexTemplate(List.of("news-*"), 2, 1, stories);
+    assertEquals(List.of("news-*"), t.get("index_patterns"));
+    assertEquals(Map.of("settings", DatelineMapping.settings(2, 1, stories), "mappings", DatelineMapping.mapping(stories)),
+        t.get("template"));
+    IllegalArgumentException e = expectThrows(IllegalArgumentException.class,
+        () -> DatelineMapping.indexTemplate(List.of(), 1, 0, stories));
+    assertTrue(e.getMessage(), e.getMessage().contains("pattern"));
+  }
+
   /** A NewsQuery sent as the dateline query's parameters is, on the shard, the same NewsQuery. */
   public void testParams_roundTripThroughTheQueryBuilder() {
     Random r = new Random(random().nextLong());

@@ -62,7 +62,8 @@ public class PluginZipInstallCheck extends OpenSearchTestCase {
                   + " \"index.similarity.default.type\": \"dateline_bm25\"}", XContentType.JSON)
           .setMapping(
               "{\"properties\": {\"id\": {\"type\": \"keyword\"},"
-                  + " \"headline\": {\"type\": \"text\", \"analyzer\": \"dateline_text\"},"
+                  + " \"headline\": {\"type\": \"text\", \"analyzer\": \"dateline_text\","
+                  + " \"search_analyzer\": \"dateline_text_search\", \"search_quote_analyzer\": \"dateline_text_phrase\"},"
                   + " \"all_text\": {\"type\": \"text\", \"analyzer\": \"dateline_text\"},"
                   + " \"published\": {\"type\": \"long\"}}}")
           .get();
@@ -75,6 +76,16 @@ public class PluginZipInstallCheck extends OpenSearchTestCase {
           client.prepareSearch("news").setSearchType(SearchType.DFS_QUERY_THEN_FETCH)
               .setQuery(QueryBuilders.wrapperQuery("{\"dateline\": {\"text\": \"ceasefires\"}}")).get();
       assertEquals(1, r.getHits().getTotalHits().value());
+      // The search-time analyzers: the phrase as printed matches; with an inflected word the
+      // headline does not have ("resumed": its exact form), it does not.
+      for (String phrase : List.of("ceasefire talks resume", "ceasefire talks resumed")) {
+        SearchResponse p =
+            client.prepareSearch("news")
+                .setQuery(QueryBuilders.wrapperQuery("{\"match_phrase\": {\"headline\": {\"query\": \"" + phrase
+                    + "\", \"analyzer\": \"dateline_text_phrase\"}}}"))
+                .get();
+        assertEquals(phrase, phrase.endsWith("resume") ? 1 : 0, p.getHits().getTotalHits().value());
+      }
     }
   }
 }
