@@ -104,7 +104,11 @@ public final class Collapse {
     // term lookup per segment. Past the largest batch, rounds continue after the last match.
     FieldDoc from = after;
     int done = 0;
-    int batch = Math.min(Math.max(16, 2 * n), maxBatch);
+    // The first batch: the page and room for the copies it may meet, twice the index's share of
+    // articles that are not the first of their story. One round then usually suffices, and the
+    // batch's collector skips almost as early as a plain page's: each extra place lowers the
+    // score a match must beat.
+    int batch = Math.min(n + (int) Math.ceil(2 * n * StoryKeys.copyShare(reader)), maxBatch);
     long stories = -1;
     if (upTo >= 0 && scored instanceof MatchAllDocsQuery) {
       // Every article matches: the stories are those of the index, counted once per reader.

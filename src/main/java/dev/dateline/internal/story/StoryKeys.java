@@ -230,6 +230,15 @@ public final class StoryKeys {
   }
 
   /**
+   * The share of the live articles of {@code reader} that are copies, not the first of their
+   * story: 0 when every story has one member, approaching 1 when a few stories have them all.
+   */
+  public static double copyShare(IndexReader reader) throws IOException {
+    int articles = reader.numDocs();
+    return articles == 0 ? 0 : 1 - (double) overview(reader).stories() / articles;
+  }
+
+  /**
    * Whether the story {@code key} has exactly one live member in {@code reader} (the article that
    * has this key), so that its details are that article's own.
    */
