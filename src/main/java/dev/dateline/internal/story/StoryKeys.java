@@ -22,6 +22,7 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.ScorerSupplier;
 import org.apache.lucene.search.Weight;
 import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.IOSupplier;
 import org.apache.lucene.util.DocIdSetBuilder;
 import org.apache.lucene.util.IntroSorter;
 
@@ -50,19 +51,29 @@ public final class StoryKeys {
 
   /** The table of a segment, built once per segment reader. */
   public static StoryKeys of(LeafReader reader) throws IOException {
+    return cached(CACHE, reader, () -> build(reader));
+  }
+
+  /**
+   * What {@code cache} holds for {@code reader}, computed on first use and dropped when the reader
+   * closes (computed each time for a reader that cannot be cached).
+   */
+  private static <T> T cached(
+      Map<IndexReader.CacheKey, T> cache, IndexReader reader, IOSupplier<T> compute)
+      throws IOException {
     IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
     if (helper == null) {
-      return build(reader);
+      return compute.get();
     }
     IndexReader.CacheKey key = helper.getKey();
-    StoryKeys table = CACHE.get(key);
-    if (table == null) {
-      table = build(reader);
-      if (CACHE.putIfAbsent(key, table) == null) {
-        helper.addClosedListener(CACHE::remove);
+    T value = cache.get(key);
+    if (value == null) {
+      value = compute.get();
+      if (cache.putIfAbsent(key, value) == null) {
+        helper.addClosedListener(cache::remove);
       }
     }
-    return table;
+    return value;
   }
 
   private static StoryKeys build(LeafReader reader) throws IOException {
@@ -206,19 +217,7 @@ public final class StoryKeys {
   private record Overview(long stories, LongHashSet shared) {}
 
   private static Overview overview(IndexReader reader) throws IOException {
-    IndexReader.CacheHelper helper = reader.getReaderCacheHelper();
-    if (helper == null) {
-      return computeOverview(reader);
-    }
-    IndexReader.CacheKey key = helper.getKey();
-    Overview o = OVERVIEWS.get(key);
-    if (o == null) {
-      o = computeOverview(reader);
-      if (OVERVIEWS.putIfAbsent(key, o) == null) {
-        helper.addClosedListener(OVERVIEWS::remove);
-      }
-    }
-    return o;
+    return cached(OVERVIEWS, reader, () -> computeOverview(reader));
   }
 
   /**
