@@ -494,44 +494,32 @@ public final class NewsCluster implements NewsStore {
     refresh();
     List<StoryDetector.Member> members = new ArrayList<>();
     Map<String, Long> stored = new HashMap<>();
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> from = after;
-      SearchRequest.Builder s =
-          new SearchRequest.Builder()
-              .index(index)
-              // Every article (an exists query cannot see a binary field without doc values):
-              // those without a fingerprint (ingested by the processor) are skipped below.
-              .query(q -> q.matchAll(m -> m))
-              .size(SCAN)
-              .sort(SortOptions.of(so -> so.field(f -> f.field(IndexFields.ID).order(ASC))))
-              .trackTotalHits(t -> t.enabled(false))
-              .source(src -> src.filter(f -> f.includes(
-                  List.of(IndexFields.PUBLISHED, DatelineMapping.STORY_FINGERPRINT, DatelineMapping.STORY_KEY))));
-      if (from != null) {
-        s.searchAfter(from);
-      }
-      List<Hit<Map>> hits = execute(s.build(), "load stories").hits().hits();
-      for (Hit<Map> h : hits) {
-        Map<?, ?> src = h.source();
-        if (src == null || !(src.get(DatelineMapping.STORY_FINGERPRINT) instanceof String)) {
-          continue;
-        }
-        Object published = first(src.get(IndexFields.PUBLISHED));
-        members.add(
-            new StoryDetector.Member(
-                h.id(),
-                published == null ? null : Instant.ofEpochMilli(((Number) published).longValue()),
-                (String) src.get(DatelineMapping.STORY_FINGERPRINT)));
-        if (src.get(DatelineMapping.STORY_KEY) instanceof Number key) {
-          stored.put(h.id(), key.longValue());
-        }
-      }
-      if (hits.size() < SCAN) {
-        break;
-      }
-      after = hits.get(hits.size() - 1).sort();
-    }
+    scan(
+        () -> new SearchRequest.Builder()
+            .index(index)
+            // Every article (an exists query cannot see a binary field without doc values):
+            // those without a fingerprint (ingested by the processor) are skipped below.
+            .query(q -> q.matchAll(m -> m))
+            .sort(SortOptions.of(so -> so.field(f -> f.field(IndexFields.ID).order(ASC))))
+            .source(src -> src.filter(f -> f.includes(
+                List.of(IndexFields.PUBLISHED, DatelineMapping.STORY_FINGERPRINT, DatelineMapping.STORY_KEY)))),
+        "load stories",
+        h -> {
+          Map<?, ?> src = h.source();
+          if (src == null || !(src.get(DatelineMapping.STORY_FINGERPRINT) instanceof String)) {
+            return true;
+          }
+          Object published = first(src.get(IndexFields.PUBLISHED));
+          members.add(
+              new StoryDetector.Member(
+                  h.id(),
+                  published == null ? null : Instant.ofEpochMilli(((Number) published).longValue()),
+                  (String) src.get(DatelineMapping.STORY_FINGERPRINT)));
+          if (src.get(DatelineMapping.STORY_KEY) instanceof Number key) {
+            stored.put(h.id(), key.longValue());
+          }
+          return true;
+        });
     StoryDetector d = new StoryDetector();
     d.load(members);
     Map<String, Long> off = new LinkedHashMap<>();
@@ -548,6 +536,33 @@ public final class NewsCluster implements NewsStore {
 
   /** Hits per request when reading articles in bulk (the detector's load, story members). */
   static final int SCAN = 5_000;
+
+  /**
+   * Reads every hit of a request (its index, query, sort and source filter) in {@code
+   * search_after} batches of {@link #SCAN}, without a total, giving each hit to {@code each} until
+   * it returns false. {@code request} makes a fresh builder per batch.
+   */
+  private void scan(
+      java.util.function.Supplier<SearchRequest.Builder> request, String what,
+      java.util.function.Predicate<Hit<Map>> each) {
+    List<FieldValue> after = null;
+    while (true) {
+      SearchRequest.Builder s = request.get().size(SCAN).trackTotalHits(t -> t.enabled(false));
+      if (after != null) {
+        s.searchAfter(after);
+      }
+      List<Hit<Map>> hits = execute(s.build(), what).hits().hits();
+      for (Hit<Map> h : hits) {
+        if (!each.test(h)) {
+          return;
+        }
+      }
+      if (hits.size() < SCAN) {
+        return;
+      }
+      after = hits.get(hits.size() - 1).sort();
+    }
+  }
 
   /**
    * Moves articles to other stories: each is read back ({@code _source}, real time), given its new
@@ -976,33 +991,21 @@ public final class NewsCluster implements NewsStore {
       return out;
     }
     Query members = Query.of(q -> q.bool(b -> b.must(wrapped).filter(storyFilter(keys))));
-    List<FieldValue> after = null;
-    while (out.size() < keys.size()) {
-      List<FieldValue> from = after;
-      SearchRequest.Builder s =
-          new SearchRequest.Builder()
-              .index(index)
-              .searchType(SearchType.DfsQueryThenFetch)
-              .query(members)
-              .size(SCAN)
-              .sort(sorts(order))
-              .trackTotalHits(t -> t.enabled(false))
-              .source(src -> src.filter(f -> f.includes(DatelineMapping.STORY_KEY)));
-      if (from != null) {
-        s.searchAfter(from);
-      }
-      List<Hit<Map>> hits = execute(s.build(), "search").hits().hits();
-      for (Hit<Map> h : hits) {
-        Long key = storyKey(h);
-        if (key != null) {
-          out.putIfAbsent(key, h.id());
-        }
-      }
-      if (hits.size() < SCAN) {
-        break;
-      }
-      after = hits.get(hits.size() - 1).sort();
-    }
+    scan(
+        () -> new SearchRequest.Builder()
+            .index(index)
+            .searchType(SearchType.DfsQueryThenFetch)
+            .query(members)
+            .sort(sorts(order))
+            .source(src -> src.filter(f -> f.includes(DatelineMapping.STORY_KEY))),
+        "search",
+        h -> {
+          Long key = storyKey(h);
+          if (key != null) {
+            out.putIfAbsent(key, h.id());
+          }
+          return out.size() < keys.size(); // until every story has its head
+        });
     return out;
   }
 
@@ -1123,27 +1126,14 @@ public final class NewsCluster implements NewsStore {
               h.entities(), own));
     }
     List<Hit<Map>> members = new ArrayList<>();
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> from = after;
-      SearchRequest.Builder s =
-          new SearchRequest.Builder()
-              .index(index)
-              .query(storyFilter(List.of(key)))
-              .size(SCAN)
-              .sort(sorts(SortOrder.OLDEST))
-              .trackTotalHits(t -> t.enabled(false))
-              .source(src -> src.filter(f -> f.includes(HIT_FIELDS)));
-      if (from != null) {
-        s.searchAfter(from);
-      }
-      List<Hit<Map>> hits = execute(s.build(), "read the story of article " + id).hits().hits();
-      members.addAll(hits);
-      if (hits.size() < SCAN) {
-        break;
-      }
-      after = hits.get(hits.size() - 1).sort();
-    }
+    scan(
+        () -> new SearchRequest.Builder()
+            .index(index)
+            .query(storyFilter(List.of(key)))
+            .sort(sorts(SortOrder.OLDEST))
+            .source(src -> src.filter(f -> f.includes(HIT_FIELDS))),
+        "read the story of article " + id,
+        members::add);
     Story story = storiesOf(List.of(key)).get(key);
     List<SearchHit> out = new ArrayList<>(members.size());
     for (Hit<Map> h : members) {
@@ -1168,44 +1158,32 @@ public final class NewsCluster implements NewsStore {
       return Map.of();
     }
     Query members = storyFilter(tallies.keySet());
-    List<FieldValue> after = null;
-    while (true) {
-      List<FieldValue> from = after;
-      SearchRequest.Builder s =
-          new SearchRequest.Builder()
-              .index(index)
-              .query(members)
-              .size(SCAN)
-              .sort(SortOptions.of(so -> so.field(f -> f.field(IndexFields.ID).order(ASC))))
-              .trackTotalHits(t -> t.enabled(false))
-              .source(src -> src.filter(f -> f.includes(List.of(
-                  IndexFields.PUBLISHED, DatelineMapping.STORY_KEY,
-                  DatelineMapping.facetField(FacetDimension.SOURCE)))));
-      if (from != null) {
-        s.searchAfter(from);
-      }
-      List<Hit<Map>> hits = execute(s.build(), "read stories").hits().hits();
-      for (Hit<Map> h : hits) {
-        Story.Tally t = tallies.get(storyKey(h));
-        if (t == null) {
-          continue;
-        }
-        Object published = first(h.source().get(IndexFields.PUBLISHED));
-        String source = null;
-        if (h.source().get(DatelineMapping.facetField(FacetDimension.SOURCE)) instanceof List<?> l) {
-          for (Object v : l) {
-            if (source == null || compareCodePoints(v.toString(), source) < 0) {
-              source = v.toString();
+    scan(
+        () -> new SearchRequest.Builder()
+            .index(index)
+            .query(members)
+            .sort(SortOptions.of(so -> so.field(f -> f.field(IndexFields.ID).order(ASC))))
+            .source(src -> src.filter(f -> f.includes(List.of(
+                IndexFields.PUBLISHED, DatelineMapping.STORY_KEY,
+                DatelineMapping.facetField(FacetDimension.SOURCE))))),
+        "read stories",
+        h -> {
+          Story.Tally t = tallies.get(storyKey(h));
+          if (t == null) {
+            return true;
+          }
+          Object published = first(h.source().get(IndexFields.PUBLISHED));
+          String source = null;
+          if (h.source().get(DatelineMapping.facetField(FacetDimension.SOURCE)) instanceof List<?> l) {
+            for (Object v : l) {
+              if (source == null || compareCodePoints(v.toString(), source) < 0) {
+                source = v.toString();
+              }
             }
           }
-        }
-        t.add(h.id(), published == null ? null : ((Number) published).longValue(), source);
-      }
-      if (hits.size() < SCAN) {
-        break;
-      }
-      after = hits.get(hits.size() - 1).sort();
-    }
+          t.add(h.id(), published == null ? null : ((Number) published).longValue(), source);
+          return true;
+        });
     Map<Long, Story> out = new HashMap<>();
     tallies.forEach((k, t) -> out.put(k, t.story()));
     return out;
