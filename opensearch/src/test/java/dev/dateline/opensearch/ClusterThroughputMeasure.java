@@ -65,7 +65,8 @@ public class ClusterThroughputMeasure extends OpenSearchIntegTestCase {
     return false;
   }
 
-  public void testMeasure() throws Exception {
+  /** The first {@link #ARTICLES} Reuters-21578 articles, entities extracted (skips the test without them). */
+  private static List<ArticleFiles.Record> reutersWithEntities() throws Exception {
     Path corpus = Path.of(System.getProperty("dateline.corpus", "../../shared/corpora/reuters21578/reuters21578.jsonl.gz"));
     assumeTrue("corpus " + corpus.toAbsolutePath() + " is absent", Files.exists(corpus));
     EntityExtractor extractor = EntityExtractor.standard();
@@ -78,6 +79,11 @@ public class ClusterThroughputMeasure extends OpenSearchIntegTestCase {
         }
       });
     }
+    return records;
+  }
+
+  public void testMeasure() throws Exception {
+    List<ArticleFiles.Record> records = reutersWithEntities();
     long textChars = records.stream().mapToLong(r -> ((ArticleFiles.Parsed) r).article().bodyText().length()).sum();
     OpenSearchClient client =
         new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
@@ -193,18 +199,7 @@ public class ClusterThroughputMeasure extends OpenSearchIntegTestCase {
    * orders are asserted equal on the first (warm-up) pass.
    */
   public void testMeasureStories() throws Exception {
-    Path corpus = Path.of(System.getProperty("dateline.corpus", "../../shared/corpora/reuters21578/reuters21578.jsonl.gz"));
-    assumeTrue("corpus " + corpus.toAbsolutePath() + " is absent", Files.exists(corpus));
-    EntityExtractor extractor = EntityExtractor.standard();
-    List<ArticleFiles.Record> records = new ArrayList<>();
-    try (Stream<ArticleFiles.Record> in = ArticleFiles.stream(corpus, ArticleFiles.Options.defaults())) {
-      in.limit(ARTICLES).forEach(r -> {
-        if (r instanceof ArticleFiles.Parsed p) {
-          Article a = p.article();
-          records.add(new ArticleFiles.Parsed(a.toBuilder().entities(extractor.extract(a)).build(), p.location()));
-        }
-      });
-    }
+    List<ArticleFiles.Record> records = reutersWithEntities();
     OpenSearchClient client =
         new OpenSearchClient(new RestClientTransport(getRestClient(), new JacksonJsonpMapper()));
     NewsIndex.Options options =
