@@ -49,22 +49,27 @@ final class NameLists {
     return bitsByKey.getOrDefault(key, 0) & ~PREFIX;
   }
 
+  /** Words in the longest multi-word name starting with {@code key} (0 when none does). */
+  int longestFrom(String key) {
+    return longestByFirstKey.getOrDefault(key, 0);
+  }
+
   /**
    * Marks, for every token, the list bits of the longest multi-word list name covering it: {@code
-   * begin[i]} for the first token of such a name, {@code inside[i]} for the others.
+   * begin[i]} for the first token of such a name, {@code inside[i]} for the others; {@code
+   * longest[i]} is {@link #longestFrom} token {@code i}'s key.
    */
-  void mark(List<Token> t, int[] begin, int[] inside) {
+  void mark(List<Token> t, int[] longest, int[] begin, int[] inside) {
     StringBuilder key = new StringBuilder();
     for (int s = 0; s < t.size(); s++) {
-      Integer longest = longestByFirstKey.get(t.get(s).key());
-      if (longest == null) {
+      if (longest[s] == 0) {
         continue;
       }
       key.setLength(0);
       key.append(t.get(s).key());
       int bestEnd = -1;
       int bestBits = 0;
-      for (int e = s + 2; e <= Math.min(t.size(), s + longest); e++) {
+      for (int e = s + 2; e <= Math.min(t.size(), s + longest[s]); e++) {
         if (t.get(e - 1).breakBefore()) {
           break;
         }

@@ -96,17 +96,122 @@ public final class NerTagger {
 
   // ---------------------------------------------------------------- features
 
-  /** A tokenized sentence (or paragraph) with its per-token features computed. */
+  /**
+   * What the tagger asks of one word whatever its context, found once per thread for each word it
+   * meets (a {@link #WORDS}-slot cache keyed by the printed word): folded key, shape, the
+   * {@link Lexicon} and {@link NameLists} answers, and, for the shipped model, the summed weight
+   * rows of every feature that depends on the word alone ({@link #sums}). Words repeat, so most
+   * tokens of an article read one cached entry instead of some thirty rows of a table too large
+   * for the processor's caches.
+   */
+  static final class Word {
+    final String text;
+    final String key;
+    final int keyHash;
+    final int shapeHash;
+    final int lex;
+    final int list;
+    /** {@link NameLists#longestFrom} the word. */
+    final int longestName;
+    final boolean firstUpper;
+    /** The shipped model's row sums for the word (see {@link PackedRows}); null until needed. */
+    Sums sums;
+
+    private Word(String text, String key) {
+      this.text = text;
+      this.key = key;
+      this.keyHash = key.hashCode();
+      this.shapeHash = shapeHash(text);
+      this.lex = Lexicon.flags(key);
+      this.list = NameLists.standard().bits(key);
+      this.longestName = NameLists.standard().longestFrom(key);
+      this.firstUpper = Character.isUpperCase(text.charAt(0));
+    }
+
+    static Word of(Token token) {
+      Word[] cache = CACHE.get();
+      String text = token.text();
+      int slot = (text.hashCode() * 0x9E3779B1) >>> (32 - WORD_BITS);
+      Word w = cache[slot];
+      if (w == null || !w.text.equals(text)) {
+        w = new Word(text, token.key());
+        cache[slot] = w;
+      }
+      return w;
+    }
+  }
+
+  private static final int WORD_BITS = 13;
+  /** Slots of the per-thread word cache. */
+  static final int WORDS = 1 << WORD_BITS;
+
+  private static final ThreadLocal<Word[]> CACHE = ThreadLocal.withInitial(() -> new Word[WORDS]);
+
+  /** A tokenized sentence (or paragraph) with what its features need computed. */
   public static final class Sentence {
     final List<Token> tokens;
-    final int[][] features;
-    final int[] shapeHash;
+    final Word[] words;
+    /** 1 when the sentence is set in capitals. */
+    final int caps;
+    final int[] gaz; // 0 none; else 1 + 2*typeIndex (+1 inside)
+    final int[] listBegin;
+    final int[] listInside;
+    final boolean[] titleBefore;
+    final int[] docBits;
+    private int[][] features;
 
     Sentence(List<Token> tokens, Document doc) {
       this.tokens = tokens;
-      this.features = new int[tokens.size()][];
-      this.shapeHash = new int[tokens.size()];
-      computeFeatures(this, doc);
+      int n = tokens.size();
+      this.words = new Word[n];
+      int letters = 0;
+      int upper = 0;
+      for (int i = 0; i < n; i++) {
+        Token tok = tokens.get(i);
+        words[i] = Word.of(tok);
+        String text = tok.text();
+        for (int j = 0; j < text.length(); j++) {
+          char c = text.charAt(j);
+          if (Character.isLetter(c)) {
+            letters++;
+            if (Character.isUpperCase(c)) {
+              upper++;
+            }
+          }
+        }
+      }
+      this.caps = letters >= 4 && upper * 10 >= letters * 8 ? 1 : 0;
+      this.gaz = new int[n];
+      for (int i = 0; i < n; ) {
+        Gazetteer.Match m = Gazetteer.standard().longestMatch(tokens, i);
+        if (m == null) {
+          i++;
+          continue;
+        }
+        int ty = m.entry().isDemonym() ? 3 : m.entry().type().ordinal();
+        gaz[i] = 1 + 2 * ty;
+        for (int j = i + 1; j < m.end(); j++) {
+          gaz[j] = 2 + 2 * ty;
+        }
+        i = m.end();
+      }
+      this.listBegin = new int[n];
+      this.listInside = new int[n];
+      int[] longest = new int[n];
+      for (int i = 0; i < n; i++) {
+        longest[i] = words[i].longestName;
+      }
+      NameLists.standard().mark(tokens, longest, listBegin, listInside);
+      this.titleBefore = new boolean[n + 1];
+      this.docBits = new int[n];
+      for (int i = 0; i < n; i++) {
+        int len =
+            (words[i].lex & Lexicon.TITLE_START) != 0 ? Lexicon.titleLength(tokens, i) : 0;
+        if (len > 0 && i + len < n) {
+          titleBefore[i + len] = true;
+        }
+        docBits[i] = doc.bits(words[i].key);
+      }
     }
 
     public int size() {
@@ -124,15 +229,29 @@ public final class NerTagger {
 
     /** Static (tag-independent) features of token {@code i}, as weight rows. */
     public int[] features(int i) {
+      if (features == null) {
+        int n = size();
+        int[][] all = new int[n][];
+        int[] f = new int[64];
+        for (int j = 0; j < n; j++) {
+          int c = 0;
+          f[c++] = BIAS; // first: the decoder starts from this row
+          c = intrinsic(words[j], caps, f, c);
+          for (int kind = PREV; kind <= NEXT2; kind++) {
+            f[c++] = neighbour(kind, neighbourOf(this, j, kind));
+          }
+          c = contextual(this, j, f, c);
+          all[j] = java.util.Arrays.copyOf(f, c);
+        }
+        features = all;
+      }
       return features[i];
     }
 
     /** Features of token {@code i} that depend on the previous tag. */
     public int[] transition(int i, int prevTag) {
-      int k = tokens.get(i).key().hashCode();
-      return new int[] {
-        h(901, prevTag), h(902, prevTag * 31 + k), h(903, prevTag * 31 + shapeHash[i])
-      };
+      return new int[] {h(901, prevTag), wordTransition(words[i], 0, prevTag),
+          wordTransition(words[i], 1, prevTag)};
     }
   }
 
@@ -169,7 +288,7 @@ public final class NerTagger {
     }
 
     int bits(String key) {
-      return bits.getOrDefault(key, 0);
+      return bits.isEmpty() ? 0 : bits.getOrDefault(key, 0);
     }
   }
 
@@ -233,175 +352,159 @@ public final class NerTagger {
     return sb.toString();
   }
 
-  private static void computeFeatures(Sentence s, Document doc) {
+  /** {@code shape(text).hashCode()}, without building the string. */
+  static int shapeHash(String text) {
+    int hash = 0;
+    char last = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      char s =
+          Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
+              : Character.isDigit(c) ? 'd' : c;
+      if (s != last) {
+        hash = 31 * hash + s;
+        last = s;
+      }
+    }
+    return hash;
+  }
+
+  /** Number of features {@link #intrinsic} writes. */
+  private static final int INTRINSIC = 12;
+
+  /**
+   * The features of a word alone (its form, shape, affixes, word lists), in a sentence set in
+   * capitals or not: written to {@code f} from {@code c}, returns the new end.
+   */
+  private static int intrinsic(Word w, int caps, int[] f, int c) {
+    String k = w.key;
+    f[c++] = h(2, w.keyHash);
+    f[c++] = h(3, w.text);
+    f[c++] = h(4, w.shapeHash);
+    f[c++] = h(5, caps * 31 + w.shapeHash);
+    f[c++] = h(6, substringHash(k, 0, 3));
+    f[c++] = h(7, substringHash(k, k.length() - 2, k.length()));
+    f[c++] = h(8, substringHash(k, k.length() - 3, k.length()));
+    f[c++] = h(9, substringHash(k, k.length() - 4, k.length()));
+    f[c++] = h(19, w.list);
+    f[c++] = h(20, w.list * 4 + caps * 2 + (w.firstUpper ? 1 : 0));
+    f[c++] = h(26, w.lex & (Lexicon.TITLE_WORD | Lexicon.ORG_SUFFIX | Lexicon.NEVER_NAME
+        | Lexicon.FIRST_NAME));
+    f[c++] = h(31, w.text.length() > 4 ? 5 : w.text.length());
+    return c;
+  }
+
+  /** Feature kinds of the words around a token: two before, two after. */
+  private static final int PREV = 10;
+  private static final int NEXT = 11;
+  private static final int PREV2 = 12;
+  private static final int NEXT2 = 13;
+
+  /** The word at {@code kind}'s place around token {@code i}, or null past either end. */
+  private static Word neighbourOf(Sentence s, int i, int kind) {
+    int j = switch (kind) {
+      case PREV -> i - 1;
+      case NEXT -> i + 1;
+      case PREV2 -> i - 2;
+      default -> i + 2;
+    };
+    return j >= 0 && j < s.words.length ? s.words[j] : null;
+  }
+
+  /** The feature a neighbouring word gives (null: none there). */
+  private static int neighbour(int kind, Word w) {
+    return h(kind, w == null ? 1 : w.keyHash);
+  }
+
+  /** The word's feature that depends on the previous tag ({@code which} 0: the word, 1: shape). */
+  private static int wordTransition(Word w, int which, int prevTag) {
+    return which == 0 ? h(902, prevTag * 31 + w.keyHash) : h(903, prevTag * 31 + w.shapeHash);
+  }
+
+  /** The features of token {@code i} that depend on its context: written from {@code c}. */
+  private static int contextual(Sentence s, int i, int[] f, int c) {
     List<Token> t = s.tokens;
-    int n = t.size();
-    int letters = 0;
-    int upper = 0;
-    for (Token tok : t) {
-      for (int i = 0; i < tok.text().length(); i++) {
-        char c = tok.text().charAt(i);
-        if (Character.isLetter(c)) {
-          letters++;
-          if (Character.isUpperCase(c)) {
-            upper++;
-          }
-        }
+    Word[] w = s.words;
+    int n = w.length;
+    Token tok = t.get(i);
+    int shape = w[i].shapeHash;
+    int keyHash = w[i].keyHash;
+    int prevShape = i > 0 ? w[i - 1].shapeHash : 1;
+    int nextShape = i + 1 < n ? w[i + 1].shapeHash : 1;
+    f[c++] = h(14, prevShape * 31 + shape);
+    f[c++] = h(15, shape * 31 + nextShape);
+    int flags =
+        (tok.sentenceStart() ? 1 : 0)
+            | (tok.breakBefore() ? 2 : 0)
+            | (i + 1 < n && t.get(i + 1).breakBefore() ? 4 : 0)
+            | (tok.possessive() ? 8 : 0)
+            | (i + 1 == n ? 16 : 0);
+    f[c++] = h(16, flags * 31 + shape);
+    f[c++] = h(17, (i > 0 ? w[i - 1].keyHash : 1) * 31 + keyHash);
+    f[c++] = h(18, keyHash * 31 + (i + 1 < n ? w[i + 1].keyHash : 1));
+    f[c++] = h(21, s.listBegin[i] * 64 + s.listInside[i]);
+    int[] gaz = s.gaz;
+    f[c++] = h(22, gaz[i]);
+    f[c++] = h(23, gaz[i] * 2 + s.caps);
+    f[c++] = h(24, (i > 0 ? gaz[i - 1] : 0) * 16 + (i + 1 < n ? gaz[i + 1] : 0));
+    f[c++] = h(25, s.titleBefore[i] ? 1 : 0);
+    int nextOrgSuffix = 0;
+    for (int j = i + 1; j < Math.min(n, i + 4); j++) {
+      if (t.get(j).breakBefore()) {
+        break;
+      }
+      if ((w[j].lex & Lexicon.ORG_SUFFIX) != 0) {
+        nextOrgSuffix = j - i;
+        break;
       }
     }
-    boolean capsText = letters >= 4 && upper * 10 >= letters * 8;
-    int caps = capsText ? 1 : 0;
-    String[] shapes = new String[n];
-    for (int i = 0; i < n; i++) {
-      shapes[i] = shape(t.get(i).text());
-      s.shapeHash[i] = shapes[i].hashCode();
-    }
-    // Gazetteer and list marks.
-    int[] gaz = new int[n]; // 0 none; else 1 + 2*typeIndex (+1 inside)
-    for (int i = 0; i < n; ) {
-      Gazetteer.Match m = Gazetteer.standard().longestMatch(t, i);
-      if (m == null) {
-        i++;
-        continue;
-      }
-      int ty = m.entry().isDemonym() ? 3 : m.entry().type().ordinal();
-      gaz[i] = 1 + 2 * ty;
-      for (int j = i + 1; j < m.end(); j++) {
-        gaz[j] = 2 + 2 * ty;
-      }
-      i = m.end();
-    }
-    int[] listBegin = new int[n];
-    int[] listInside = new int[n];
-    NameLists.standard().mark(t, listBegin, listInside);
-    int[] lex = new int[n]; // Lexicon.flags
-    int[] list = new int[n]; // NameLists bits
-    for (int i = 0; i < n; i++) {
-      lex[i] = Lexicon.flags(t.get(i).key());
-      list[i] = NameLists.standard().bits(t.get(i).key());
-    }
-    boolean[] titleBefore = new boolean[n + 1];
-    for (int i = 0; i < n; i++) {
-      int len = (lex[i] & Lexicon.TITLE_START) != 0 ? Lexicon.titleLength(t, i) : 0;
-      if (len > 0 && i + len < n) {
-        titleBefore[i + len] = true;
-      }
-    }
-    int[] f = new int[64];
-    for (int i = 0; i < n; i++) {
-      Token tok = t.get(i);
-      String k = tok.key();
-      String text = tok.text();
-      int c = 0;
-      f[c++] = BIAS; // first: the decoder starts from this row
-      f[c++] = h(2, k);
-      f[c++] = h(3, text);
-      f[c++] = h(4, s.shapeHash[i]);
-      f[c++] = h(5, caps * 31 + s.shapeHash[i]);
-      f[c++] = h(6, substringHash(k, 0, 3));
-      f[c++] = h(7, substringHash(k, k.length() - 2, k.length()));
-      f[c++] = h(8, substringHash(k, k.length() - 3, k.length()));
-      f[c++] = h(9, substringHash(k, k.length() - 4, k.length()));
-      f[c++] = h(10, i > 0 ? t.get(i - 1).key().hashCode() : 1);
-      f[c++] = h(11, i + 1 < n ? t.get(i + 1).key().hashCode() : 1);
-      f[c++] = h(12, i > 1 ? t.get(i - 2).key().hashCode() : 1);
-      f[c++] = h(13, i + 2 < n ? t.get(i + 2).key().hashCode() : 1);
-      int prevShape = i > 0 ? s.shapeHash[i - 1] : 1;
-      int nextShape = i + 1 < n ? s.shapeHash[i + 1] : 1;
-      f[c++] = h(14, prevShape * 31 + s.shapeHash[i]);
-      f[c++] = h(15, s.shapeHash[i] * 31 + nextShape);
-      int flags =
-          (tok.sentenceStart() ? 1 : 0)
-              | (tok.breakBefore() ? 2 : 0)
-              | (i + 1 < n && t.get(i + 1).breakBefore() ? 4 : 0)
-              | (tok.possessive() ? 8 : 0)
-              | (i + 1 == n ? 16 : 0);
-      f[c++] = h(16, flags * 31 + s.shapeHash[i]);
-      f[c++] = h(17, (i > 0 ? t.get(i - 1).key().hashCode() : 1) * 31 + k.hashCode());
-      f[c++] = h(18, k.hashCode() * 31 + (i + 1 < n ? t.get(i + 1).key().hashCode() : 1));
-      int listBits = list[i];
-      f[c++] = h(19, listBits);
-      f[c++] = h(20, listBits * 4 + caps * 2 + (Character.isUpperCase(text.charAt(0)) ? 1 : 0));
-      f[c++] = h(21, listBegin[i] * 64 + listInside[i]);
-      f[c++] = h(22, gaz[i]);
-      f[c++] = h(23, gaz[i] * 2 + caps);
-      f[c++] = h(24, (i > 0 ? gaz[i - 1] : 0) * 16 + (i + 1 < n ? gaz[i + 1] : 0));
-      f[c++] = h(25, titleBefore[i] ? 1 : 0);
-      f[c++] = h(26, lex[i] & (Lexicon.TITLE_WORD | Lexicon.ORG_SUFFIX | Lexicon.NEVER_NAME
-          | Lexicon.FIRST_NAME));
-      int nextOrgSuffix = 0;
-      for (int j = i + 1; j < Math.min(n, i + 4); j++) {
-        if (t.get(j).breakBefore()) {
-          break;
-        }
-        if ((lex[j] & Lexicon.ORG_SUFFIX) != 0) {
-          nextOrgSuffix = j - i;
-          break;
-        }
-      }
-      f[c++] = h(27, nextOrgSuffix);
-      f[c++] = h(28, i > 0 && (lex[i - 1] & Lexicon.PLACE_PREPOSITION) != 0 ? 1 : 0);
-      f[c++] = h(29, i + 1 < n && (lex[i + 1] & Lexicon.SPEECH_VERB) != 0 ? 1 : 0);
-      f[c++] = h(30, (i > 0 ? list[i - 1] : 32) * 64 + (i + 1 < n ? list[i + 1] : 32));
-      f[c++] = h(31, text.length() > 4 ? 5 : text.length());
-      int docBits = doc.bits(k);
-      int firstUpper = Character.isUpperCase(text.charAt(0)) ? 1 : 0;
-      f[c++] = h(32, docBits * 8 + caps * 4 + (tok.sentenceStart() ? 2 : 0) + firstUpper);
-      f[c++] = h(33, docBits * 31 + s.shapeHash[i]);
-      s.features[i] = java.util.Arrays.copyOf(f, c);
-    }
+    f[c++] = h(27, nextOrgSuffix);
+    f[c++] = h(28, i > 0 && (w[i - 1].lex & Lexicon.PLACE_PREPOSITION) != 0 ? 1 : 0);
+    f[c++] = h(29, i + 1 < n && (w[i + 1].lex & Lexicon.SPEECH_VERB) != 0 ? 1 : 0);
+    f[c++] = h(30, (i > 0 ? w[i - 1].list : 32) * 64 + (i + 1 < n ? w[i + 1].list : 32));
+    int docBits = s.docBits[i];
+    int firstUpper = w[i].firstUpper ? 1 : 0;
+    f[c++] = h(32, docBits * 8 + s.caps * 4 + (tok.sentenceStart() ? 2 : 0) + firstUpper);
+    f[c++] = h(33, docBits * 31 + shape);
+    return c;
   }
 
   // ---------------------------------------------------------------- decoding
 
   /** Best tag sequence by Viterbi. */
   public int[] tag(Sentence s) {
-    return viterbi(s, rows);
+    return rows.tag(s);
   }
 
   /** Viterbi over dense weights {@code w} (the trainer's current weights). */
   public static int[] viterbi(Sentence s, float[] w) {
-    return viterbi(s, new DenseRows(w));
+    return new DenseRows(w).tag(s);
   }
 
-  private static int[] viterbi(Sentence s, Rows w) {
-    int n = s.size();
-    int[] out = new int[n];
-    if (n == 0) {
-      return out;
+  /**
+   * The Viterbi recurrence: fill {@link #stat} (tag scores of token {@code i}) and {@link #trans}
+   * (per previous tag, {@code T} = the start, per tag) for each token, then {@link #step}.
+   */
+  private static final class Decoder {
+    final int n;
+    final float[] score;
+    final byte[] back;
+    final float[] stat = new float[T];
+    final float[] trans = new float[(T + 1) * T];
+
+    Decoder(int n) {
+      this.n = n;
+      this.score = new float[n * T];
+      this.back = new byte[n * T];
     }
-    float[] score = new float[n * T];
-    byte[] back = new byte[n * T];
-    float[] stat = new float[T];
-    float[] trans = new float[(T + 1) * T]; // per previous tag (T = start), per tag
-    // The rows every token adds, summed first as before (0 + row is the row, exactly).
-    float[] bias = new float[T];
-    w.add(BIAS, bias, 0);
-    float[] previous = new float[(T + 1) * T];
-    for (int p = 0; p <= T; p++) {
-      w.add(h(901, p), previous, p * T);
-    }
-    for (int i = 0; i < n; i++) {
-      int[] features = s.features[i];
-      System.arraycopy(bias, 0, stat, 0, T);
-      for (int j = 1; j < features.length; j++) {
-        w.add(features[j], stat, 0);
-      }
-      int k = s.tokens.get(i).key().hashCode();
-      int sh = s.shapeHash[i];
-      int from = i == 0 ? T : 0;
-      int to = i == 0 ? T : T - 1;
-      System.arraycopy(previous, from * T, trans, from * T, (to - from + 1) * T);
-      for (int p = from; p <= to; p++) {
-        w.add(h(902, p * 31 + k), trans, p * T);
-        w.add(h(903, p * 31 + sh), trans, p * T);
-      }
+
+    void step(int i) {
       int row = i * T;
       if (i == 0) {
         for (int y = 0; y < T; y++) {
           score[y] = allowed(0, y) ? stat[y] + trans[T * T + y] : Float.NEGATIVE_INFINITY;
         }
-        continue;
+        return;
       }
       for (int y = 0; y < T; y++) {
         float best = Float.NEGATIVE_INFINITY;
@@ -421,18 +524,25 @@ public final class NerTagger {
         back[row + y] = (byte) arg;
       }
     }
-    int best = 0;
-    int last = (n - 1) * T;
-    for (int y = 1; y < T; y++) {
-      if (score[last + y] > score[last + best]) {
-        best = y;
+
+    int[] best() {
+      int[] out = new int[n];
+      if (n == 0) {
+        return out;
       }
+      int best = 0;
+      int last = (n - 1) * T;
+      for (int y = 1; y < T; y++) {
+        if (score[last + y] > score[last + best]) {
+          best = y;
+        }
+      }
+      for (int i = n - 1; i >= 0; i--) {
+        out[i] = best;
+        best = back[i * T + best];
+      }
+      return out;
     }
-    for (int i = n - 1; i >= 0; i--) {
-      out[i] = best;
-      best = back[i * T + best];
-    }
-    return out;
   }
 
   /** Spans {@code [start, end, tag-type]} of the names in a tag sequence. */
@@ -519,10 +629,9 @@ public final class NerTagger {
 
   // ---------------------------------------------------------------- weights
 
-  /** Weight rows by feature row. */
+  /** Weights and the decoder that reads them. */
   private interface Rows {
-    /** Adds row {@code row}'s {@code T} weights to {@code acc[off..off+T)}. */
-    void add(int row, float[] acc, int off);
+    int[] tag(Sentence s);
   }
 
   /** Every row present, {@code T} floats each: the trainer's weights. */
@@ -533,28 +642,71 @@ public final class NerTagger {
       }
     }
 
-    @Override
-    public void add(int row, float[] acc, int off) {
+    /** Adds row {@code row}'s {@code T} weights to {@code acc[off..off+T)}. */
+    void add(int row, float[] acc, int off) {
       int base = row * T;
       for (int y = 0; y < T; y++) {
         acc[off + y] += w[base + y];
       }
+    }
+
+    /** Viterbi, summing each token's feature rows as floats in {@link Sentence#features} order. */
+    @Override
+    public int[] tag(Sentence s) {
+      Decoder d = new Decoder(s.size());
+      float[] bias = new float[T];
+      add(BIAS, bias, 0);
+      float[] previous = new float[(T + 1) * T];
+      for (int p = 0; p <= T; p++) {
+        add(h(901, p), previous, p * T);
+      }
+      for (int i = 0; i < d.n; i++) {
+        int[] features = s.features(i);
+        System.arraycopy(bias, 0, d.stat, 0, T);
+        for (int j = 1; j < features.length; j++) {
+          add(features[j], d.stat, 0);
+        }
+        int from = i == 0 ? T : 0;
+        int to = i == 0 ? T : T - 1;
+        System.arraycopy(previous, from * T, d.trans, from * T, (to - from + 1) * T);
+        for (int p = from; p <= to; p++) {
+          add(wordTransition(s.words[i], 0, p), d.trans, p * T);
+          add(wordTransition(s.words[i], 1, p), d.trans, p * T);
+        }
+        d.step(i);
+      }
+      return d.best();
     }
   }
 
   /**
    * The shipped model as stored: only the rows with a weight (about a third of them), each kept as
    * its 16-bit quantised values in an aligned slot of {@value #STRIDE}, found by rank in a bitmap
-   * of present rows. The weights are the same floats a dense table would hold ({@code value *
-   * scale}), and an absent row adds nothing, so the tags are exactly those of the dense table; the
-   * table is ~2.8 MB instead of 14.7 MB, which is what the decoder's random look-ups pay for.
+   * of present rows (~2.8 MB instead of a dense 14.7 MB table).
+   *
+   * <p>A token's score for each tag is the exact integer sum of its rows' quantised values, scaled
+   * once; being exact, the sum does not depend on the order of its terms, so the rows of the
+   * features that depend on one word alone are summed once per word and kept with the {@link
+   * Word}: its own features (in capitals or not), what it gives each of its neighbours, and its
+   * transition features per previous tag. Only the features of the token's context are read from
+   * the table for each token.
    */
   private static final class PackedRows implements Rows {
     static final int STRIDE = 8;
+    /** Offsets in {@link Sums#v}. */
+    private static final int OWN = 0; // T per caps value (0, 1)
+    private static final int AS_NEIGHBOUR = 2 * T; // T per kind, PREV .. NEXT2
+    private static final int TRANSITIONS = 6 * T; // T per previous tag, 0 .. T (the start)
+    private static final int SUMS = TRANSITIONS + (T + 1) * T;
+
     private final long[] present;
     private final int[] before; // rows present in the bitmap words before each word
     private final short[] values;
     private final float scale;
+    private final int[] bias = new int[T];
+    private final int[] previous = new int[(T + 1) * T];
+    /** What a missing neighbour (past either end) gives, {@code T} per kind. */
+    private final int[] edge = new int[4 * T];
 
     PackedRows(long[] present, short[] values, float scale) {
       this.present = present;
@@ -566,10 +718,17 @@ public final class NerTagger {
         before[i] = sum;
         sum += Long.bitCount(present[i]);
       }
+      add(BIAS, bias, 0);
+      for (int p = 0; p <= T; p++) {
+        add(h(901, p), previous, p * T);
+      }
+      for (int kind = PREV; kind <= NEXT2; kind++) {
+        add(neighbour(kind, null), edge, (kind - PREV) * T);
+      }
     }
 
-    @Override
-    public void add(int row, float[] acc, int off) {
+    /** Adds row {@code row}'s quantised values to {@code acc[off..off+T)} (an absent row: 0). */
+    private void add(int row, int[] acc, int off) {
       long word = present[row >>> 6];
       long bit = 1L << row;
       if ((word & bit) == 0) {
@@ -577,8 +736,98 @@ public final class NerTagger {
       }
       int base = (before[row >>> 6] + Long.bitCount(word & (bit - 1))) * STRIDE;
       for (int y = 0; y < T; y++) {
-        acc[off + y] += values[base + y] * scale;
+        acc[off + y] += values[base + y];
       }
     }
+
+    /**
+     * The row sums of a word's own features, computed on first use; those of its features in a
+     * sentence set in capitals ({@code caps} 1) only when such a sentence needs them.
+     */
+    private int[] sums(Word w, int caps) {
+      Sums cached = w.sums;
+      int part = 1 << caps;
+      if (cached != null && cached.of == this && (cached.parts & part) != 0) {
+        return cached.v;
+      }
+      int[] v;
+      int parts;
+      if (cached != null && cached.of == this) {
+        v = cached.v.clone();
+        parts = cached.parts | part;
+      } else {
+        v = new int[SUMS];
+        parts = part;
+        for (int kind = PREV; kind <= NEXT2; kind++) {
+          add(neighbour(kind, w), v, AS_NEIGHBOUR + (kind - PREV) * T);
+        }
+        for (int p = 0; p <= T; p++) {
+          add(wordTransition(w, 0, p), v, TRANSITIONS + p * T);
+          add(wordTransition(w, 1, p), v, TRANSITIONS + p * T);
+        }
+      }
+      int[] f = new int[INTRINSIC];
+      intrinsic(w, caps, f, 0);
+      for (int row : f) {
+        add(row, v, OWN + caps * T);
+      }
+      w.sums = new Sums(this, v, parts);
+      return v;
+    }
+
+    @Override
+    public int[] tag(Sentence s) {
+      int n = s.size();
+      Decoder d = new Decoder(n);
+      int[][] sums = new int[n][];
+      for (int i = 0; i < n; i++) {
+        sums[i] = sums(s.words[i], s.caps);
+      }
+      int[] acc = new int[T];
+      int[] f = new int[32];
+      for (int i = 0; i < n; i++) {
+        int[] own = sums[i];
+        int ownAt = OWN + s.caps * T;
+        for (int y = 0; y < T; y++) {
+          acc[y] = bias[y] + own[ownAt + y];
+        }
+        for (int kind = PREV; kind <= NEXT2; kind++) {
+          int j = switch (kind) {
+            case PREV -> i - 1;
+            case NEXT -> i + 1;
+            case PREV2 -> i - 2;
+            default -> i + 2;
+          };
+          int[] from = j >= 0 && j < n ? sums[j] : edge;
+          int at = (j >= 0 && j < n ? AS_NEIGHBOUR : 0) + (kind - PREV) * T;
+          for (int y = 0; y < T; y++) {
+            acc[y] += from[at + y];
+          }
+        }
+        int c = contextual(s, i, f, 0);
+        for (int k = 0; k < c; k++) {
+          add(f[k], acc, 0);
+        }
+        for (int y = 0; y < T; y++) {
+          d.stat[y] = acc[y] * scale;
+        }
+        int first = i == 0 ? T : 0;
+        int last = i == 0 ? T : T - 1;
+        for (int p = first; p <= last; p++) {
+          for (int y = 0; y < T; y++) {
+            int at = p * T + y;
+            d.trans[at] = (previous[at] + own[TRANSITIONS + at]) * scale;
+          }
+        }
+        d.step(i);
+      }
+      return d.best();
+    }
   }
+
+  /**
+   * A word's row sums ({@link PackedRows#sums}), the weights they are of, and which of its own
+   * parts are filled (bit 0: not in capitals, bit 1: in capitals).
+   */
+  record Sums(PackedRows of, int[] v, int parts) {}
 }

@@ -275,7 +275,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
   /** The place, and its region, of a dateline at the start of a piece. */
   private void datelinePlaces(Piece p) {
     java.util.regex.Matcher m = DATELINE_LINE.matcher(p.text);
-    if (!m.find() || m.group(1).length() < 3) {
+    if (!m.lookingAt() || m.group(1).length() < 3) { // the pattern starts with ^
       return;
     }
     for (int g = 1; g <= 2; g++) {
@@ -355,6 +355,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
    * followed by a score, names the gazetteer does not know as places are teams.
    */
   private void scoreTeams(Piece p) {
+    if (wordsBeforeNumbers(p.text, 2) < 2) {
+      return; // each match has its own: the search cannot find two
+    }
     java.util.regex.Matcher m = NAME_SCORE.matcher(p.text);
     List<int[]> found = new ArrayList<>();
     while (m.find()) {
@@ -431,9 +434,28 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
     }
     m = INITIAL_SCORE.matcher(p.text);
-    while (m.find()) {
+    boolean scores = wordsBeforeNumbers(p.text, 1) > 0; // the pattern needs one
+    while (scores && m.find()) {
       addPerson(p, m.start(1), m.end(1));
     }
+  }
+
+  /**
+   * How many times (counting up to {@code enough}) a word ends (a letter, apostrophe or hyphen)
+   * before a space and a digit: what every match of {@link #NAME_SCORE} and {@link #INITIAL_SCORE}
+   * contains, so a cheap test before their searches.
+   */
+  private static int wordsBeforeNumbers(String text, int enough) {
+    int count = 0;
+    for (int i = text.indexOf(' ', 1); i > 0 && i + 1 < text.length() && count < enough;
+        i = text.indexOf(' ', i + 1)) {
+      char before = text.charAt(i - 1);
+      if (Character.isDigit(text.charAt(i + 1))
+          && (Character.isLetter(before) || before == '\'' || before == '-')) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /**

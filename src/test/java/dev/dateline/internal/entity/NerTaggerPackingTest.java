@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * The shipped model is read into a packed table (present rows only, 16-bit values); it must tag
- * exactly as the dense table of the same weights does.
+ * The shipped model is read into a packed table (present rows only, 16-bit values) and decoded
+ * with per-word row sums kept in a per-thread cache; it must tag exactly as the dense table of the
+ * same weights does, feature by feature.
  */
 class NerTaggerPackingTest {
 
@@ -27,9 +30,7 @@ class NerTaggerPackingTest {
       }
     }
     dense[0] = 32767 * 0.5f;
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    NerTagger.write(dense, 0f, bytes);
-    NerTagger packed = NerTagger.read(new ByteArrayInputStream(bytes.toByteArray()));
+    NerTagger packed = pack(dense);
     NerTagger reference = new NerTagger(dense);
 
     String[] words = {
@@ -51,5 +52,49 @@ class NerTaggerPackingTest {
       }
     }
     assertThat(differing).as("random weights tag some words as names").isPositive();
+  }
+
+  /**
+   * Far more distinct words than the word cache holds, so slots are reused by other words, and the
+   * same words in sentences set in capitals and not (the cache fills each reading on first use).
+   */
+  @Test
+  void cachedWordSumsTagAsTheDenseWeightsWhenTheCacheOverflows() throws Exception {
+    Random random = new Random(7);
+    float[] dense = new float[(NerTagger.MASK + 1) * NerTagger.T];
+    for (int i = 0; i < dense.length; i++) {
+      if (random.nextInt(4) == 0) {
+        dense[i] = (random.nextInt(2 * 32767 + 1) - 32767) * 0.25f;
+      }
+    }
+    dense[0] = 32767 * 0.25f;
+    NerTagger packed = pack(dense);
+    NerTagger reference = new NerTagger(dense);
+    List<String> vocabulary = new ArrayList<>();
+    for (int w = 0; w < 3 * NerTagger.WORDS; w++) {
+      StringBuilder word = new StringBuilder();
+      int length = 1 + random.nextInt(9);
+      for (int c = 0; c < length; c++) {
+        word.append((char) ((random.nextInt(3) == 0 ? 'A' : 'a') + random.nextInt(26)));
+      }
+      vocabulary.add(word.toString());
+    }
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder text = new StringBuilder();
+      boolean capitals = n % 3 == 0;
+      for (int i = 0, length = 1 + random.nextInt(30); i < length; i++) {
+        String word = vocabulary.get(random.nextInt(n < 1_000 ? vocabulary.size() : 300));
+        text.append(i == 0 ? "" : random.nextInt(8) == 0 ? ", " : " ")
+            .append(capitals ? word.toUpperCase(java.util.Locale.ROOT) : word);
+      }
+      NerTagger.Sentence s = NerTagger.sentence(text.toString());
+      assertThat(packed.tag(s)).as(text.toString()).containsExactly(reference.tag(s));
+    }
+  }
+
+  private static NerTagger pack(float[] dense) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    NerTagger.write(dense, 0f, bytes);
+    return NerTagger.read(new ByteArrayInputStream(bytes.toByteArray()));
   }
 }
