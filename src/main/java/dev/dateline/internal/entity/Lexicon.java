@@ -161,7 +161,11 @@ final class Lexicon {
 
   /** Number of tokens of the longest title starting at {@code i}, or 0. */
   static int titleLength(List<Token> tokens, int i) {
-    if (!TITLE_FIRST_WORDS.contains(tokens.get(i).key())) {
+    Token first = tokens.get(i);
+    boolean start = first.word() != null
+        ? (first.word().lex & TITLE_START) != 0
+        : TITLE_FIRST_WORDS.contains(first.key());
+    if (!start) {
       return 0;
     }
     StringBuilder key = new StringBuilder();

@@ -128,13 +128,28 @@ public final class NerTagger {
       this.firstUpper = Character.isUpperCase(text.charAt(0));
     }
 
+    /** The word of a token (its cached facts when the tokenizer gave them). */
     static Word of(Token token) {
-      Word[] cache = CACHE.get();
+      if (token.word() != null) {
+        return token.word();
+      }
       String text = token.text();
-      int slot = (text.hashCode() * 0x9E3779B1) >>> (32 - WORD_BITS);
+      return of(text, 0, text.length());
+    }
+
+    /** The word {@code text[from, to)}, from this thread's cache or added to it. */
+    static Word of(String text, int from, int to) {
+      int hash = 0;
+      for (int i = from; i < to; i++) {
+        hash = 31 * hash + text.charAt(i);
+      }
+      Word[] cache = CACHE.get();
+      int slot = (hash * 0x9E3779B1) >>> (32 - WORD_BITS);
       Word w = cache[slot];
-      if (w == null || !w.text.equals(text)) {
-        w = new Word(text, token.key());
+      int length = to - from;
+      if (w == null || w.text.length() != length || !w.text.regionMatches(0, text, from, length)) {
+        String word = from == 0 && to == text.length() ? text : text.substring(from, to);
+        w = new Word(word, Folding.fold(word));
         cache[slot] = w;
       }
       return w;
@@ -268,7 +283,7 @@ public final class NerTagger {
 
     /** Adds the words of one piece of text (a sentence or paragraph) of the document. */
     public Document add(String text) {
-      return add(Tokenizer.tokenize(text));
+      return add(Tokenizer.words(text));
     }
 
     Document add(List<Token> tokens) {
@@ -294,12 +309,12 @@ public final class NerTagger {
 
   /** Tokenizes {@code text} and computes its features. */
   public static Sentence sentence(String text) {
-    return new Sentence(Tokenizer.tokenize(text), Document.EMPTY);
+    return new Sentence(Tokenizer.words(text), Document.EMPTY);
   }
 
   /** Tokenizes {@code text}, one piece of {@code doc}, and computes its features. */
   public static Sentence sentence(String text, Document doc) {
-    return new Sentence(Tokenizer.tokenize(text), doc);
+    return new Sentence(Tokenizer.words(text), doc);
   }
 
   static Sentence sentence(List<Token> tokens) {

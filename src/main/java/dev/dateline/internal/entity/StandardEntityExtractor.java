@@ -71,7 +71,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
       this.text = text;
       this.field = field;
       this.index = index;
-      this.tokens = Tokenizer.tokenize(text);
+      this.tokens = Tokenizer.words(text);
       this.covered = new boolean[tokens.size()];
       this.capitals = capitals(text);
     }

@@ -14,10 +14,11 @@ import java.util.List;
  * @param possessive it carried a possessive ending, so a name cannot continue past it
  * @param start offset of the word's first character in the tokenized text
  * @param end offset just past the word (before any possessive ending)
+ * @param word the tagger's cached facts about the word ({@link Tokenizer#words}), or null
  */
 record Token(
     String text, String key, boolean breakBefore, boolean sentenceStart, boolean possessive,
-    int start, int end) {
+    int start, int end, NerTagger.Word word) {
 
   /** Starts with an upper-case letter (or is a number, which can be part of a name: "France 2"). */
   boolean capitalised() {

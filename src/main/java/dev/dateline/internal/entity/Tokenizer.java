@@ -24,6 +24,18 @@ final class Tokenizer {
   private Tokenizer() {}
 
   static List<Token> tokenize(String text) {
+    return tokenize(text, false);
+  }
+
+  /**
+   * {@link #tokenize}, each token with its {@link NerTagger.Word} from the tagger's per-thread
+   * cache: a word met before is neither copied nor folded again.
+   */
+  static List<Token> words(String text) {
+    return tokenize(text, true);
+  }
+
+  private static List<Token> tokenize(String text, boolean words) {
     List<Token> out = new ArrayList<>(text.length() / 5);
     int n = text.length();
     int i = 0;
@@ -47,7 +59,8 @@ final class Tokenizer {
       }
       int start = i;
       i = wordEnd(text, i);
-      String word = text.substring(start, i);
+      NerTagger.Word facts = words ? NerTagger.Word.of(text, start, i) : null;
+      String word = facts != null ? facts.text : text.substring(start, i);
       int end = i;
       boolean possessive = false;
       if (i < n && isApostrophe(text.charAt(i)) && isPossessiveAt(text, i)) {
@@ -59,8 +72,8 @@ final class Tokenizer {
         i += 1;
       }
       boolean prevPossessive = !out.isEmpty() && out.get(out.size() - 1).possessive();
-      out.add(new Token(word, Folding.fold(word), breakPending || prevPossessive, sentenceStart, possessive,
-          start, end));
+      out.add(new Token(word, facts != null ? facts.key : Folding.fold(word),
+          breakPending || prevPossessive, sentenceStart, possessive, start, end, facts));
       sentenceStart = false;
       breakPending = false;
     }
