@@ -27,13 +27,17 @@ final class NameLists {
   static final int ORG = 4;
   static final int FIRST = 8;
   static final int COUNTRY = 16;
+  /** The list bits of an {@link #entry}. */
+  private static final int LIST_BITS = 0xFFFF;
+  /** Where an {@link #entry} keeps {@link #longestFrom} (8 bits). */
+  private static final int LONGEST_SHIFT = 20;
   /** Internal mark: the key is the start (two words or more) of a longer multi-word name. */
   private static final int PREFIX = 1 << 30;
 
   private static final NameLists STANDARD = load();
 
+  /** Per key: list bits, {@link #PREFIX}, and for a first word its longest name's length. */
   private final Map<String, Integer> bitsByKey = new HashMap<>();
-  private final Map<String, Integer> longestByFirstKey = new HashMap<>();
 
   static NameLists standard() {
     return STANDARD;
@@ -46,12 +50,27 @@ final class NameLists {
 
   /** List bits of a one-word key (0 when in no list). */
   int bits(String key) {
-    return bitsByKey.getOrDefault(key, 0) & ~PREFIX;
+    return bits(entry(key));
+  }
+
+  /** All the lists know of a one-word key, in one look-up: see {@link #bits(int)}, {@link #longest}. */
+  int entry(String key) {
+    return bitsByKey.getOrDefault(key, 0);
+  }
+
+  /** The list bits of an {@link #entry}. */
+  static int bits(int entry) {
+    return entry & LIST_BITS;
+  }
+
+  /** The {@link #longestFrom} of an {@link #entry}. */
+  static int longest(int entry) {
+    return (entry >>> LONGEST_SHIFT) & 0xFF;
   }
 
   /** Words in the longest multi-word name starting with {@code key} (0 when none does). */
   int longestFrom(String key) {
-    return longestByFirstKey.getOrDefault(key, 0);
+    return longest(entry(key));
   }
 
   /**
@@ -78,9 +97,9 @@ final class NameLists {
         if (b == null) {
           break; // no name starts with these words
         }
-        if ((b & ~PREFIX) != 0) {
+        if ((b & LIST_BITS) != 0) {
           bestEnd = e;
-          bestBits = b & ~PREFIX;
+          bestBits = b & LIST_BITS;
         }
         if ((b & PREFIX) == 0) {
           break;
@@ -97,6 +116,7 @@ final class NameLists {
 
   private static NameLists load() {
     NameLists n = new NameLists();
+    Map<String, Integer> longestByFirstKey = new HashMap<>();
     try (InputStream raw = NameLists.class.getResourceAsStream(RESOURCE)) {
       if (raw == null) {
         throw new IllegalStateException("missing classpath resource " + RESOURCE);
@@ -126,7 +146,7 @@ final class NameLists {
         n.bitsByKey.merge(key, bit, (a, b) -> a | b);
         int sp = key.indexOf(' ');
         if (sp > 0) {
-          n.longestByFirstKey.merge(
+          longestByFirstKey.merge(
               key.substring(0, sp), key.split(" ").length, Math::max);
           for (int end = key.indexOf(' ', sp + 1); end > 0; end = key.indexOf(' ', end + 1)) {
             n.bitsByKey.merge(key.substring(0, end), PREFIX, (a, b) -> a | b);
@@ -136,6 +156,9 @@ final class NameLists {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
+    longestByFirstKey.forEach(
+        (first, longest) -> n.bitsByKey.merge(
+            first, Math.min(longest, 0xFF) << LONGEST_SHIFT, (a, b) -> a | b));
     return n;
   }
 }

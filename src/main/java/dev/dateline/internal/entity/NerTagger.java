@@ -123,8 +123,9 @@ public final class NerTagger {
       this.keyHash = key.hashCode();
       this.shapeHash = shapeHash(text);
       this.lex = Lexicon.flags(key);
-      this.list = NameLists.standard().bits(key);
-      this.longestName = NameLists.standard().longestFrom(key);
+      int lists = NameLists.standard().entry(key);
+      this.list = NameLists.bits(lists);
+      this.longestName = NameLists.longest(lists);
       this.firstUpper = Character.isUpperCase(text.charAt(0));
     }
 
