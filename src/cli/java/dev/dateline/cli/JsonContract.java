@@ -53,18 +53,6 @@ public final class JsonContract {
     return TrendsCommand.json(matches, coMentions, significant);
   }
 
-  /**
-   * Whether {@code trends} leaves a value out of its lists as the entity a filter names: the
-   * filter's words all in the value, folded ({@code Zelensky} names {@code Volodymyr Zelensky}).
-   *
-   * @param filterNames the names given to the dimension's filter ({@code --person} etc.)
-   * @param value a value of that dimension
-   * @return whether the value is left out
-   */
-  public static boolean namedByFilter(List<String> filterNames, String value) {
-    return TrendsCommand.namedBy(filterNames, value);
-  }
-
   /** {@code story --json}: {@code {"story": {...}, "hits": [...]}}; {@code members} not empty. */
   public static String story(List<SearchHit> members) {
     return Output.jsonStory(members);

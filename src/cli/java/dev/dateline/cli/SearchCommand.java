@@ -1,7 +1,6 @@
 package dev.dateline.cli;
 
 import dev.dateline.DateInterval;
-import dev.dateline.EntityType;
 import dev.dateline.FacetDimension;
 import dev.dateline.FacetRequest;
 import dev.dateline.Facets;
@@ -58,26 +57,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object for scripts.")
   boolean json;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "Published on or after (2026, 2026-02, 2026-02-04, ISO date-time, now-7d).")
-  String from;
-
-  @Option(names = "--to", paramLabel = "DATE", description = "Published on or before; 2026-02 means through the end of February.")
-  String to;
-
-  @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for dates (default UTC), e.g. Europe/Kyiv or +08:00.")
-  String zone;
-
-  @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person. Repeated, ALL must hold (AND): --person A --person B finds articles mentioning both.")
-  List<String> persons = new ArrayList<>();
-
-  @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place. Repeated, ALL must hold (AND): articles mentioning every place given.")
-  List<String> places = new ArrayList<>();
-
-  @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation. Repeated, ALL must hold (AND): articles mentioning every organisation given.")
-  List<String> orgs = new ArrayList<>();
-
-  @Option(names = "--source", paramLabel = "NAME", description = "From this source. Repeated, ANY may match (OR): --source A --source B finds articles from either.")
-  List<String> sources = new ArrayList<>();
+  @Mixin QueryFilters filters;
 
   @Option(names = "--section", paramLabel = "NAME", description = "In this section. Repeated, ANY may match (OR): articles in any of the sections given.")
   List<String> sections = new ArrayList<>();
@@ -317,25 +297,13 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The zone dates are shown in: the query's, named UTC when none was given. */
   ZoneId displayZone(NewsQuery built) {
-    return zone == null ? Output.UTC : built.zone();
+    return filters.zoneGiven() ? built.zone() : Output.UTC;
   }
 
   /** The query the options and QUERY describe. */
   NewsQuery query() {
     NewsQuery.Builder q = NewsQuery.builder().text(String.join(" ", query)).limit(limit).after(after);
-    if (zone != null) {
-      q.zone(zone);
-    }
-    if (from != null) {
-      q.from(from);
-    }
-    if (to != null) {
-      q.to(to);
-    }
-    persons.forEach(n -> q.entity(EntityType.PERSON, n));
-    places.forEach(n -> q.entity(EntityType.PLACE, n));
-    orgs.forEach(n -> q.entity(EntityType.ORG, n));
-    sources.forEach(q::source);
+    filters.applyTo(q);
     sections.forEach(q::section);
     if (sort != null) {
       q.sort(parseSort(sort));

@@ -2,7 +2,6 @@ package dev.dateline.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.dateline.EntityType;
 import dev.dateline.FacetCount;
 import dev.dateline.FacetDimension;
 import dev.dateline.FacetRequest;
@@ -51,26 +50,7 @@ final class TrendsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON object for scripts.")
   boolean json;
 
-  @Option(names = "--from", paramLabel = "DATE", description = "Published on or after.")
-  String from;
-
-  @Option(names = "--to", paramLabel = "DATE", description = "Published on or before.")
-  String to;
-
-  @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for dates (default UTC).")
-  String zone;
-
-  @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person (repeatable, AND).")
-  List<String> persons = new ArrayList<>();
-
-  @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place (repeatable, AND).")
-  List<String> places = new ArrayList<>();
-
-  @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation (repeatable, AND).")
-  List<String> orgs = new ArrayList<>();
-
-  @Option(names = "--source", paramLabel = "NAME", description = "From this source (repeatable, OR).")
-  List<String> sources = new ArrayList<>();
+  @Mixin QueryFilters filters;
 
   @Option(names = "--background-from", paramLabel = "DATE", description = "Compare with the same query from this date (instead of the rest of the index).")
   String backgroundFrom;
@@ -94,9 +74,10 @@ final class TrendsCommand implements Callable<Integer> {
     if (top < 1 || top > FacetRequest.MAX_LIMIT) {
       throw new Main.UsageException("--top must be 1 to " + FacetRequest.MAX_LIMIT + ", not " + top);
     }
-    NewsQuery q = query(from, to);
+    NewsQuery q = filters.applyTo(base()).build();
     NewsQuery background =
-        backgroundFrom == null && backgroundTo == null ? null : query(backgroundFrom, backgroundTo);
+        backgroundFrom == null && backgroundTo == null
+            ? null : filters.applyTo(base(), backgroundFrom, backgroundTo).build();
     PrintWriter out = spec.commandLine().getOut();
     try (NewsIndex idx = index.openReadOnly()) {
       // One more than asked, as the filter's own entity is left out of the co-mentions.
@@ -104,9 +85,9 @@ final class TrendsCommand implements Callable<Integer> {
       Map<FacetDimension, List<FacetCount>> co = new LinkedHashMap<>();
       Map<String, List<SignificantValue>> sig = new LinkedHashMap<>();
       for (FacetDimension d : DIMS) {
-        co.put(d, f.counts(d).stream().filter(c -> !isFilter(d, c.value())).limit(top).toList());
+        co.put(d, f.counts(d).stream().filter(c -> !filters.names(d, c.value())).limit(top).toList());
         sig.put(d.key(), idx.significant(q, background, d, top + 5).stream()
-            .filter(s -> !isFilter(d, s.value())).limit(top).toList());
+            .filter(s -> !filters.names(d, s.value())).limit(top).toList());
       }
       List<SignificantValue> words;
       try {
@@ -122,27 +103,9 @@ final class TrendsCommand implements Callable<Integer> {
     return Main.EXIT_OK;
   }
 
-  private NewsQuery query(String fromDate, String toDate) {
-    NewsQuery.Builder b = NewsQuery.builder().text(String.join(" ", query)).syntax(QuerySyntax.PLAIN);
-    if (zone != null) {
-      b.zone(zone);
-    }
-    if (fromDate != null) {
-      b.from(fromDate);
-    }
-    if (toDate != null) {
-      b.to(toDate);
-    }
-    persons.forEach(n -> b.entity(EntityType.PERSON, n));
-    places.forEach(n -> b.entity(EntityType.PLACE, n));
-    orgs.forEach(n -> b.entity(EntityType.ORG, n));
-    sources.forEach(b::source);
-    return b.build();
-  }
-
-  /** Whether a value is the entity one of this dimension's filters names. */
-  private boolean isFilter(FacetDimension d, String value) {
-    return namedBy(d == FacetDimension.PERSON ? persons : d == FacetDimension.PLACE ? places : orgs, value);
+  /** The query text, before the filters. */
+  private NewsQuery.Builder base() {
+    return NewsQuery.builder().text(String.join(" ", query)).syntax(QuerySyntax.PLAIN);
   }
 
   /** Whether a value is the entity one of {@code names} names (its words all in the value: Zelensky, Volodymyr Zelensky). */

@@ -14,6 +14,7 @@ import dev.dateline.SearchHit;
 import dev.dateline.SearchResults;
 import dev.dateline.SortOrder;
 import dev.dateline.cli.JsonContract;
+import dev.dateline.cli.QueryFilters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -31,6 +32,7 @@ import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -290,23 +292,7 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--after", description = "The cursor printed after a page, for the next one.")
     String after;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Published on or after (2026, 2026-02, 2026-02-04, ISO date-time, now-7d).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Published on or before; 2026-02 means through the end of February.")
-    String to;
-
-    @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person (repeatable, AND).")
-    List<String> persons = new ArrayList<>();
-
-    @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place (repeatable, AND).")
-    List<String> places = new ArrayList<>();
-
-    @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation (repeatable, AND).")
-    List<String> orgs = new ArrayList<>();
-
-    @Option(names = "--source", paramLabel = "NAME", description = "From this source (repeatable, OR).")
-    List<String> sources = new ArrayList<>();
+    @Mixin QueryFilters filters;
 
     @Option(names = "--section", paramLabel = "NAME", description = "In this section (repeatable, OR).")
     List<String> sections = new ArrayList<>();
@@ -335,9 +321,6 @@ public final class ClusterCli implements Runnable {
     @Option(names = "--histogram", paramLabel = "INTERVAL", description = "Count the matches per hour, day, week, month, quarter or year.")
     String histogram;
 
-    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone of the histogram and of the query's dates (default UTC).")
-    String tz;
-
     @Option(names = "--sideways", description = "Count a dimension the query filters on without its own filters.")
     boolean sideways;
 
@@ -352,19 +335,7 @@ public final class ClusterCli implements Runnable {
       NewsQuery.Builder b = NewsQuery.builder().text(String.join(" ", text));
       try {
         b.limit(limit).after(after);
-        if (tz != null) {
-          b.zone(tz);
-        }
-        if (from != null) {
-          b.from(from);
-        }
-        if (to != null) {
-          b.to(to);
-        }
-        persons.forEach(n -> b.entity(dev.dateline.EntityType.PERSON, n));
-        places.forEach(n -> b.entity(dev.dateline.EntityType.PLACE, n));
-        orgs.forEach(n -> b.entity(dev.dateline.EntityType.ORG, n));
-        sources.forEach(b::source);
+        filters.applyTo(b);
         sections.forEach(b::section);
       } catch (IllegalArgumentException e) {
         throw new Usage(e.getMessage());
@@ -403,7 +374,7 @@ public final class ClusterCli implements Runnable {
         try {
           // The zone the embedded CLI counts in: the query's, named UTC when none was given.
           FacetRequest.Builder f = FacetRequest.builder().limit(facetLimit).sideways(sideways).stories(facetStories)
-              .zone(tz == null ? ZoneId.of("UTC") : query.zone());
+              .zone(filters.zoneGiven() ? query.zone() : ZoneId.of("UTC"));
           for (String dim : facets) {
             f.dimensions(FacetDimension.parse(dim));
           }
@@ -486,26 +457,7 @@ public final class ClusterCli implements Runnable {
         description = "The query text (plain syntax).")
     List<String> text = new ArrayList<>();
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Published on or after.")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Published on or before.")
-    String to;
-
-    @Option(names = "--tz", paramLabel = "ZONE", description = "Time zone for dates (default UTC).")
-    String tz;
-
-    @Option(names = "--person", paramLabel = "NAME", description = "Mentions this person (repeatable, AND).")
-    List<String> persons = new ArrayList<>();
-
-    @Option(names = "--place", paramLabel = "NAME", description = "Mentions this place (repeatable, AND).")
-    List<String> places = new ArrayList<>();
-
-    @Option(names = "--org", paramLabel = "NAME", description = "Mentions this organisation (repeatable, AND).")
-    List<String> orgs = new ArrayList<>();
-
-    @Option(names = "--source", paramLabel = "NAME", description = "From this source (repeatable, OR).")
-    List<String> sources = new ArrayList<>();
+    @Mixin QueryFilters filters;
 
     @Option(names = "--background-from", paramLabel = "DATE", description = "Compare with the same query from this date (instead of the rest of the index).")
     String backgroundFrom;
@@ -530,8 +482,9 @@ public final class ClusterCli implements Runnable {
       NewsQuery q;
       NewsQuery background;
       try {
-        q = query(from, to);
-        background = backgroundFrom == null && backgroundTo == null ? null : query(backgroundFrom, backgroundTo);
+        q = filters.applyTo(base()).build();
+        background = backgroundFrom == null && backgroundTo == null
+            ? null : filters.applyTo(base(), backgroundFrom, backgroundTo).build();
       } catch (java.time.DateTimeException | IllegalArgumentException e) {
         throw new Usage(e.getMessage());
       }
@@ -540,9 +493,9 @@ public final class ClusterCli implements Runnable {
       java.util.Map<FacetDimension, List<FacetCount>> co = new java.util.LinkedHashMap<>();
       java.util.Map<String, List<dev.dateline.SignificantValue>> significant = new java.util.LinkedHashMap<>();
       for (FacetDimension d : DIMS) {
-        co.put(d, f.counts(d).stream().filter(c -> !isFilter(d, c.value())).limit(top).toList());
+        co.put(d, f.counts(d).stream().filter(c -> !filters.names(d, c.value())).limit(top).toList());
         significant.put(d.key(),
-            cluster.significant(q, background, d, top + 5).stream().filter(v -> !isFilter(d, v.value())).limit(top).toList());
+            cluster.significant(q, background, d, top + 5).stream().filter(v -> !filters.names(d, v.value())).limit(top).toList());
       }
       if (json) {
         // Significant words are not available through a cluster: null, as dateline trends --json
@@ -576,28 +529,9 @@ public final class ClusterCli implements Runnable {
       return EXIT_OK;
     }
 
-    private NewsQuery query(String fromDate, String toDate) {
-      NewsQuery.Builder b = NewsQuery.builder().text(String.join(" ", text)).syntax(dev.dateline.QuerySyntax.PLAIN);
-      if (tz != null) {
-        b.zone(ZoneId.of(tz));
-      }
-      if (fromDate != null) {
-        b.from(fromDate);
-      }
-      if (toDate != null) {
-        b.to(toDate);
-      }
-      persons.forEach(n -> b.entity(dev.dateline.EntityType.PERSON, n));
-      places.forEach(n -> b.entity(dev.dateline.EntityType.PLACE, n));
-      orgs.forEach(n -> b.entity(dev.dateline.EntityType.ORG, n));
-      sources.forEach(b::source);
-      return b.build();
-    }
-
-    /** Whether a value is the entity one of this dimension's filters names, as dateline trends decides. */
-    private boolean isFilter(FacetDimension d, String value) {
-      return JsonContract.namedByFilter(
-          d == FacetDimension.PERSON ? persons : d == FacetDimension.PLACE ? places : orgs, value);
+    /** The query text, before the filters. */
+    private NewsQuery.Builder base() {
+      return NewsQuery.builder().text(String.join(" ", text)).syntax(dev.dateline.QuerySyntax.PLAIN);
     }
   }
 
