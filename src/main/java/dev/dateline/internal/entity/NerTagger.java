@@ -79,16 +79,6 @@ public final class NerTagger {
     };
   }
 
-  private static final boolean[] ALLOWED = new boolean[T * T];
-
-  static {
-    for (int p = 0; p < T; p++) {
-      for (int y = 0; y < T; y++) {
-        ALLOWED[p * T + y] = allowed(p, y);
-      }
-    }
-  }
-
   /** Whether tag {@code to} may follow {@code from} (an I- tag only continues its own type). */
   public static boolean allowed(int from, int to) {
     return to == 0 || to % 2 == 1 || from == to || from == to - 1;
@@ -439,6 +429,26 @@ public final class NerTagger {
 
   /** The features of token {@code i} that depend on its context: written from {@code c}. */
   private static int contextual(Sentence s, int i, int[] f, int c) {
+    int[] v = new int[CONTEXT_VALUES];
+    contextValues(s, i, v);
+    c = wordContext(s, i, f, c);
+    c = gazetteerFeatures(v[GAZ_PREV], v[GAZ], v[GAZ_NEXT], s.caps, f, c);
+    c = cueFeatures(v[TITLE_BEFORE], v[ORG_SUFFIX_AFTER], v[PLACE_PREPOSITION_BEFORE],
+        v[SPEECH_VERB_AFTER], f, c);
+    f[c++] = listFeature(v[LIST_BEGIN], v[LIST_INSIDE]);
+    f[c++] = neighbourListFeature(v[LIST_PREV], v[LIST_NEXT]);
+    f[c++] = caseFeature(v[DOC_BITS], s.caps, v[SENTENCE_START], v[FIRST_UPPER]);
+    return c;
+  }
+
+  /** Number of {@link #wordContext} features. */
+  private static final int WORD_CONTEXT = 6;
+
+  /**
+   * The context features that take many values (shapes and words around the token, its
+   * punctuation, what the document says of it): written from {@code c}.
+   */
+  private static int wordContext(Sentence s, int i, int[] f, int c) {
     List<Token> t = s.tokens;
     Word[] w = s.words;
     int n = w.length;
@@ -458,12 +468,37 @@ public final class NerTagger {
     f[c++] = h(16, flags * 31 + shape);
     f[c++] = h(17, (i > 0 ? w[i - 1].keyHash : 1) * 31 + keyHash);
     f[c++] = h(18, keyHash * 31 + (i + 1 < n ? w[i + 1].keyHash : 1));
-    f[c++] = h(21, s.listBegin[i] * 64 + s.listInside[i]);
+    f[c++] = h(33, s.docBits[i] * 31 + shape);
+    return c;
+  }
+
+  /** Indexes of {@link #contextValues}: the context facts that take few values. */
+  private static final int GAZ_PREV = 0;
+  private static final int GAZ = 1;
+  private static final int GAZ_NEXT = 2;
+  private static final int TITLE_BEFORE = 3;
+  private static final int ORG_SUFFIX_AFTER = 4;
+  private static final int PLACE_PREPOSITION_BEFORE = 5;
+  private static final int SPEECH_VERB_AFTER = 6;
+  private static final int LIST_BEGIN = 7;
+  private static final int LIST_INSIDE = 8;
+  private static final int LIST_PREV = 9;
+  private static final int LIST_NEXT = 10;
+  private static final int DOC_BITS = 11;
+  private static final int SENTENCE_START = 12;
+  private static final int FIRST_UPPER = 13;
+  private static final int CONTEXT_VALUES = 14;
+
+  /** The context facts of token {@code i} that take few values, into {@code v}. */
+  private static void contextValues(Sentence s, int i, int[] v) {
+    List<Token> t = s.tokens;
+    Word[] w = s.words;
+    int n = w.length;
     int[] gaz = s.gaz;
-    f[c++] = h(22, gaz[i]);
-    f[c++] = h(23, gaz[i] * 2 + s.caps);
-    f[c++] = h(24, (i > 0 ? gaz[i - 1] : 0) * 16 + (i + 1 < n ? gaz[i + 1] : 0));
-    f[c++] = h(25, s.titleBefore[i] ? 1 : 0);
+    v[GAZ_PREV] = i > 0 ? gaz[i - 1] : 0;
+    v[GAZ] = gaz[i];
+    v[GAZ_NEXT] = i + 1 < n ? gaz[i + 1] : 0;
+    v[TITLE_BEFORE] = s.titleBefore[i] ? 1 : 0;
     int nextOrgSuffix = 0;
     for (int j = i + 1; j < Math.min(n, i + 4); j++) {
       if (t.get(j).breakBefore()) {
@@ -474,15 +509,53 @@ public final class NerTagger {
         break;
       }
     }
-    f[c++] = h(27, nextOrgSuffix);
-    f[c++] = h(28, i > 0 && (w[i - 1].lex & Lexicon.PLACE_PREPOSITION) != 0 ? 1 : 0);
-    f[c++] = h(29, i + 1 < n && (w[i + 1].lex & Lexicon.SPEECH_VERB) != 0 ? 1 : 0);
-    f[c++] = h(30, (i > 0 ? w[i - 1].list : 32) * 64 + (i + 1 < n ? w[i + 1].list : 32));
-    int docBits = s.docBits[i];
-    int firstUpper = w[i].firstUpper ? 1 : 0;
-    f[c++] = h(32, docBits * 8 + s.caps * 4 + (tok.sentenceStart() ? 2 : 0) + firstUpper);
-    f[c++] = h(33, docBits * 31 + shape);
+    v[ORG_SUFFIX_AFTER] = nextOrgSuffix;
+    v[PLACE_PREPOSITION_BEFORE] = i > 0 && (w[i - 1].lex & Lexicon.PLACE_PREPOSITION) != 0 ? 1 : 0;
+    v[SPEECH_VERB_AFTER] = i + 1 < n && (w[i + 1].lex & Lexicon.SPEECH_VERB) != 0 ? 1 : 0;
+    v[LIST_BEGIN] = s.listBegin[i];
+    v[LIST_INSIDE] = s.listInside[i];
+    v[LIST_PREV] = i > 0 ? w[i - 1].list : 32;
+    v[LIST_NEXT] = i + 1 < n ? w[i + 1].list : 32;
+    v[DOC_BITS] = s.docBits[i];
+    v[SENTENCE_START] = t.get(i).sentenceStart() ? 1 : 0;
+    v[FIRST_UPPER] = w[i].firstUpper ? 1 : 0;
+  }
+
+  /** The gazetteer marks of the token and its neighbours (0: none), in capitals or not. */
+  private static int gazetteerFeatures(int prev, int own, int next, int caps, int[] f, int c) {
+    f[c++] = h(22, own);
+    f[c++] = h(23, own * 2 + caps);
+    f[c++] = h(24, prev * 16 + next);
     return c;
+  }
+
+  /**
+   * A title just before, the distance to an organisation suffix after (0: none within 3), a
+   * place preposition before, a speech verb after.
+   */
+  private static int cueFeatures(
+      int titleBefore, int orgSuffixAfter, int placePrepositionBefore, int speechVerbAfter,
+      int[] f, int c) {
+    f[c++] = h(25, titleBefore);
+    f[c++] = h(27, orgSuffixAfter);
+    f[c++] = h(28, placePrepositionBefore);
+    f[c++] = h(29, speechVerbAfter);
+    return c;
+  }
+
+  /** The name-list bits of the multi-word list names the token begins and is inside of. */
+  private static int listFeature(int begin, int inside) {
+    return h(21, begin * 64 + inside);
+  }
+
+  /** The name-list bits of the words before and after (32: none there). */
+  private static int neighbourListFeature(int prev, int next) {
+    return h(30, prev * 64 + next);
+  }
+
+  /** What the document says of the word, the text's capitals, sentence start, initial capital. */
+  private static int caseFeature(int docBits, int caps, int sentenceStart, int firstUpper) {
+    return h(32, docBits * 8 + caps * 4 + sentenceStart * 2 + firstUpper);
   }
 
   // ---------------------------------------------------------------- decoding
@@ -514,7 +587,8 @@ public final class NerTagger {
       this.back = new byte[n * T];
     }
 
-    void step(int i) {
+    /** Scores token {@code i} from {@link #stat} and {@code trans} (laid out as {@link #trans}). */
+    void step(int i, float[] trans) {
       int row = i * T;
       if (i == 0) {
         for (int y = 0; y < T; y++) {
@@ -522,12 +596,17 @@ public final class NerTagger {
         }
         return;
       }
+      int previous = row - T;
       for (int y = 0; y < T; y++) {
+        // The previous tags allowed before y (see allowed), in increasing order as ties need:
+        // any before O or a B- tag, only B-X or I-X before I-X.
+        int from = y == 0 || y % 2 == 1 ? 0 : y - 1;
+        int to = y == 0 || y % 2 == 1 ? T - 1 : y;
         float best = Float.NEGATIVE_INFINITY;
         int arg = 0;
-        for (int p = 0; p < T; p++) {
-          float prev = score[row - T + p];
-          if (prev == Float.NEGATIVE_INFINITY || !ALLOWED[p * T + y]) {
+        for (int p = from; p <= to; p++) {
+          float prev = score[previous + p];
+          if (prev == Float.NEGATIVE_INFINITY) {
             continue;
           }
           float v = prev + trans[p * T + y];
@@ -689,7 +768,7 @@ public final class NerTagger {
           add(wordTransition(s.words[i], 0, p), d.trans, p * T);
           add(wordTransition(s.words[i], 1, p), d.trans, p * T);
         }
-        d.step(i);
+        d.step(i, d.trans);
       }
       return d.best();
     }
@@ -701,19 +780,24 @@ public final class NerTagger {
    * of present rows (~2.8 MB instead of a dense 14.7 MB table).
    *
    * <p>A token's score for each tag is the exact integer sum of its rows' quantised values, scaled
-   * once; being exact, the sum does not depend on the order of its terms, so the rows of the
-   * features that depend on one word alone are summed once per word and kept with the {@link
-   * Word}: its own features (in capitals or not), what it gives each of its neighbours, and its
-   * transition features per previous tag. Only the features of the token's context are read from
-   * the table for each token.
+   * once; being exact, the sum does not depend on the order of its terms, so rows are summed ahead
+   * wherever the features allow: per {@link Word} (its own features, in capitals or not; what it
+   * gives each of its neighbours; its transition features per previous tag, kept scaled), and per
+   * value of the context facts that take few values (gazetteer marks around the token, cue words,
+   * name-list bits, case). Only the six context features that take many values are read from the
+   * table for each token.
    */
   private static final class PackedRows implements Rows {
     static final int STRIDE = 8;
     /** Offsets in {@link Sums#v}. */
     private static final int OWN = 0; // T per caps value (0, 1)
     private static final int AS_NEIGHBOUR = 2 * T; // T per kind, PREV .. NEXT2
-    private static final int TRANSITIONS = 6 * T; // T per previous tag, 0 .. T (the start)
-    private static final int SUMS = TRANSITIONS + (T + 1) * T;
+    private static final int SUMS = 6 * T;
+    /** Domains of the summed-ahead context facts (a value outside: read row by row). */
+    private static final int GAZ_VALUES = 9;
+    private static final int ORG_SUFFIX_VALUES = 4;
+    private static final int LIST_VALUES = 32;
+    private static final int DOC_BITS_VALUES = 4;
 
     private final long[] present;
     private final int[] before; // rows present in the bitmap words before each word
@@ -723,6 +807,12 @@ public final class NerTagger {
     private final int[] previous = new int[(T + 1) * T];
     /** What a missing neighbour (past either end) gives, {@code T} per kind. */
     private final int[] edge = new int[4 * T];
+    /** Row sums per value of the context facts, {@code T} each. */
+    private final int[] gazetteer;
+    private final int[] cues;
+    private final int[] lists;
+    private final int[] neighbourLists;
+    private final int[] cases;
 
     PackedRows(long[] present, short[] values, float scale) {
       this.present = present;
@@ -741,6 +831,34 @@ public final class NerTagger {
       for (int kind = PREV; kind <= NEXT2; kind++) {
         add(neighbour(kind, null), edge, (kind - PREV) * T);
       }
+      int[] f = new int[8];
+      gazetteer = new int[GAZ_VALUES * GAZ_VALUES * GAZ_VALUES * 2 * T];
+      for (int code = 0; code < gazetteer.length / T; code++) {
+        int caps = code % 2;
+        int next = code / 2 % GAZ_VALUES;
+        int own = code / 2 / GAZ_VALUES % GAZ_VALUES;
+        int prev = code / 2 / GAZ_VALUES / GAZ_VALUES;
+        addAll(f, gazetteerFeatures(prev, own, next, caps, f, 0), gazetteer, code * T);
+      }
+      cues = new int[2 * ORG_SUFFIX_VALUES * 2 * 2 * T];
+      for (int code = 0; code < cues.length / T; code++) {
+        int c = cueFeatures(code / (ORG_SUFFIX_VALUES * 4), code / 4 % ORG_SUFFIX_VALUES,
+            code / 2 % 2, code % 2, f, 0);
+        addAll(f, c, cues, code * T);
+      }
+      lists = new int[LIST_VALUES * LIST_VALUES * T];
+      for (int code = 0; code < lists.length / T; code++) {
+        add(listFeature(code / LIST_VALUES, code % LIST_VALUES), lists, code * T);
+      }
+      neighbourLists = new int[(LIST_VALUES + 1) * (LIST_VALUES + 1) * T];
+      for (int code = 0; code < neighbourLists.length / T; code++) {
+        add(neighbourListFeature(code / (LIST_VALUES + 1), code % (LIST_VALUES + 1)),
+            neighbourLists, code * T);
+      }
+      cases = new int[DOC_BITS_VALUES * 8 * T];
+      for (int code = 0; code < cases.length / T; code++) {
+        add(caseFeature(code / 8, code / 4 % 2, code / 2 % 2, code % 2), cases, code * T);
+      }
     }
 
     /** Adds row {@code row}'s quantised values to {@code acc[off..off+T)} (an absent row: 0). */
@@ -756,20 +874,34 @@ public final class NerTagger {
       }
     }
 
+    private void addAll(int[] rows, int count, int[] acc, int off) {
+      for (int k = 0; k < count; k++) {
+        add(rows[k], acc, off);
+      }
+    }
+
+    private static void addSums(int[] from, int at, int[] acc) {
+      for (int y = 0; y < T; y++) {
+        acc[y] += from[at + y];
+      }
+    }
+
     /**
      * The row sums of a word's own features, computed on first use; those of its features in a
      * sentence set in capitals ({@code caps} 1) only when such a sentence needs them.
      */
-    private int[] sums(Word w, int caps) {
+    private Sums sums(Word w, int caps) {
       Sums cached = w.sums;
       int part = 1 << caps;
       if (cached != null && cached.of == this && (cached.parts & part) != 0) {
-        return cached.v;
+        return cached;
       }
       int[] v;
+      float[] trans;
       int parts;
       if (cached != null && cached.of == this) {
         v = cached.v.clone();
+        trans = cached.trans;
         parts = cached.parts | part;
       } else {
         v = new int[SUMS];
@@ -777,36 +909,39 @@ public final class NerTagger {
         for (int kind = PREV; kind <= NEXT2; kind++) {
           add(neighbour(kind, w), v, AS_NEIGHBOUR + (kind - PREV) * T);
         }
+        int[] t = previous.clone();
         for (int p = 0; p <= T; p++) {
-          add(wordTransition(w, 0, p), v, TRANSITIONS + p * T);
-          add(wordTransition(w, 1, p), v, TRANSITIONS + p * T);
+          add(wordTransition(w, 0, p), t, p * T);
+          add(wordTransition(w, 1, p), t, p * T);
+        }
+        trans = new float[t.length];
+        for (int at = 0; at < t.length; at++) {
+          trans[at] = t[at] * scale;
         }
       }
       int[] f = new int[INTRINSIC];
       intrinsic(w, caps, f, 0);
-      for (int row : f) {
-        add(row, v, OWN + caps * T);
-      }
-      w.sums = new Sums(this, v, parts);
-      return v;
+      addAll(f, INTRINSIC, v, OWN + caps * T);
+      Sums sums = new Sums(this, v, trans, parts);
+      w.sums = sums;
+      return sums;
     }
 
     @Override
     public int[] tag(Sentence s) {
       int n = s.size();
       Decoder d = new Decoder(n);
-      int[][] sums = new int[n][];
+      Sums[] sums = new Sums[n];
       for (int i = 0; i < n; i++) {
         sums[i] = sums(s.words[i], s.caps);
       }
+      int caps = s.caps;
       int[] acc = new int[T];
-      int[] f = new int[32];
+      int[] f = new int[16];
+      int[] v = new int[CONTEXT_VALUES];
       for (int i = 0; i < n; i++) {
-        int[] own = sums[i];
-        int ownAt = OWN + s.caps * T;
-        for (int y = 0; y < T; y++) {
-          acc[y] = bias[y] + own[ownAt + y];
-        }
+        System.arraycopy(bias, 0, acc, 0, T);
+        addSums(sums[i].v, OWN + caps * T, acc);
         for (int kind = PREV; kind <= NEXT2; kind++) {
           int j = switch (kind) {
             case PREV -> i - 1;
@@ -814,36 +949,64 @@ public final class NerTagger {
             case PREV2 -> i - 2;
             default -> i + 2;
           };
-          int[] from = j >= 0 && j < n ? sums[j] : edge;
-          int at = (j >= 0 && j < n ? AS_NEIGHBOUR : 0) + (kind - PREV) * T;
-          for (int y = 0; y < T; y++) {
-            acc[y] += from[at + y];
+          if (j >= 0 && j < n) {
+            addSums(sums[j].v, AS_NEIGHBOUR + (kind - PREV) * T, acc);
+          } else {
+            addSums(edge, (kind - PREV) * T, acc);
           }
         }
-        int c = contextual(s, i, f, 0);
-        for (int k = 0; k < c; k++) {
-          add(f[k], acc, 0);
-        }
+        addAll(f, wordContext(s, i, f, 0), acc, 0);
+        contextValues(s, i, v);
+        addContext(v, caps, acc, f);
         for (int y = 0; y < T; y++) {
           d.stat[y] = acc[y] * scale;
         }
-        int first = i == 0 ? T : 0;
-        int last = i == 0 ? T : T - 1;
-        for (int p = first; p <= last; p++) {
-          for (int y = 0; y < T; y++) {
-            int at = p * T + y;
-            d.trans[at] = (previous[at] + own[TRANSITIONS + at]) * scale;
-          }
-        }
-        d.step(i);
+        d.step(i, sums[i].trans);
       }
       return d.best();
+    }
+
+    /** Adds the rows of the few-valued context facts, summed ahead where in their domains. */
+    private void addContext(int[] v, int caps, int[] acc, int[] f) {
+      int gp = v[GAZ_PREV];
+      int g = v[GAZ];
+      int gn = v[GAZ_NEXT];
+      if (gp < GAZ_VALUES && g < GAZ_VALUES && gn < GAZ_VALUES) {
+        addSums(gazetteer, (((gp * GAZ_VALUES + g) * GAZ_VALUES + gn) * 2 + caps) * T, acc);
+      } else {
+        addAll(f, gazetteerFeatures(gp, g, gn, caps, f, 0), acc, 0);
+      }
+      int org = v[ORG_SUFFIX_AFTER];
+      addSums(cues, (((v[TITLE_BEFORE] * ORG_SUFFIX_VALUES + org) * 2
+          + v[PLACE_PREPOSITION_BEFORE]) * 2 + v[SPEECH_VERB_AFTER]) * T, acc);
+      int begin = v[LIST_BEGIN];
+      int inside = v[LIST_INSIDE];
+      if (begin < LIST_VALUES && inside < LIST_VALUES) {
+        addSums(lists, (begin * LIST_VALUES + inside) * T, acc);
+      } else {
+        add(listFeature(begin, inside), acc, 0);
+      }
+      int prev = v[LIST_PREV];
+      int next = v[LIST_NEXT];
+      if (prev <= LIST_VALUES && next <= LIST_VALUES) {
+        addSums(neighbourLists, (prev * (LIST_VALUES + 1) + next) * T, acc);
+      } else {
+        add(neighbourListFeature(prev, next), acc, 0);
+      }
+      int docBits = v[DOC_BITS];
+      if (docBits < DOC_BITS_VALUES) {
+        addSums(cases, (((docBits * 2 + caps) * 2 + v[SENTENCE_START]) * 2 + v[FIRST_UPPER]) * T,
+            acc);
+      } else {
+        add(caseFeature(docBits, caps, v[SENTENCE_START], v[FIRST_UPPER]), acc, 0);
+      }
     }
   }
 
   /**
-   * A word's row sums ({@link PackedRows#sums}), the weights they are of, and which of its own
-   * parts are filled (bit 0: not in capitals, bit 1: in capitals).
+   * A word's row sums ({@link PackedRows#sums}) and its scaled transition scores per previous tag,
+   * the weights they are of, and which of its own parts are filled (bit 0: not in capitals, bit 1:
+   * in capitals).
    */
-  record Sums(PackedRows of, int[] v, int parts) {}
+  record Sums(PackedRows of, int[] v, float[] trans, int parts) {}
 }
