@@ -136,6 +136,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
                           Mention.Evidence.STRONG, 0, 0,
                           new EntityMention("dateline", 0, 0, d.length(), d))));
     }
+    java.util.Map<String, String> printed = new java.util.HashMap<>();
     for (Piece p : pieces) {
       p.mentions.sort(java.util.Comparator.comparingInt(Mention::tokenStart));
       for (Mention m : p.mentions) {
@@ -150,11 +151,62 @@ public final class StandardEntityExtractor implements EntityExtractor {
         }
         int start = p.tokens.get(m.tokenStart()).start();
         int end = p.tokens.get(m.tokenEnd() - 1).end();
-        mentions.add(
-            m.withAt(new EntityMention(p.field, p.index, start, end, p.text.substring(start, end))));
+        String surface = p.text.substring(start, end);
+        if (m.entry() == null) {
+          notePrinted(m, p.tokens, surface, printed);
+        }
+        mentions.add(m.withAt(new EntityMention(p.field, p.index, start, end, surface)));
       }
     }
-    return ArticleEntities.resolve(mentions);
+    List<Entity> entities = ArticleEntities.resolve(mentions);
+    return printed.isEmpty() ? entities : asPrinted(entities, printed);
+  }
+
+  /**
+   * Names are found and merged as words ("Jean Yves Le Drian", from the words of "Jean-Yves Le
+   * Drian"); the names and aliases reported are as the article prints them when only hyphens,
+   * full stops and white space separate their words ("St. Louis"), white space collapsed. Notes the printed form of a name the gazetteer does not
+   * know (and of its titled form), the first one seen.
+   */
+  private static void notePrinted(
+      Mention m, List<Token> t, String surface, java.util.Map<String, String> printed) {
+    String words = m.name();
+    if (surface.equals(words) || !words.equals(text(t, m.tokenStart(), m.tokenEnd()))) {
+      return; // as printed already (the usual case), or not named after its own words
+    }
+    int offset = t.get(m.tokenStart()).start();
+    for (int i = m.tokenStart() + 1; i < m.tokenEnd(); i++) {
+      for (int c = t.get(i - 1).end() - offset; c < t.get(i).start() - offset; c++) {
+        char between = surface.charAt(c);
+        if (!Character.isWhitespace(between) && between != '-' && between != '.') {
+          return; // "CHRYSLER <C>", "Poor's Corp": not a name's own punctuation
+        }
+      }
+    }
+    String shown = surface.strip().replaceAll("\\s+", " ");
+    if (shown.equals(words)) {
+      return;
+    }
+    printed.putIfAbsent(words, shown);
+    String titled = m.titledForm();
+    if (titled != null && titled.endsWith(" " + words)) {
+      printed.putIfAbsent(titled, titled.substring(0, titled.length() - words.length()) + shown);
+    }
+  }
+
+  /** The entities with their names and aliases as printed ({@link #notePrinted}). */
+  private static List<Entity> asPrinted(List<Entity> entities, java.util.Map<String, String> printed) {
+    List<Entity> out = new ArrayList<>(entities.size());
+    for (Entity e : entities) {
+      java.util.Set<String> aliases = new java.util.LinkedHashSet<>();
+      for (String alias : e.aliases()) {
+        aliases.add(printed.getOrDefault(alias, alias));
+      }
+      String name = printed.getOrDefault(e.name(), e.name());
+      aliases.remove(name);
+      out.add(new Entity(e.type(), name, List.copyOf(aliases), e.mentions(), e.occurrences()));
+    }
+    return out;
   }
 
   /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dateline.Article;
 import dev.dateline.Entity;
+import dev.dateline.EntityType;
 import dev.dateline.EntityExtractor;
 import dev.dateline.EntityMention;
 import java.util.ArrayList;
@@ -67,5 +68,24 @@ class DashBoundaryTest {
         .build());
     assertThat(e.stream().flatMap(n -> n.occurrences().stream()).map(EntityMention::text))
         .contains("Jean-Yves Le Drian");
+    assertThat(e).filteredOn(n -> n.type() == EntityType.PERSON).extracting(Entity::name)
+        .containsExactly("Jean-Yves Le Drian");
+  }
+
+  @Test
+  void namesAreReportedAsPrintedAndStillMergeWithTheirOtherSpellings() {
+    List<Entity> e = EntityExtractor.standard().extract(Article.builder().id("p")
+        .headline("Rhone-Poulenc shares rise")
+        .body(List.of(
+            "Foreign Minister Jean-Yves Le Drian arrived in St. Louis on Monday.",
+            "Jean Yves Le Drian said the talks went well.",
+            "Mr Jean-Yves Le Drian declined to comment on Rhone-Poulenc SA."))
+        .build());
+    assertThat(e).extracting(Entity::name)
+        .contains("Jean-Yves Le Drian", "St. Louis", "Rhone-Poulenc")
+        .doesNotContain("Jean Yves Le Drian", "St Louis", "Rhone Poulenc");
+    Entity drian = e.stream().filter(n -> n.name().contains("Drian")).findFirst().orElseThrow();
+    assertThat(drian.mentions()).as("all spellings are one person").isEqualTo(3);
+    assertThat(drian.aliases()).contains("Mr Jean-Yves Le Drian").doesNotContain("Mr Jean Yves Le Drian");
   }
 }

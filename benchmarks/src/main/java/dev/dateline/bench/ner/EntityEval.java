@@ -235,8 +235,9 @@ public final class EntityEval {
     return b.body(body).build();
   }
 
+  /** Names compared as words: case, full stops and hyphens ignored ("St. Louis", "Baden-Baden"). */
   static String fold(String s) {
-    return s.toLowerCase(Locale.ROOT).replace(".", "").strip();
+    return s.toLowerCase(Locale.ROOT).replace(".", "").replace('-', ' ').strip();
   }
 
   static void reuters(EntityExtractor x, Path dir) throws IOException {
