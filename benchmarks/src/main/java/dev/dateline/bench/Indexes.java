@@ -1,6 +1,7 @@
 package dev.dateline.bench;
 
 import dev.dateline.EntityExtractor;
+import dev.dateline.IndexException;
 import dev.dateline.NewsIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,11 +29,18 @@ public final class Indexes {
 
   private Indexes() {}
 
-  /** The index of {@code engine} for {@code data}, built first if missing or incomplete. */
+  /**
+   * The index of {@code engine} for {@code data}, built first if missing or incomplete, or (for
+   * Dateline) if this build of the library refuses it, as it does an index of an older format.
+   */
   public static synchronized Path get(Path data, Engine engine) throws IOException {
     Path dir = data.resolve("index").resolve(engine.name().toLowerCase(Locale.ROOT));
     if (Files.exists(dir.resolve(MARKER))) {
-      return dir;
+      String refused = engine == Engine.DATELINE ? refusal(dir) : null;
+      if (refused == null) {
+        return dir;
+      }
+      System.out.println("rebuilding " + dir + ": " + refused);
     }
     delete(dir);
     Files.createDirectories(dir);
@@ -56,6 +64,16 @@ public final class Indexes {
     Files.writeString(dir.resolve(MARKER), summary + "\n");
     System.out.println("built " + summary);
     return dir;
+  }
+
+  /** Why this library cannot open the Dateline index in {@code dir}, or null when it can. */
+  private static String refusal(Path dir) {
+    try (NewsIndex index = NewsIndex.openReadOnly(dir, NewsIndex.Options.builder()
+        .entityExtractor(EntityExtractor.none()).build())) {
+      return null;
+    } catch (IndexException e) {
+      return e.getMessage();
+    }
   }
 
   /** Total size of the files under {@code dir}. */
