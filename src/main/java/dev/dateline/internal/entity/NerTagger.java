@@ -341,24 +341,10 @@ public final class NerTagger {
     return hash;
   }
 
-  /** Word shape, runs collapsed: "Kyiv" → "Xx", "U.S." → "X.X.", "1996-12-06" → "d-d-d". */
-  static String shape(String text) {
-    StringBuilder sb = new StringBuilder(8);
-    char last = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      char s =
-          Character.isUpperCase(c) ? 'X' : Character.isLowerCase(c) ? 'x'
-              : Character.isDigit(c) ? 'd' : c;
-      if (s != last) {
-        sb.append(s);
-        last = s;
-      }
-    }
-    return sb.toString();
-  }
-
-  /** {@code shape(text).hashCode()}, without building the string. */
+  /**
+   * The hash ({@link String#hashCode}'s) of the word's shape, its characters classed and runs
+   * collapsed: "Kyiv" → "Xx", "U.S." → "X.X.", "1996-12-06" → "d-d-d".
+   */
   static int shapeHash(String text) {
     int hash = 0;
     char last = 0;
