@@ -87,12 +87,16 @@ public final class NerTagger {
   // ---------------------------------------------------------------- features
 
   /**
-   * What the tagger asks of one word whatever its context, found once per thread for each word it
-   * meets (a {@link #WORDS}-slot cache keyed by the printed word): folded key, shape, the
-   * {@link Lexicon} and {@link NameLists} answers, and, for the shipped model, the summed weight
-   * rows of every feature that depends on the word alone ({@link #sums}). Words repeat, so most
-   * tokens of an article read one cached entry instead of some thirty rows of a table too large
-   * for the processor's caches.
+   * What the tagger asks of one word whatever its context, found once for each word it meets and
+   * kept in a cache of {@link #WORDS} slots shared by all threads (keyed by the printed word):
+   * folded key, shape, the {@link Lexicon} and {@link NameLists} answers, and, for the shipped
+   * model, the summed weight rows of every feature that depends on the word alone ({@link #sums}).
+   * Words repeat, so most tokens of an article read one cached entry instead of some thirty rows of
+   * a table too large for the processor's caches.
+   *
+   * <p>Threads share the cache without locks: a word's fields are final, and {@link #sums} is an
+   * immutable {@link Sums} that a thread may compute again if it does not yet see another's, so a
+   * word read from a slot another thread filled is always whole.
    */
   static final class Word {
     final String text;
@@ -128,13 +132,13 @@ public final class NerTagger {
       return of(text, 0, text.length());
     }
 
-    /** The word {@code text[from, to)}, from this thread's cache or added to it. */
+    /** The word {@code text[from, to)}, from the cache or added to it. */
     static Word of(String text, int from, int to) {
       int hash = 0;
       for (int i = from; i < to; i++) {
         hash = 31 * hash + text.charAt(i);
       }
-      Word[] cache = CACHE.get();
+      Word[] cache = CACHE;
       int slot = (hash * 0x9E3779B1) >>> (32 - WORD_BITS);
       Word w = cache[slot];
       int length = to - from;
@@ -148,10 +152,11 @@ public final class NerTagger {
   }
 
   private static final int WORD_BITS = 13;
-  /** Slots of the per-thread word cache. */
+  /** Slots of the word cache. */
   static final int WORDS = 1 << WORD_BITS;
 
-  private static final ThreadLocal<Word[]> CACHE = ThreadLocal.withInitial(() -> new Word[WORDS]);
+  /** The word cache: a slot holds the last word hashed to it (a plain, racy array; see Word). */
+  private static final Word[] CACHE = new Word[WORDS];
 
   /** A tokenized sentence (or paragraph) with what its features need computed. */
   public static final class Sentence {
