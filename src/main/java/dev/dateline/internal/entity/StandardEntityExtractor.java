@@ -163,10 +163,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
   }
 
   /**
-   * Names are found and merged as words ("Jean Yves Le Drian", from the words of "Jean-Yves Le
-   * Drian"); the names and aliases reported are as the article prints them when only hyphens,
-   * full stops and white space separate their words ("St. Louis"), white space collapsed. Notes the printed form of a name the gazetteer does not
-   * know (and of its titled form), the first one seen.
+   * Notes the printed form of a name the gazetteer does not know (and of its titled form), the
+   * first one seen. Names are found and merged as words ("Jean Yves Le Drian", from the words of
+   * "Jean-Yves Le Drian"); the names and aliases reported are as the article prints them when only
+   * hyphens, full stops and white space separate their words ("St. Louis"), white space collapsed.
    */
   private static void notePrinted(
       Mention m, List<Token> t, String surface, java.util.Map<String, String> printed) {
