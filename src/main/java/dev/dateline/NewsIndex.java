@@ -1243,7 +1243,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       return out;
     }
     long[] storyKeys = tallies.keySet().stream().mapToLong(Long::longValue).toArray();
-    for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+    for (LeafReaderContext leaf : reader.leaves()) {
       long[] docAndStory = StoryKeys.of(leaf.reader()).membersInDocOrder(storyKeys);
       if (docAndStory.length == 0) {
         continue;

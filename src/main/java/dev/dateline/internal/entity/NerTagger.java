@@ -175,23 +175,13 @@ public final class NerTagger {
       this.tokens = tokens;
       int n = tokens.size();
       this.words = new Word[n];
-      int letters = 0;
-      int upper = 0;
+      Capitals capitals = new Capitals();
       for (int i = 0; i < n; i++) {
         Token tok = tokens.get(i);
         words[i] = Word.of(tok);
-        String text = tok.text();
-        for (int j = 0; j < text.length(); j++) {
-          char c = text.charAt(j);
-          if (Character.isLetter(c)) {
-            letters++;
-            if (Character.isUpperCase(c)) {
-              upper++;
-            }
-          }
-        }
+        capitals.add(tok.text()); // the words' letters only: not those of a possessive ending
       }
-      this.caps = letters >= 4 && upper * 10 >= letters * 8 ? 1 : 0;
+      this.caps = capitals.mostly() ? 1 : 0;
       this.gaz = new int[n];
       for (int i = 0; i < n; ) {
         Gazetteer.Match m = Gazetteer.standard().longestMatch(tokens, i);
@@ -216,8 +206,7 @@ public final class NerTagger {
       this.titleBefore = new boolean[n + 1];
       this.docBits = new int[n];
       for (int i = 0; i < n; i++) {
-        int len =
-            (words[i].lex & Lexicon.TITLE_START) != 0 ? Lexicon.titleLength(tokens, i) : 0;
+        int len = Lexicon.titleLength(tokens, i);
         if (len > 0 && i + len < n) {
           titleBefore[i + len] = true;
         }
@@ -397,14 +386,19 @@ public final class NerTagger {
   private static final int PREV2 = 12;
   private static final int NEXT2 = 13;
 
-  /** The word at {@code kind}'s place around token {@code i}, or null past either end. */
-  private static Word neighbourOf(Sentence s, int i, int kind) {
-    int j = switch (kind) {
+  /** The position of {@code kind}'s word around token {@code i} (maybe past either end). */
+  private static int neighbourAt(int i, int kind) {
+    return switch (kind) {
       case PREV -> i - 1;
       case NEXT -> i + 1;
       case PREV2 -> i - 2;
       default -> i + 2;
     };
+  }
+
+  /** The word at {@code kind}'s place around token {@code i}, or null past either end. */
+  private static Word neighbourOf(Sentence s, int i, int kind) {
+    int j = neighbourAt(i, kind);
     return j >= 0 && j < s.words.length ? s.words[j] : null;
   }
 
@@ -934,12 +928,7 @@ public final class NerTagger {
         System.arraycopy(bias, 0, acc, 0, T);
         addSums(sums[i].v, OWN + caps * T, acc);
         for (int kind = PREV; kind <= NEXT2; kind++) {
-          int j = switch (kind) {
-            case PREV -> i - 1;
-            case NEXT -> i + 1;
-            case PREV2 -> i - 2;
-            default -> i + 2;
-          };
+          int j = neighbourAt(i, kind);
           if (j >= 0 && j < n) {
             addSums(sums[j].v, AS_NEIGHBOUR + (kind - PREV) * T, acc);
           } else {

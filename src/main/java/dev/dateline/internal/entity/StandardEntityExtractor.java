@@ -55,7 +55,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     final int index;
     final List<Token> tokens;
     final boolean[] covered;
-    /** Set in capitals ({@link #capitals(String)}): a headline or a wire table. */
+    /** Set in capitals ({@link Capitals}): a headline or a wire table. */
     final boolean capitals;
     final List<Mention> mentions = new ArrayList<>();
     /** Short all-caps words the model took for organisations: kept only if the article defines them. */
@@ -73,7 +73,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
       this.index = index;
       this.tokens = Tokenizer.words(text);
       this.covered = new boolean[tokens.size()];
-      this.capitals = capitals(text);
+      this.capitals = Capitals.of(text);
     }
   }
 
@@ -849,22 +849,6 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
     }
     return true;
-  }
-
-  /** Mostly capitals: at least 80% of at least four letters. */
-  static boolean capitals(String text) {
-    int letters = 0;
-    int upper = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isLetter(c)) {
-        letters++;
-        if (Character.isUpperCase(c)) {
-          upper++;
-        }
-      }
-    }
-    return letters >= 4 && upper * 10 >= letters * 8;
   }
 
   /**

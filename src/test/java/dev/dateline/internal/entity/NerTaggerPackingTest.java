@@ -39,14 +39,10 @@ class NerTaggerPackingTest {
     };
     int differing = 0;
     for (int n = 0; n < 300; n++) {
-      StringBuilder text = new StringBuilder();
-      int length = 1 + random.nextInt(25);
-      for (int i = 0; i < length; i++) {
-        text.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
-      }
-      NerTagger.Sentence s = NerTagger.sentence(text.toString());
+      String text = randomText(random, words, 25);
+      NerTagger.Sentence s = NerTagger.sentence(text);
       int[] tags = packed.tag(s);
-      assertThat(tags).as(text.toString()).containsExactly(reference.tag(s));
+      assertThat(tags).as(text).containsExactly(reference.tag(s));
       for (int t : tags) {
         differing += t == 0 ? 0 : 1;
       }
@@ -90,6 +86,16 @@ class NerTaggerPackingTest {
       NerTagger.Sentence s = NerTagger.sentence(text.toString());
       assertThat(packed.tag(s)).as(text.toString()).containsExactly(reference.tag(s));
     }
+  }
+
+  /** One to {@code maxWords} of {@code words}, drawn at random, joined by spaces. */
+  static String randomText(Random random, String[] words, int maxWords) {
+    StringBuilder text = new StringBuilder();
+    int length = 1 + random.nextInt(maxWords);
+    for (int i = 0; i < length; i++) {
+      text.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
+    }
+    return text.toString();
   }
 
   private static NerTagger pack(float[] dense) throws Exception {

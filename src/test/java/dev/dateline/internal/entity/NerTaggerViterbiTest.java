@@ -20,12 +20,8 @@ class NerTaggerViterbiTest {
     }
     String[] words = {"Kyiv", "talks", "the", "Zelensky", "said", "of", "U.S.", "Ltd", "NEW", "-"};
     for (int n = 0; n < 200; n++) {
-      StringBuilder text = new StringBuilder();
-      int length = 1 + random.nextInt(5);
-      for (int i = 0; i < length; i++) {
-        text.append(i == 0 ? "" : " ").append(words[random.nextInt(words.length)]);
-      }
-      NerTagger.Sentence s = NerTagger.sentence(text.toString());
+      String text = NerTaggerPackingTest.randomText(random, words, 5);
+      NerTagger.Sentence s = NerTagger.sentence(text);
       int[] tags = NerTagger.viterbi(s, w);
 
       assertThat(allowed(tags)).as("allowed: %s", text).isTrue();
@@ -39,7 +35,7 @@ class NerTaggerViterbiTest {
           best = Math.max(best, score(s, w, sequence));
         }
       }
-      assertThat(score(s, w, tags)).as(text.toString()).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-3));
+      assertThat(score(s, w, tags)).as(text).isCloseTo(best, org.assertj.core.data.Offset.offset(1e-3));
     }
   }
 
