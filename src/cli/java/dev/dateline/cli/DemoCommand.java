@@ -28,11 +28,11 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Index sample articles (with story detection, as index --stories) and run a few",
-      "showcase searches, a story and related articles.",
-      "Prints each command before its results. With --index DIR the demo index is",
-      "kept in DIR (which must be new or empty) and the commands run as shown;",
-      "without it the index is temporary and the commands show DIR in its place."
+      "Index sample articles and run a few showcase searches, a story and related articles.",
+      "The sample is indexed with story detection, as index --stories. Prints each command "
+          + "before its results. With --index DIR the demo index is kept in DIR (which must be new or "
+          + "empty) and the commands run as shown; without it the index is temporary and the commands "
+          + "show DIR in its place."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:success", "1:failure", "2:usage error: --index names a non-empty directory or a file"})

@@ -17,10 +17,10 @@ import picocli.CommandLine.Spec;
     name = "related",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the articles most related to an article (MoreLikeThis over its headline,",
-      "body and entities), most related first. In an index built with --stories, one",
-      "per story and never a copy of the article's own story. With --json,",
-      "{\"hits\": [...]} with hits in the search format."
+      "Show the articles most related to an article, most related first.",
+      "MoreLikeThis over its headline, body and entities. In an index built with --stories, one "
+          + "per story and never a copy of the article's own story. With --json, {\"hits\": [...]} with "
+          + "hits in the search format."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

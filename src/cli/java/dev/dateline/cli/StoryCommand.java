@@ -16,10 +16,10 @@ import picocli.CommandLine.Spec;
     name = "story",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the story of an article: the article and its near-duplicate copies",
-      "(syndicated, re-edited, trimmed), in publication order, with the story's id",
-      "(its earliest member's), size, sources and first publisher. With --json,",
-      "{\"story\": {...}, \"hits\": [...]} with hits in the search format."
+      "Show the story of an article: the article and its near-duplicate copies.",
+      "Copies are syndicated, re-edited or trimmed; shown in publication order, with the "
+          + "story's id (its earliest member's), size, sources and first publisher. With --json, "
+          + "{\"story\": {...}, \"hits\": [...]} with hits in the search format."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -30,11 +30,12 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "trends",
     mixinStandardHelpOptions = true,
     description = {
-      "Who and what a query's articles are about: the people, places and organisations",
-      "mentioned most often with it (co-mentions), and the people, places, organisations and",
-      "words unusually frequent among its matches compared with the rest of the index, or with",
-      "--background-from/--background-to (significant: scored by Dunning's log-likelihood",
-      "ratio, G2; above 10.83 is p < 0.001). Words are shown as indexed (lower case, stemmed).",
+      "Show who and what a query's articles are about: co-mentions and significant terms.",
+      "The people, places and organisations mentioned most often with it (co-mentions), and the "
+          + "people, places, organisations and words unusually frequent among its matches compared "
+          + "with the rest of the index, or with --background-from/--background-to (significant: "
+          + "scored by Dunning's log-likelihood ratio, G2; above 10.83 is p < 0.001). Words are shown "
+          + "as indexed (lower case, stemmed).",
       "  dateline trends --index DIR --place escondida --from now-7d"
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -136,12 +136,31 @@ class CliTest {
     assertThat(r.out()).contains("Indexed 13 sample articles").contains("[peace talks]").contains("$ dateline stats");
   }
 
+  private static final List<String> COMMANDS =
+      List.of("index", "search", "show", "story", "related", "delete", "stats", "trends", "parse", "demo");
+
   @Test
   void everyCommandHasHelp() {
-    for (String cmd : List.of("index", "search", "show", "delete", "stats", "parse", "demo")) {
+    for (String cmd : COMMANDS) {
       Result r = run(cmd, "--help");
       assertThat(r.exit()).isZero();
       assertThat(r.out()).contains("Usage: dateline " + cmd);
+    }
+  }
+
+  /** The command list shows each command's first description line: a whole sentence, not a cut. */
+  @Test
+  void theCommandListSummarisesEachCommandInASentence() {
+    Result r = run("--help");
+    assertThat(r.exit()).isZero();
+    String list = r.out().substring(r.out().indexOf("Commands:"), r.out().indexOf("Exit codes:"));
+    for (String cmd : COMMANDS) {
+      int at = list.indexOf("\n  " + cmd + " ");
+      assertThat(at).as(cmd).isPositive();
+      java.util.regex.Matcher next = java.util.regex.Pattern.compile("\n  \\S").matcher(list);
+      int end = next.find(at + 1) ? next.start() : list.length();
+      String summary = list.substring(at, end).strip().replaceAll("\\s+", " ");
+      assertThat(summary).as(cmd).endsWith(".");
     }
   }
 
