@@ -18,8 +18,11 @@ public enum QuerySyntax {
    * joined by the {@link NewsQuery.Builder#defaultOperator default operator}; a word written
    * {@code -word} is excluded and {@code +word} required, and a known field or filter prefix keeps
    * its meaning ({@code headline:talks}, {@code person:"Rustem Umerov"}, {@code after:2026-02}
-   * when the date is valid; otherwise the text is searched as words). Everything else is searched
-   * as text: {@code AND}, {@code OR} and {@code NOT}, parentheses, {@code * ~ ^}, backslashes,
+   * when the date is valid; otherwise the text is searched as words), and so do well-formed
+   * proximity and boosts ({@code "peace talks"~3}, {@code opec^2}, {@code "peace talks"^0.5}: a
+   * number in range ending the word or phrase). Everything else is searched as text: {@code AND},
+   * {@code OR} and {@code NOT}, parentheses, {@code *}, any other {@code ~} or {@code ^}
+   * ({@code talks~2}, {@code e^x}), backslashes,
    * other {@code name:} prefixes ({@code Trump: "no deal"}), URLs and quotes that are never
    * closed. Text beyond the {@link NewsQuery.Builder#parserLimits parser limits} is ignored (the
    * characters after the length limit, the words after the clause limit) rather than rejected.

@@ -152,14 +152,71 @@ public final class StandardEntityExtractor implements EntityExtractor {
         int start = p.tokens.get(m.tokenStart()).start();
         int end = p.tokens.get(m.tokenEnd() - 1).end();
         String surface = p.text.substring(start, end);
+        if (m.entry() == null && m.type() == EntityType.PERSON && hasDigit(surface)) {
+          continue; // "MAR8", "JUL8": contract months in a wire price table; no name has a digit
+        }
         if (m.entry() == null) {
           notePrinted(m, p.tokens, surface, printed);
         }
         mentions.add(m.withAt(new EntityMention(p.field, p.index, start, end, surface)));
       }
     }
-    List<Entity> entities = ArticleEntities.resolve(mentions);
+    List<Entity> entities = unshouted(ArticleEntities.resolve(mentions));
     return printed.isEmpty() ? entities : asPrinted(entities, printed);
+  }
+
+  /**
+   * People named only in capitals ("REAGAN SAYS ..." in a headline) under their name in title
+   * case, as the same person is named in other articles ("Reagan"). A person's name has no
+   * acronyms, so nothing is lost; organisations and places keep their capitals ("IBM").
+   */
+  private static List<Entity> unshouted(List<Entity> entities) {
+    List<Entity> out = null;
+    for (int i = 0; i < entities.size(); i++) {
+      Entity e = entities.get(i);
+      if (e.type() == EntityType.PERSON && shouted(e.name())) {
+        if (out == null) {
+          out = new ArrayList<>(entities);
+        }
+        String name = titleCase(e.name());
+        List<String> aliases = e.aliases().stream().filter(a -> !a.equals(name)).toList();
+        out.set(i, new Entity(e.type(), name, aliases, e.mentions(), e.occurrences()));
+      }
+    }
+    return out == null ? entities : out;
+  }
+
+  /** Letters, at least two of them in a row, and none in lower case. */
+  private static boolean shouted(String name) {
+    boolean twoInARow = false;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isLowerCase(c)) {
+        return false;
+      }
+      twoInARow |= i > 0 && Character.isLetter(c) && Character.isLetter(name.charAt(i - 1));
+    }
+    return twoInARow;
+  }
+
+  /** Each word's first letter, and a letter after an apostrophe or hyphen, kept; the rest lower. */
+  private static String titleCase(String name) {
+    StringBuilder sb = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean first = i == 0 || " '’-".indexOf(name.charAt(i - 1)) >= 0;
+      sb.append(first ? c : Character.toLowerCase(c));
+    }
+    return sb.toString();
+  }
+
+  private static boolean hasDigit(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isDigit(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -774,7 +831,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
   private static boolean hardGap(String text, int from, int to) {
     for (int i = from; i < to; i++) {
       char c = text.charAt(i);
-      if (",;:()[]\"“”/|-–—".indexOf(c) >= 0) {
+      if (",;:()[]<>{}\"“”/|-–—".indexOf(c) >= 0) {
         return true;
       }
     }

@@ -110,8 +110,12 @@ public final class QueryParser {
    * or phrase right after {@code -} is excluded and one after {@code +} required ({@code --x} is
    * the word); {@code name:value} with a
    * known field ({@code headline:talks}) or filter ({@code person:"Rustem Umerov"}, {@code
-   * after:2026-02}, if the date is a date) keeps its meaning. Everything else is text: {@code AND},
-   * {@code OR}, {@code NOT}, parentheses, {@code *}, {@code ~}, {@code ^}, backslashes, unknown
+   * after:2026-02}, if the date is a date) keeps its meaning. The classic proximity and boost
+   * suffixes keep theirs where they are well formed: {@code "peace talks"~3} (0 to {@link
+   * #MAX_SLOP} right after a phrase), {@code talks^2} and {@code "peace talks"^0.5} (above 0, at
+   * most {@link #MAX_BOOST}, ending the word or phrase; not on filters). Everything else is text:
+   * {@code AND}, {@code OR}, {@code NOT}, parentheses, {@code *}, a {@code ~} or {@code ^} that
+   * is not such a suffix, backslashes, unknown
    * {@code name:} prefixes, URLs and quotes that are never closed. Text beyond {@code limits} is
    * ignored rather than rejected: characters after {@link QueryLimits#maxLength()} and clauses
    * after {@link QueryLimits#maxClauses()}.
@@ -157,23 +161,34 @@ public final class QueryParser {
         }
         String word = text.substring(i, end);
         i = end;
-        node = null;
-        int colon = word.indexOf(':');
-        String name = colon > 0 ? word.substring(0, colon) : "";
-        if (colon > 0 && name.chars().allMatch(ch -> isAsciiLetter((char) ch)) && isKnownName(name)) {
-          String value = word.substring(colon + 1);
-          int valueClose = value.isEmpty() ? plainClose(text, i) : -1;
-          boolean phrase = valueClose >= 0;
-          if (phrase) {
-            value = text.substring(i + 1, valueClose);
-          }
-          node = plainFielded(name, value, phrase);
-          if (node != null && phrase) {
-            i = valueClose + 1;
-          }
+        int caret = word.lastIndexOf('^');
+        float boost = caret > 0 && end == wordEnd(text, end) ? plainBoost(word.substring(caret + 1)) : 0;
+        PlainWord read = boost > 0 ? plainWord(word.substring(0, caret), text, end) : null;
+        if (read == null || read.node() instanceof Filter) {
+          read = plainWord(word, text, end);
+        } else {
+          read = new PlainWord(new Boosted(read.node(), boost), read.end());
         }
-        if (node == null) {
-          node = new Term(null, word);
+        node = read.node();
+        i = read.end();
+      }
+      if (node instanceof Phrase phrase && i < n && text.charAt(i) == '~') {
+        int slopEnd = i + 1;
+        while (slopEnd < n && isAsciiDigit(text.charAt(slopEnd)) && slopEnd - i <= 2) {
+          slopEnd++;
+        }
+        if (slopEnd > i + 1 && (slopEnd == n || isSpace(text.charAt(slopEnd)) || text.charAt(slopEnd) == '^')
+            && Integer.parseInt(text.substring(i + 1, slopEnd)) <= MAX_SLOP) {
+          node = new Phrase(phrase.field(), phrase.text(), Integer.parseInt(text.substring(i + 1, slopEnd)));
+          i = slopEnd;
+        }
+      }
+      if (node instanceof Phrase && i < n && text.charAt(i) == '^') {
+        int boostEnd = wordEnd(text, i);
+        float boost = plainBoost(text.substring(i + 1, boostEnd));
+        if (boost > 0) {
+          node = new Boosted(node, boost);
+          i = boostEnd;
         }
       }
       clauses.add(sign == '-' ? new Not(node) : sign == '+' ? new Required(node) : node);
@@ -185,6 +200,51 @@ public final class QueryParser {
       return clauses.get(0);
     }
     return ranked ? new Ranked(clauses) : defaultAnd ? new And(clauses) : new Or(clauses);
+  }
+
+  /** A node of the plain syntax and where its text ends. */
+  private record PlainWord(QueryNode node, int end) {}
+
+  /**
+   * One unquoted word of the plain syntax, ending at {@code end} in {@code text}: a known field or
+   * filter with its value ({@code name:} followed by a quoted value takes that value, and ends
+   * after its closing quote), else the word itself as text.
+   */
+  private static PlainWord plainWord(String word, String text, int end) {
+    int colon = word.indexOf(':');
+    String name = colon > 0 ? word.substring(0, colon) : "";
+    if (colon > 0 && name.chars().allMatch(ch -> isAsciiLetter((char) ch)) && isKnownName(name)) {
+      String value = word.substring(colon + 1);
+      int valueClose = value.isEmpty() ? plainClose(text, end) : -1;
+      boolean phrase = valueClose >= 0;
+      QueryNode node = plainFielded(name, phrase ? text.substring(end + 1, valueClose) : value, phrase);
+      if (node != null) {
+        return new PlainWord(node, phrase ? valueClose + 1 : end);
+      }
+    }
+    return new PlainWord(new Term(null, word), end);
+  }
+
+  /** Where the word that continues at {@code at} ends: at a space or the end of the text. */
+  private static int wordEnd(String text, int at) {
+    int end = at;
+    while (end < text.length() && !isSpace(text.charAt(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  /**
+   * A boost written after {@code ^} in the plain syntax: a number above 0 and at most {@link
+   * #MAX_BOOST} ({@code 2}, {@code 0.5}); 0 if {@code digits} is anything else, which then stays
+   * text.
+   */
+  private static float plainBoost(String digits) {
+    if (!digits.matches("[0-9]{1,3}(\\.[0-9]{1,3})?")) {
+      return 0;
+    }
+    float boost = Float.parseFloat(digits);
+    return boost > 0 && boost <= MAX_BOOST ? boost : 0;
   }
 
   /** Where a quote at {@code at} closes, for the plain syntax (no escapes); or -1. */

@@ -27,6 +27,30 @@ class StandardEntityExtractorTest {
   }
 
   @Test
+  void aPersonNamedOnlyInCapitalsIsNamedInTitleCase() {
+    List<Entity> e = extractor.extract(Article.builder().id("t")
+        .headline("REAGAN SAYS O'NEILL AND JEAN-YVES LE DRIAN WILL MEET").build());
+    assertThat(names(e, EntityType.PERSON)).contains("Reagan").doesNotContain("REAGAN");
+    assertThat(e.stream().filter(x -> x.type() == EntityType.PERSON).map(Entity::name))
+        .allSatisfy(name -> assertThat(name).isNotEqualTo(name.toUpperCase(java.util.Locale.ROOT)));
+    // Organisations keep their capitals: an acronym is not a word.
+    List<Entity> org = extract("NATO allies met in Brussels, NATO said.");
+    assertThat(names(org, EntityType.ORG)).contains("NATO");
+  }
+
+  @Test
+  void namesStopAtAngleBracketsAndNoPersonHasADigit() {
+    // Wire headlines carry tickers in angle brackets; wire price tables carry contract months.
+    List<Entity> e = extractor.extract(Article.builder().id("t")
+        .headline("FORD <F> HAILS GREENSPAN NOMINATION")
+        .body(List.of("NY COMEX GOLD 10:15", "FEB8 UNTRD", "APR8 4310 UP 12", "JUN8 UNTRD",
+            "AUG8 4420 UP 15", "OCT8 4501 OFF 3"))
+        .build());
+    assertThat(names(e, EntityType.PERSON)).doesNotContain("FORD F", "Ford F")
+        .noneMatch(n -> n.chars().anyMatch(Character::isDigit));
+  }
+
+  @Test
   void transliterationsShareOneCanonicalName() {
     List<Entity> e =
         extract("Zelenskyy spoke in Kiev.", "Zelenskiy later met Mr Zelensky's aides in Kyiv.");

@@ -127,12 +127,31 @@ class QueryParserPastedTextTest {
     assertThat(plain("Trump: “no deal” (AND OR NOT) talks* ~2 ^3 \\x"))
         .isEqualTo(new Ranked(List.of(t("Trump:"), p("no deal"), t("(AND"), t("OR"), t("NOT)"),
             t("talks*"), t("~2"), t("^3"), t("\\x"))));
-    assertThat(plain("\"peace talks\"~3")).isEqualTo(new Ranked(List.of(p("peace talks"), t("~3"))));
     assertThat(plain("\"unclosed peace")).isEqualTo(new Ranked(List.of(t("\"unclosed"), t("peace"))));
     assertThat(plain("say\"no\"")).isEqualTo(new Ranked(List.of(t("say"), p("no"))));
     assertThat(plain("\"\" x")).isEqualTo(new Ranked(List.of(t("\"\""), t("x"))));
     assertThat(plain("https://example.com/a?b=c:d")).isEqualTo(t("https://example.com/a?b=c:d"));
     assertThat(plain("   ")).isNull();
+  }
+
+  @Test
+  void plainKeepsWellFormedProximityAndBoosts() {
+    assertThat(plain("\"peace talks\"~3")).isEqualTo(new Phrase(null, "peace talks", 3));
+    assertThat(plain("“peace talks”~10 opec^2"))
+        .isEqualTo(new Ranked(List.of(new Phrase(null, "peace talks", 10), new Boosted(t("opec"), 2f))));
+    assertThat(plain("\"peace talks\"~2^0.5 -talks^3 +headline:kyiv^1.5 headline:\"a b\"~1"))
+        .isEqualTo(new Ranked(List.of(
+            new Boosted(new Phrase(null, "peace talks", 2), 0.5f),
+            new Not(new Boosted(t("talks"), 3f)),
+            new Required(new Boosted(new Term(SearchField.HEADLINE, "kyiv"), 1.5f)),
+            new Phrase(SearchField.HEADLINE, "a b", 1))));
+    // Not well formed, or not on a word or phrase: text, as before, and never an error.
+    assertThat(plain("\"a b\"~11 \"c d\"~x e^0 f^101 g^2x ^2 h^ person:x^2 \"i j\"^"))
+        .isEqualTo(new Ranked(List.of(p("a b"), t("~11"), p("c d"), t("~x"), t("e^0"), t("f^101"),
+            t("g^2x"), t("^2"), t("h^"), new Filter(FilterKind.PERSON, "x^2"), p("i j"), t("^"))));
+    assertThat(plain("talks~2 talk*^2")).isEqualTo(new Ranked(List.of(t("talks~2"), new Boosted(t("talk*"), 2f))));
+    // A filter value ending in a colon is read once (an early version started over from the start).
+    assertThat(plain("kyiv tag:subheads:")).isEqualTo(new Ranked(List.of(t("kyiv"), new Filter(FilterKind.TAG, "subheads:"))));
   }
 
   @Test
