@@ -84,6 +84,35 @@ public final class Gazetteer {
     return f == null || f.entry().type() != type ? Optional.empty() : Optional.of(f.entry());
   }
 
+  /**
+   * The gazetteer name made of exactly the words of tokens {@code [start, end)}, if any, whatever
+   * separates them: a model's span across a possessive inside a name ("Moody's Investors
+   * Service"), which {@link #longestMatch} does not cross.
+   */
+  Match exactMatch(List<Token> tokens, int start, int end) {
+    if (!tokens.get(start).capitalised()) {
+      return null;
+    }
+    StringBuilder key = new StringBuilder();
+    for (int i = start; i < end; i++) {
+      key.append(i > start ? " " : "").append(tokens.get(i).key());
+    }
+    Form f = byKey.get(key.toString());
+    int last = end - 1;
+    if (f == null && last > start && LEGAL_FORMS.contains(tokens.get(last).key())) {
+      // "Moody's Investors Service Inc", "Salomon Brothers Inc": a known organisation's legal form
+      f = byKey.get(key.substring(0, key.length() - tokens.get(last).key().length() - 1));
+      f = f != null && f.entry().type() == EntityType.ORG ? f : null;
+      last = f == null ? last : last - 1;
+    }
+    return f == null || (f.capsOnly() && !allCaps(tokens, start, last + 1)) ? null : new Match(f.entry(), start, end);
+  }
+
+  /** Legal forms that may follow a known organisation's name without making another one. */
+  private static final Set<String> LEGAL_FORMS = Set.of(
+      "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "ag", "sa",
+      "nv", "se", "gmbh", "spa", "bhd");
+
   /** The longest gazetteer name starting at token {@code start}, if any. */
   Match longestMatch(List<Token> tokens, int start) {
     Token first = tokens.get(start);

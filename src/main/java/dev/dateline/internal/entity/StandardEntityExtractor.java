@@ -329,6 +329,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
             ? rule : rule.withType(type).strong();
       } else {
         Gazetteer.Match g = gazetteer.longestMatch(t, s);
+        if (g == null || g.end() != e) {
+          g = gazetteer.exactMatch(t, s, e);
+        }
         if (g != null && g.end() == e) {
           if (g.entry().isDemonym()) {
             continue;

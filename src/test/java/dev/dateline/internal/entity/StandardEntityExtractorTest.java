@@ -51,6 +51,17 @@ class StandardEntityExtractorTest {
   }
 
   @Test
+  void aKnownOrganisationIsFoundAcrossAPossessiveAndWithItsLegalForm() {
+    List<Entity> e = extract(
+        "Moody's Investors Service Inc said it cut the rating, and Merrill Lynch analyst Ann Roe "
+            + "said Salomon Brothers Inc would lead the sale.");
+    assertThat(names(e, EntityType.ORG))
+        .contains("Moody's", "Merrill Lynch", "Salomon Brothers")
+        .doesNotContain("Moody Investors Service Inc", "Salomon Brothers Inc");
+    assertThat(names(e, EntityType.PERSON)).containsExactly("Ann Roe");
+  }
+
+  @Test
   void transliterationsShareOneCanonicalName() {
     List<Entity> e =
         extract("Zelenskyy spoke in Kiev.", "Zelenskiy later met Mr Zelensky's aides in Kyiv.");
