@@ -108,6 +108,11 @@ public final class Gazetteer {
     return f == null || (f.capsOnly() && !allCaps(tokens, start, last + 1)) ? null : new Match(f.entry(), start, end);
   }
 
+  /** Whether a word's key is a legal form of a company ("inc", "ltd", "plc", "ag"). */
+  static boolean isLegalForm(String key) {
+    return LEGAL_FORMS.contains(key);
+  }
+
   /** Legal forms that may follow a known organisation's name without making another one. */
   private static final Set<String> LEGAL_FORMS = Set.of(
       "inc", "corp", "corporation", "co", "company", "ltd", "limited", "llc", "plc", "ag", "sa",

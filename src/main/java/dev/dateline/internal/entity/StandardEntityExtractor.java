@@ -149,11 +149,18 @@ public final class StandardEntityExtractor implements EntityExtractor {
         if (!NO_EVENTS && m.type() == EntityType.PLACE && eventName(p.tokens, m)) {
           continue; // "Hong Kong Open", "Gulf War": the place is part of an event's name
         }
+        if (m.entry() == null && m.type() == EntityType.PERSON && m.tokenEnd() - m.tokenStart() >= 2
+            && Gazetteer.isLegalForm(p.tokens.get(m.tokenEnd() - 1).key())) {
+          m = company(p.tokens, m); // "Nikko Securities Co", "General Electric Co": no person
+        }
         int start = p.tokens.get(m.tokenStart()).start();
         int end = p.tokens.get(m.tokenEnd() - 1).end();
         String surface = p.text.substring(start, end);
         if (m.entry() == null && m.type() == EntityType.PERSON && hasDigit(surface)) {
           continue; // "MAR8", "JUL8": contract months in a wire price table; no name has a digit
+        }
+        if (m.entry() == null && abbreviations(p.tokens, m.tokenStart(), m.tokenEnd())) {
+          continue; // "QTR SHR", "CTS VS", "MLN DLRS": the headings of a wire earnings table
         }
         if (m.entry() == null) {
           notePrinted(m, p.tokens, surface, printed);
@@ -210,6 +217,44 @@ public final class StandardEntityExtractor implements EntityExtractor {
     return sb.toString();
   }
 
+  /**
+   * A name ending in a legal form read as a person: the company it names, with the capitalised
+   * word before it that was taken for a title ("General" of "General Electric Co").
+   */
+  private static Mention company(List<Token> t, Mention m) {
+    int s = m.tokenStart();
+    int e = m.tokenEnd();
+    if (s > 0 && t.get(s - 1).capitalised() && !t.get(s).breakBefore()
+        && !Lexicon.isHonorific(t.get(s - 1).key())) {
+      s--;
+    }
+    return new Mention(EntityType.ORG, null, text(t, s, e), keys(t, s, e), null,
+        Mention.Evidence.STRONG, s, e, null);
+  }
+
+  /**
+   * Two or more words, each of one to five capitals without a vowel, the last not a legal form
+   * ("CSR LTD" is a company): abbreviations, as a name never is made of them alone.
+   */
+  private static boolean abbreviations(List<Token> t, int s, int e) {
+    if (e - s < 2 || Gazetteer.isLegalForm(t.get(e - 1).key())) {
+      return false;
+    }
+    for (int i = s; i < e; i++) {
+      String w = t.get(i).text();
+      if (w.isEmpty() || w.length() > 5) {
+        return false;
+      }
+      for (int j = 0; j < w.length(); j++) {
+        char c = w.charAt(j);
+        if (c < 'B' || c > 'Z' || "EIOU".indexOf(c) >= 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   private static boolean hasDigit(String s) {
     for (int i = 0; i < s.length(); i++) {
       if (Character.isDigit(s.charAt(i))) {
@@ -223,7 +268,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
    * Notes the printed form of a name the gazetteer does not know (and of its titled form), the
    * first one seen. Names are found and merged as words ("Jean Yves Le Drian", from the words of
    * "Jean-Yves Le Drian"); the names and aliases reported are as the article prints them when only
-   * hyphens, full stops and white space separate their words ("St. Louis"), white space collapsed.
+   * hyphens, full stops, ampersands and white space separate their words ("St. Louis", "Marks &
+   * Spencer"), white space collapsed.
    */
   private static void notePrinted(
       Mention m, List<Token> t, String surface, java.util.Map<String, String> printed) {
@@ -235,7 +281,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     for (int i = m.tokenStart() + 1; i < m.tokenEnd(); i++) {
       for (int c = t.get(i - 1).end() - offset; c < t.get(i).start() - offset; c++) {
         char between = surface.charAt(c);
-        if (!Character.isWhitespace(between) && between != '-' && between != '.') {
+        if (!Character.isWhitespace(between) && between != '-' && between != '.' && between != '&') {
           return; // "CHRYSLER <C>", "Poor's Corp": not a name's own punctuation
         }
       }

@@ -51,6 +51,29 @@ class StandardEntityExtractorTest {
   }
 
   @Test
+  void aNameEndingInALegalFormIsACompany() {
+    List<Entity> e = extract("Acme Industries Inc said it agreed to buy the lighting unit of "
+        + "General Electric Co for 120 mln dlrs.", "Nikko Securities Co analyst Ken Ito said the deal was fair.");
+    assertThat(names(e, EntityType.PERSON)).containsExactly("Ken Ito");
+    assertThat(names(e, EntityType.ORG)).contains("General Electric Co", "Nikko Securities Co");
+    // An ampersand is part of a company's name as printed.
+    assertThat(names(extract("Johnson & Johnson said it would cut prices, audited by Ernst & Young."),
+        EntityType.ORG)).contains("Johnson & Johnson", "Ernst & Young");
+  }
+
+  @Test
+  void wireTableAbbreviationsAreNoOrganisation() {
+    List<Entity> e = extractor.extract(Article.builder().id("t")
+        .headline("ACME WIDGET CO <AWC> 2ND QTR NET")
+        .body(List.of("QTR SHR 42 CTS VS 31 CTS", "NET 4,210,000 DLRS VS 3,105,000",
+            "REVS 61.2 MLN DLRS VS 55.0 MLN", "NOTE: QTR SHR 39 CTS IN 1986 AFTER CHARGE",
+            "Shares of CSR LTD rose."))
+        .build());
+    assertThat(e.stream().map(Entity::name))
+        .doesNotContain("QTR SHR", "CTS VS", "DLRS VS", "MLN DLRS VS", "MLN DLRS", "MLN");
+  }
+
+  @Test
   void aKnownOrganisationIsFoundAcrossAPossessiveAndWithItsLegalForm() {
     List<Entity> e = extract(
         "Moody's Investors Service Inc said it cut the rating, and Merrill Lynch analyst Ann Roe "
