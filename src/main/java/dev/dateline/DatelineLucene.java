@@ -284,6 +284,33 @@ public final class DatelineLucene {
   }
 
   /**
+   * Whether {@link #compile} makes {@code query}'s ranked words all required: in a date order
+   * ({@link SortOrder#NEWEST}, {@link SortOrder#OLDEST}), the ranked default matches only the
+   * articles with all its words (stop words aside), unless none has them all. {@link NewsIndex}
+   * decides that once over the whole index: if the compiled query matches nothing, it runs {@link
+   * #anyWord}{@code (query)} instead. A host that searches partitions (shards) must decide the same
+   * way over all of them, not per partition.
+   *
+   * @param query the query
+   * @return true if a query that matches nothing should be run again as {@link #anyWord}
+   */
+  public static boolean requiresAllWords(NewsQuery query) {
+    return QueryCompiler.requiresAllWords(query);
+  }
+
+  /**
+   * {@code query} as {@link #compile} should read it when no article has all its words ({@link
+   * #requiresAllWords}): any word matches. Order its hits by {@code query}'s own {@link
+   * #order}: this form's sort is for the compiler only.
+   *
+   * @param query the query
+   * @return the same query, compiled so that any of its words may match
+   */
+  public static NewsQuery anyWord(NewsQuery query) {
+    return QueryCompiler.anyWord(query);
+  }
+
+  /**
    * The Lucene query {@link NewsIndex#search} runs for {@code query} (text and every filter; for
    * {@link SortOrder#RECENT}, with the recency decay from the query's reference instant). The
    * cursor and limit are not part of it: page with the host's own means.

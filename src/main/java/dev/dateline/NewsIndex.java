@@ -59,6 +59,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
@@ -648,8 +649,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     IndexSearcher shared = acquire();
     try {
       IndexSearcher searcher = timed(shared);
-      QueryCompiler.Compiled compiled =
-          compiler.compile(query, query.parsed(), searcher.getIndexReader());
+      QueryCompiler.Compiled compiled = compileToRun(searcher, query, query.parsed());
       FacetsCollector[] matched = request == null ? null : new FacetsCollector[1];
       TopFieldDocs top = page(searcher, compiled, query, order, reference, after, matched);
       TypoCorrector.Correction correction =
@@ -659,7 +659,7 @@ public final class NewsIndex implements Closeable, NewsStore {
               : null;
       if (correction != null && top.totalHits.value() == 0) {
         // Nothing matched as written: run the corrected query, with the same filters and page.
-        QueryCompiler.Compiled fixed = compiler.compile(query, correction.query(), searcher.getIndexReader());
+        QueryCompiler.Compiled fixed = compileToRun(searcher, query, correction.query());
         FacetsCollector[] fixedMatched = request == null ? null : new FacetsCollector[1];
         TopFieldDocs fixedTop = page(searcher, fixed, query, order, reference, after, fixedMatched);
         if (fixedTop.totalHits.value() > 0) {
@@ -711,8 +711,23 @@ public final class NewsIndex implements Closeable, NewsStore {
     Objects.requireNonNull(query, "query");
     return read(
         "count",
-        searcher ->
-            searcher.count(compiler.compile(query, query.parsed(), searcher.getIndexReader()).query()));
+        searcher -> searcher.count(compileToRun(searcher, query, query.parsed()).query()));
+  }
+
+  /**
+   * {@code query} with its text read as {@code parsed}, compiled to run: in a date order, a
+   * ranked query matches only the articles with all its words ({@link
+   * QueryCompiler#requiresAllWords}) unless none has them all, when it matches those with any
+   * (the test is one search for a single match, made only when the words were required).
+   */
+  private QueryCompiler.Compiled compileToRun(IndexSearcher searcher, NewsQuery query, QueryNode parsed)
+      throws IOException {
+    QueryCompiler.Compiled compiled = compiler.compile(query, parsed, searcher.getIndexReader());
+    if (compiled.allWordsRequired()
+        && searcher.search(compiled.query(), new TopScoreDocCollectorManager(1, 1)).totalHits.value() == 0) {
+      return compiler.compile(QueryCompiler.anyWord(query), parsed, searcher.getIndexReader());
+    }
+    return compiled;
   }
 
   /**
@@ -745,7 +760,8 @@ public final class NewsIndex implements Closeable, NewsStore {
       requireStories("count stories");
     }
     return read(
-        "count facets", searcher -> countFacets(searcher, query, query.parsed(), request, null));
+        "count facets",
+        searcher -> countFacets(searcher, query, query.parsed(), request, null));
   }
 
   /**
@@ -765,8 +781,13 @@ public final class NewsIndex implements Closeable, NewsStore {
         new FacetEngine.Matches() {
           @Override
           public Query query(FacetDimension without) {
+            // Drill-sideways: the query without the filter, as if run on its own (compileToRun).
             NewsQuery q = without == null ? query : query.withoutFiltersOn(without);
-            return compiler.compile(q, parsed, reader).query();
+            try {
+              return compileToRun(searcher, q, parsed).query();
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
           }
 
           @Override

@@ -90,7 +90,11 @@ public final class NewsQuery {
      * The default, for a search box: any of the juxtaposed words may match, so a page is never
      * empty while some words match, and articles with all of them rank first (relevance orders
      * each tier; words in 10% or more of the articles do not count, and a query of more than four
-     * words that do, such as a pasted question, ranks by relevance alone). Strictness stays available: {@code +word} must match, {@code -word} must not, a
+     * words that do, such as a pasted question, ranks by relevance alone). In a date order
+     * ({@link SortOrder#NEWEST}, {@link SortOrder#OLDEST}), where nothing can put those articles
+     * first, only the articles with all the words (stop words aside) match, unless no article
+     * has them all: then any word does, as by relevance, for every page of the query. Strictness
+     * stays available: {@code +word} must match, {@code -word} must not, a
      * query that is one phrase or one {@code a AND b} group is strict, and {@link #AND} makes
      * every word required. Inline filters ({@code person:}, {@code after:}) always restrict.
      */

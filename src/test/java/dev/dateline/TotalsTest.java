@@ -136,7 +136,13 @@ class TotalsTest {
 
   /** Asserts that every limit, every cursor page and every sort order report this total. */
   private static void assertTotalEverywhere(NewsQuery base, long total, boolean exact) {
+    assertTotalEverywhere(base, order -> total, exact);
+  }
+
+  private static void assertTotalEverywhere(
+      NewsQuery base, java.util.function.ToLongFunction<SortOrder> totals, boolean exact) {
     for (SortOrder order : SortOrder.values()) {
+      long total = totals.applyAsLong(order);
       for (int limit : LIMITS) {
         NewsQuery q = base.toBuilder().sort(order).limit(limit).highlight(false).build();
         SearchResults r = index.search(q);
@@ -184,9 +190,6 @@ class TotalsTest {
     expected.put(NewsQuery.builder().exactTotal(true).build(), (long) ARTICLES);
     expected.put(NewsQuery.builder().text("alpha").exactTotal(true).build(), modelCount(a -> hasWords(a, "alpha")));
     expected.put(
-        NewsQuery.builder().text("alpha golf").exactTotal(true).build(),
-        modelCount(a -> hasWords(a, "alpha") || hasWords(a, "golf")));
-    expected.put(
         NewsQuery.builder().text("alpha golf").defaultOperator(NewsQuery.Operator.AND).exactTotal(true).build(),
         modelCount(a -> hasWords(a, "alpha", "golf")));
     expected.put(
@@ -200,6 +203,14 @@ class TotalsTest {
       assertThat(n).as(q.toString()).isGreaterThan(2L);
       assertTotalEverywhere(q, n, true);
     });
+    // Ranked words: any of them by relevance, all of them in a date order (as some article has both).
+    long either = modelCount(a -> hasWords(a, "alpha") || hasWords(a, "golf"));
+    long both = modelCount(a -> hasWords(a, "alpha", "golf"));
+    assertThat(both).isGreaterThan(2L).isLessThan(either);
+    assertTotalEverywhere(
+        NewsQuery.builder().text("alpha golf").exactTotal(true).build(),
+        order -> order == SortOrder.NEWEST || order == SortOrder.OLDEST ? both : either,
+        true);
   }
 
   @Test
@@ -208,6 +219,8 @@ class TotalsTest {
     for (int i = 0; i < 60; i++) {
       NewsQuery.Builder b = NewsQuery.builder().limit(1 + r.nextInt(40)).highlight(false);
       List<Predicate<Article>> conditions = new ArrayList<>();
+      Predicate<Article> rankedEither = null;
+      Predicate<Article> rankedBoth = null;
       if (r.nextInt(4) != 0) {
         String w1 = WORDS.get(r.nextInt(WORDS.size()));
         String w2 = WORDS.get(r.nextInt(WORDS.size()));
@@ -217,8 +230,9 @@ class TotalsTest {
             conditions.add(a -> hasWords(a, w1));
           }
           case 1 -> {
-            b.text(w1 + " " + w2); // ranked default: either word
-            conditions.add(a -> hasWords(a, w1) || hasWords(a, w2));
+            b.text(w1 + " " + w2); // ranked default: either word (both in a date order, below)
+            rankedEither = a -> hasWords(a, w1) || hasWords(a, w2);
+            rankedBoth = a -> hasWords(a, w1, w2);
           }
           case 2 -> {
             b.text(w1 + " " + w2).defaultOperator(NewsQuery.Operator.AND);
@@ -247,8 +261,18 @@ class TotalsTest {
         conditions.add(
             a -> a.published() != null && !a.published().isBefore(from) && !a.published().isAfter(to));
       }
-      b.sort(SortOrder.values()[r.nextInt(SortOrder.values().length)]);
+      SortOrder sort = SortOrder.values()[r.nextInt(SortOrder.values().length)];
+      b.sort(sort);
       NewsQuery q = b.build();
+      if (rankedEither != null) {
+        // A date order lists the articles with both words, if any article (within the filters)
+        // has both; otherwise those with either.
+        Predicate<Article> both = rankedBoth;
+        boolean dateOrder = sort == SortOrder.NEWEST || sort == SortOrder.OLDEST;
+        boolean anyBoth = model.values().stream()
+            .anyMatch(a -> both.test(a) && conditions.stream().allMatch(c -> c.test(a)));
+        conditions.add(dateOrder && anyBoth ? rankedBoth : rankedEither);
+      }
       Predicate<Article> all = a -> conditions.stream().allMatch(c -> c.test(a));
       Set<String> expected = new HashSet<>();
       model.values().stream().filter(all).forEach(a -> expected.add(a.id()));

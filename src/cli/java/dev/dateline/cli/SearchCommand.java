@@ -33,7 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Search an index.",
       "QUERY is read as plain text by default (--syntax plain): words (any may match,",
-      "articles with all of them first; --and requires every word), \"phrases\" (also",
+      "articles with all of them first; with --sort newest or oldest, all must match",
+      "if some article has them all; --and requires every word), \"phrases\" (also",
       "\u201Ccurly\u201D), +required, -excluded, field:word (headline, bullets, subheads,",
       "body, captions, byline) and the filters person: place: org: source: section:",
       "tag: after: before:, \"a b\"~3 proximity and word^2 boosts; anything else (colons,",

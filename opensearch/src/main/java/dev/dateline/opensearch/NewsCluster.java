@@ -1813,8 +1813,29 @@ public final class NewsCluster implements NewsStore {
     return e;
   }
 
-  /** The {@code dateline} query's parameters for {@code query}, as a wrapper query. */
+  /**
+   * The {@code dateline} query's parameters for {@code query}, as a wrapper query. A date-ordered
+   * ranked query that requires all its words ({@link DatelineLucene#requiresAllWords}) is first
+   * counted over the whole index (one count request, stopping at the first match); if nothing
+   * matches it that way, its {@link DatelineLucene#anyWord any-word} form is sent instead, as
+   * {@code NewsIndex} decides (the shards cannot decide alone).
+   */
   private Query wrapper(NewsQuery query, Instant reference) {
+    Query strict = wrapped(query, reference);
+    if (!DatelineLucene.requiresAllWords(query)) {
+      return strict;
+    }
+    try {
+      long found = client.count(c -> c.index(index).query(strict).terminateAfter(1)).count();
+      return found > 0 ? strict : wrapped(DatelineLucene.anyWord(query), reference);
+    } catch (OpenSearchException e) {
+      throw refused("search", e);
+    } catch (IOException e) {
+      throw new IndexException("search failed: " + e.getMessage(), e);
+    }
+  }
+
+  private Query wrapped(NewsQuery query, Instant reference) {
     String json = json(Map.of(DatelineQueryBuilder.NAME, params(query, reference)));
     String base64 = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     return Query.of(q -> q.wrapper(w -> w.query(base64)));

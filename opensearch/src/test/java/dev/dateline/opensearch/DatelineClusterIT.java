@@ -270,6 +270,19 @@ public class DatelineClusterIT extends OpenSearchIntegTestCase {
         }
       }
       assertTrue(queries >= 80);
+      // A date order: only the articles with all the ranked words, or any word when none has them
+      // all; decided over the whole index, as the embedded index decides.
+      for (String text : List.of("ceasefire talks", "ceasefire zzunknownword")) {
+        NewsQuery q = NewsQuery.builder().text(text).sort(SortOrder.NEWEST).correctTypos(false).limit(100).build();
+        pages += comparePages(embedded, cluster, q, text + " NEWEST");
+        assertEquals(text, embedded.count(q), cluster.count(q));
+      }
+      NewsQuery both = NewsQuery.builder().text("ceasefire talks").sort(SortOrder.NEWEST).build();
+      long strict = cluster.count(both);
+      assertTrue(strict + " of " + cluster.count(both.toBuilder().sort(SortOrder.RELEVANCE).build()),
+          strict > 0 && strict < cluster.count(both.toBuilder().sort(SortOrder.RELEVANCE).build()));
+      assertEquals(cluster.count(NewsQuery.of("ceasefire")),
+          cluster.count(NewsQuery.builder().text("ceasefire zzunknownword").sort(SortOrder.NEWEST).build()));
       // Snippets: the highlighter's passages, as plain text with the matched words' offsets.
       SearchResults ceasefire = cluster.search(NewsQuery.of("ceasefire"));
       Map<String, Article> byId = new LinkedHashMap<>();

@@ -96,8 +96,15 @@ public final class QueryCompiler {
   /** Longest indexed word: the text analyzer splits longer tokens (see NewsAnalyzer). */
   static final int MAX_TERM_CHARS = 255;
 
-  /** A compiled query and its text part alone (what the highlighter marks). */
-  public record Compiled(Query query, Query text) {}
+  /**
+   * A compiled query, its text part alone (what the highlighter marks), and whether a ranked group
+   * of it was made to match all its words ({@link #requiresAllWords}).
+   */
+  public record Compiled(Query query, Query text, boolean allWordsRequired) {
+    Compiled(Query query, Query text) {
+      this(query, text, false);
+    }
+  }
 
   private final Schema schema;
   private final Map<SearchField, Float> boosts;
@@ -196,7 +203,8 @@ public final class QueryCompiler {
    */
   public Compiled compile(NewsQuery q, QueryNode parsed, Statistics stats) {
     try {
-      return (q.expandAliases() ? this : literal).compileClauses(q, parsed, new Context(q.zone(), stats));
+      return (q.expandAliases() ? this : literal)
+          .compileClauses(q, parsed, new Context(q.zone(), stats, requiresAllWords(q)));
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex();
     }
@@ -210,8 +218,39 @@ public final class QueryCompiler {
             + " clauses (use fewer words, prefixes or fuzzy terms)");
   }
 
-  /** What compiling one query needs besides the node: the time zone of dates, the index. */
-  record Context(ZoneId zone, Statistics stats) {}
+  /**
+   * What compiling one query needs besides the node: the time zone of dates, the index, and
+   * whether a ranked group must match all its words ({@link #requiresAllWords}).
+   */
+  record Context(ZoneId zone, Statistics stats, boolean allWords, boolean[] allWordsRequired) {
+    Context(ZoneId zone, Statistics stats, boolean allWords) {
+      this(zone, stats, allWords, new boolean[1]);
+    }
+  }
+
+  /**
+   * Whether the ranked words of {@code q} must all match: in a date order ({@link
+   * SortOrder#NEWEST}, {@link SortOrder#OLDEST}) nothing puts the articles that have all of them
+   * first, so a list by date of every article with any one word would be mostly about something
+   * else. There, a ranked group of two or more words (stop words left out) matches only articles
+   * with all of them, and a search whose text no article matches that way runs with {@link
+   * #anyWord} instead (never an empty page while some word matches: {@code NewsIndex} and the
+   * cluster client decide once for all pages of the query).
+   */
+  public static boolean requiresAllWords(NewsQuery q) {
+    return q.text() != null
+        && q.defaultOperator() == NewsQuery.Operator.RANKED
+        && (q.sort() == SortOrder.NEWEST || q.sort() == SortOrder.OLDEST);
+  }
+
+  /**
+   * {@code q} compiled so that its ranked words need not all match ({@link #requiresAllWords}):
+   * the same query, sorted by relevance for the compiler only (the caller still orders the hits
+   * by date; the sort plays no other part in compiling).
+   */
+  public static NewsQuery anyWord(NewsQuery q) {
+    return q.toBuilder().sort(SortOrder.RELEVANCE).build();
+  }
 
   /** The statistics the common-word rule reads: how many articles have a field, and a term. */
   public interface Statistics {
@@ -306,7 +345,7 @@ public final class QueryCompiler {
       }
       root.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
     }
-    return new Compiled(root.build(), text);
+    return new Compiled(root.build(), text, cx.allWordsRequired()[0]);
   }
 
   private boolean anyOf(BooleanQuery.Builder root, String field, List<String> values) {
@@ -323,7 +362,7 @@ public final class QueryCompiler {
 
   /** Compiles one node without index statistics; null when it has no searchable terms. */
   Query node(QueryNode node, ZoneId zone) {
-    return node(node, new Context(zone, null));
+    return node(node, new Context(zone, null, false));
   }
 
   /** Compiles one node; null when it has no searchable terms (e.g. only punctuation). */
@@ -480,6 +519,14 @@ public final class QueryCompiler {
     List<Query> optional = g.optional;
     if (!optional.isEmpty() && !g.required) {
       g.builder.setMinimumNumberShouldMatch(1);
+    }
+    if (cx.allWords() && optional.size() > 1) {
+      // A date order: every word (stop words left out) must match; see requiresAllWords.
+      BooleanQuery.Builder all = new BooleanQuery.Builder();
+      optional.forEach(q -> all.add(q, Occur.FILTER));
+      g.builder.add(all.build(), Occur.FILTER);
+      cx.allWordsRequired()[0] = true;
+      return g.build();
     }
     List<Query> tier = new ArrayList<>();
     for (int i = 0; i < optional.size(); i++) {
