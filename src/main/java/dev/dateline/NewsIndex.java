@@ -56,6 +56,7 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -724,7 +725,8 @@ public final class NewsIndex implements Closeable, NewsStore {
       throws IOException {
     QueryCompiler.Compiled compiled = compiler.compile(query, parsed, searcher.getIndexReader());
     if (compiled.allWordsRequired()
-        && searcher.search(compiled.query(), new TopScoreDocCollectorManager(1, 1)).totalHits.value() == 0) {
+        && searcher.search(new ConstantScoreQuery(compiled.query()), new TopScoreDocCollectorManager(1, 1))
+                .totalHits.value() == 0) {
       return compiler.compile(QueryCompiler.anyWord(query), parsed, searcher.getIndexReader());
     }
     return compiled;

@@ -521,9 +521,12 @@ public final class QueryCompiler {
       g.builder.setMinimumNumberShouldMatch(1);
     }
     if (cx.allWords() && optional.size() > 1) {
-      // A date order: every word (stop words left out) must match; see requiresAllWords.
+      // A date order: every word (stop words left out) must match; see requiresAllWords. The
+      // words need not match once more as optional clauses (a date order does not score them,
+      // and Lucene leaves optional clauses out then), nor the proximity of words.
       BooleanQuery.Builder all = new BooleanQuery.Builder();
       optional.forEach(q -> all.add(q, Occur.FILTER));
+      g.builder.setMinimumNumberShouldMatch(0);
       g.builder.add(all.build(), Occur.FILTER);
       cx.allWordsRequired()[0] = true;
       return g.build();
