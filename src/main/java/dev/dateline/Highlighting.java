@@ -6,11 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
@@ -84,9 +88,63 @@ final class Highlighting {
       return queryField -> queryField.equals(field) || queryField.equals(IndexFields.ALL_TEXT);
     }
 
+    @Override
+    protected PassageScorer getScorer(String field) {
+      return new CorpusPassageScorer(searcher.getIndexReader(), field);
+    }
+
     Map<String, Object[]> objects(String[] fields, Query query, int[] docIds, int[] maxPassages)
         throws IOException {
       return highlightFieldsAsObjects(fields, query, docIds, maxPassages);
+    }
+  }
+
+  /**
+   * Lucene's passage score (BM25 over the passage, each matched term weighted by how rare it is
+   * in this document, earlier passages preferred) with each term's weight also multiplied by how
+   * rare it is in the index: its BM25 idf in the field, {@code ln(1 + (N - df + 0.5) / (df +
+   * 0.5))}. Lucene's scorer knows only the document, so a number or a common word that a
+   * document repeats ("3" in a bond table) outweighed a rare phrase the document has once ("oil
+   * prices"). A matched phrase or an expansion whose bytes are no term of the field counts as
+   * rare as a term can be. One scorer per field and highlighting call; idfs cached in it.
+   */
+  static final class CorpusPassageScorer extends PassageScorer {
+    private final IndexReader reader;
+    private final String field;
+    private final Map<BytesRef, Float> idfs = new HashMap<>();
+
+    CorpusPassageScorer(IndexReader reader, String field) {
+      this.reader = reader;
+      this.field = field;
+    }
+
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int matches = passage.getNumMatches();
+      Map<BytesRef, int[]> terms = new HashMap<>(); // term -> {freq in passage, freq in document}
+      for (int i = 0; i < matches; i++) {
+        int[] f = terms.computeIfAbsent(passage.getMatchTerms()[i], t -> new int[2]);
+        f[0]++;
+        f[1] = passage.getMatchTermFreqsInDoc()[i];
+      }
+      float score = 0;
+      for (Map.Entry<BytesRef, int[]> e : terms.entrySet()) {
+        int[] f = e.getValue();
+        score += tf(f[0], passage.getLength()) * weight(contentLength, f[1]) * idf(e.getKey());
+      }
+      return score * norm(passage.getStartOffset());
+    }
+
+    private float idf(BytesRef term) {
+      return idfs.computeIfAbsent(term, t -> {
+        try {
+          long n = Math.max(1, reader.getDocCount(field));
+          long df = Math.min(n, reader.docFreq(new Term(field, t)));
+          return (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
     }
   }
 
