@@ -88,10 +88,19 @@ final class Highlighting {
       return queryField -> queryField.equals(field) || queryField.equals(IndexFields.ALL_TEXT);
     }
 
+    /** The idf of each (field, term) met, for this highlighter's reader; cleared when large. */
+    private final java.util.concurrent.ConcurrentHashMap<Term, Float> idfs =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     protected PassageScorer getScorer(String field) {
-      return new CorpusPassageScorer(searcher.getIndexReader(), field);
+      if (idfs.size() > MAX_CACHED_IDFS) {
+        idfs.clear();
+      }
+      return new CorpusPassageScorer(searcher.getIndexReader(), field, idfs);
     }
+
+    private static final int MAX_CACHED_IDFS = 100_000;
 
     Map<String, Object[]> objects(String[] fields, Query query, int[] docIds, int[] maxPassages)
         throws IOException {
@@ -106,16 +115,18 @@ final class Highlighting {
    * 0.5))}. Lucene's scorer knows only the document, so a number or a common word that a
    * document repeats ("3" in a bond table) outweighed a rare phrase the document has once ("oil
    * prices"). A matched phrase or an expansion whose bytes are no term of the field counts as
-   * rare as a term can be. One scorer per field and highlighting call; idfs cached in it.
+   * rare as a term can be. One scorer per field and highlighting call; the idfs are cached for
+   * the reader (a highlighter serves one reader).
    */
   static final class CorpusPassageScorer extends PassageScorer {
     private final IndexReader reader;
     private final String field;
-    private final Map<BytesRef, Float> idfs = new HashMap<>();
+    private final Map<Term, Float> idfs;
 
-    CorpusPassageScorer(IndexReader reader, String field) {
+    CorpusPassageScorer(IndexReader reader, String field, Map<Term, Float> idfs) {
       this.reader = reader;
       this.field = field;
+      this.idfs = idfs;
     }
 
     @Override
@@ -136,10 +147,10 @@ final class Highlighting {
     }
 
     private float idf(BytesRef term) {
-      return idfs.computeIfAbsent(term, t -> {
+      return idfs.computeIfAbsent(new Term(field, BytesRef.deepCopyOf(term)), t -> {
         try {
           long n = Math.max(1, reader.getDocCount(field));
-          long df = Math.min(n, reader.docFreq(new Term(field, t)));
+          long df = Math.min(n, reader.docFreq(t));
           return (float) Math.log(1 + (n - df + 0.5) / (df + 0.5));
         } catch (IOException e) {
           throw new java.io.UncheckedIOException(e);
