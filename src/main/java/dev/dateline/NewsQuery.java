@@ -23,7 +23,8 @@ import org.apache.lucene.search.Query;
  *
  * <pre>
  * ceasefire talks              either word, articles with both first (the default, RANKED;
- *                              see {@link Builder#defaultOperator}); with AND, both words
+ *                              see {@link Builder#defaultOperator}); sorted by date, both
+ *                              words if some article has both; with AND, both words
  * ceasefire OR truce           either
  * "peace talks"                the phrase, words in this order; “curly”, ‘single’ and „low“
  *                              typographic quotes work the same
