@@ -292,10 +292,12 @@ public final class DatelineLucene {
    * way over all of them, not per partition.
    *
    * @param query the query
-   * @return true if a query that matches nothing should be run again as {@link #anyWord}
+   * @return true if a query that matches nothing should be run again as {@link #anyWord}; false
+   *     for a query whose words need not all match (not a date order, another operator, fewer
+   *     than two ranked words), which needs no such look
    */
   public static boolean requiresAllWords(NewsQuery query) {
-    return QueryCompiler.requiresAllWords(query);
+    return QueryCompiler.requiresAllWords(query, query.parsed());
   }
 
   /**

@@ -719,12 +719,12 @@ public final class NewsIndex implements Closeable, NewsStore {
    * {@code query} with its text read as {@code parsed}, compiled to run: in a date order, a
    * ranked query matches only the articles with all its words ({@link
    * QueryCompiler#requiresAllWords}) unless none has them all, when it matches those with any
-   * (the test is one search for a single match, made only when the words were required).
+   * (the test is one search for a single match, made only when the words may be required).
    */
   private QueryCompiler.Compiled compileToRun(IndexSearcher searcher, NewsQuery query, QueryNode parsed)
       throws IOException {
     QueryCompiler.Compiled compiled = compiler.compile(query, parsed, searcher.getIndexReader());
-    if (compiled.allWordsRequired()
+    if (QueryCompiler.requiresAllWords(query, parsed)
         && searcher.search(new ConstantScoreQuery(compiled.query()), new TopScoreDocCollectorManager(1, 1))
                 .totalHits.value() == 0) {
       return compiler.compile(QueryCompiler.anyWord(query), parsed, searcher.getIndexReader());
@@ -762,8 +762,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       requireStories("count stories");
     }
     return read(
-        "count facets",
-        searcher -> countFacets(searcher, query, query.parsed(), request, null));
+        "count facets", searcher -> countFacets(searcher, query, query.parsed(), request, null));
   }
 
   /**

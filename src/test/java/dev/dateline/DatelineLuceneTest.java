@@ -110,4 +110,27 @@ class DatelineLuceneTest {
     }
     assertThat(withValues).isGreaterThan(200);
   }
+
+  /** What a cluster host asks before a date-ordered search: may the words be made all required? */
+  @Test
+  void requiresAllWordsOnlyForTwoOrMoreRankedWordsInADateOrder() {
+    NewsQuery.Builder newest = NewsQuery.builder().sort(SortOrder.NEWEST);
+    assertThat(DatelineLucene.requiresAllWords(newest.text("kuwait oil").build())).isTrue();
+    assertThat(DatelineLucene.requiresAllWords(newest.text("+kuwait (oil gas)").build())).isTrue();
+    assertThat(DatelineLucene.requiresAllWords(NewsQuery.builder().sort(SortOrder.OLDEST).text("kuwait oil").build()))
+        .isTrue();
+    // One word, one word and stop words, a required word beside it: nothing more to require.
+    assertThat(DatelineLucene.requiresAllWords(newest.text("kuwait").build())).isFalse();
+    assertThat(DatelineLucene.requiresAllWords(newest.text("the kuwait of").build())).isFalse();
+    assertThat(DatelineLucene.requiresAllWords(newest.text("+kuwait oil -gas").build())).isFalse();
+    assertThat(DatelineLucene.requiresAllWords(newest.text("kuwait person:x").build())).isFalse();
+    assertThat(DatelineLucene.requiresAllWords(newest.text(null).build())).isFalse();
+    // Not a date order, or an operator that says what to match.
+    assertThat(DatelineLucene.requiresAllWords(NewsQuery.builder().text("kuwait oil").build())).isFalse();
+    assertThat(DatelineLucene.requiresAllWords(
+        newest.text("kuwait oil").defaultOperator(NewsQuery.Operator.OR).build())).isFalse();
+    // The any-word form never requires them.
+    assertThat(DatelineLucene.requiresAllWords(DatelineLucene.anyWord(
+        NewsQuery.builder().sort(SortOrder.NEWEST).text("kuwait oil").build()))).isFalse();
+  }
 }

@@ -93,11 +93,8 @@ public final class Gazetteer {
     if (!tokens.get(start).capitalised()) {
       return null;
     }
-    StringBuilder key = new StringBuilder();
-    for (int i = start; i < end; i++) {
-      key.append(i > start ? " " : "").append(tokens.get(i).key());
-    }
-    Form f = byKey.get(key.toString());
+    String key = String.join(" ", Token.keys(tokens, start, end));
+    Form f = byKey.get(key);
     int last = end - 1;
     if (f == null && last > start && LEGAL_FORMS.contains(tokens.get(last).key())) {
       // "Moody's Investors Service Inc", "Salomon Brothers Inc": a known organisation's legal form

@@ -96,15 +96,8 @@ public final class QueryCompiler {
   /** Longest indexed word: the text analyzer splits longer tokens (see NewsAnalyzer). */
   static final int MAX_TERM_CHARS = 255;
 
-  /**
-   * A compiled query, its text part alone (what the highlighter marks), and whether a ranked group
-   * of it was made to match all its words ({@link #requiresAllWords}).
-   */
-  public record Compiled(Query query, Query text, boolean allWordsRequired) {
-    Compiled(Query query, Query text) {
-      this(query, text, false);
-    }
-  }
+  /** A compiled query and its text part alone (what the highlighter marks). */
+  public record Compiled(Query query, Query text) {}
 
   private final Schema schema;
   private final Map<SearchField, Float> boosts;
@@ -204,7 +197,7 @@ public final class QueryCompiler {
   public Compiled compile(NewsQuery q, QueryNode parsed, Statistics stats) {
     try {
       return (q.expandAliases() ? this : literal)
-          .compileClauses(q, parsed, new Context(q.zone(), stats, requiresAllWords(q)));
+          .compileClauses(q, parsed, new Context(q.zone(), stats, allWordsOrder(q)));
     } catch (IndexSearcher.TooManyClauses e) {
       throw tooComplex();
     }
@@ -220,13 +213,9 @@ public final class QueryCompiler {
 
   /**
    * What compiling one query needs besides the node: the time zone of dates, the index, and
-   * whether a ranked group must match all its words ({@link #requiresAllWords}).
+   * whether ranked groups must match all their words ({@link #allWordsOrder}).
    */
-  record Context(ZoneId zone, Statistics stats, boolean allWords, boolean[] allWordsRequired) {
-    Context(ZoneId zone, Statistics stats, boolean allWords) {
-      this(zone, stats, allWords, new boolean[1]);
-    }
-  }
+  record Context(ZoneId zone, Statistics stats, boolean allWords) {}
 
   /**
    * Whether the ranked words of {@code q} must all match: in a date order ({@link
@@ -235,12 +224,38 @@ public final class QueryCompiler {
    * else. There, a ranked group of two or more words (stop words left out) matches only articles
    * with all of them, and a search whose text no article matches that way runs with {@link
    * #anyWord} instead (never an empty page while some word matches: {@code NewsIndex} and the
-   * cluster client decide once for all pages of the query).
+   * cluster client decide once for all pages of the query, see {@link #requiresAllWords}).
    */
-  public static boolean requiresAllWords(NewsQuery q) {
-    return q.text() != null
-        && q.defaultOperator() == NewsQuery.Operator.RANKED
+  static boolean allWordsOrder(NewsQuery q) {
+    return q.defaultOperator() == NewsQuery.Operator.RANKED
         && (q.sort() == SortOrder.NEWEST || q.sort() == SortOrder.OLDEST);
+  }
+
+  /**
+   * Whether {@code q}, with its text read as {@code parsed}, may be made to match only articles
+   * with all its words ({@link #allWordsOrder}): its order asks for it and the text has a ranked
+   * group of two or more optional clauses once stop words are left out. Read from the parsed text
+   * alone, so a host can tell without the index; it may say yes where compiling finds fewer
+   * clauses (a run of words naming one entity is one clause, a word of punctuation none), and
+   * then the query compiles as {@link #anyWord} would: asking costs a look, never a result.
+   */
+  public static boolean requiresAllWords(NewsQuery q, QueryNode parsed) {
+    return parsed != null && allWordsOrder(q) && hasRankedWords(parsed);
+  }
+
+  private static boolean hasRankedWords(QueryNode node) {
+    return switch (node) {
+      case Ranked r -> scoredClauses(r.clauses()).stream()
+              .filter(c -> !(c instanceof Not) && !(c instanceof Required) && !isFilter(c))
+              .count() > 1
+          || r.clauses().stream().anyMatch(QueryCompiler::hasRankedWords);
+      case And a -> a.clauses().stream().anyMatch(QueryCompiler::hasRankedWords);
+      case Or o -> o.clauses().stream().anyMatch(QueryCompiler::hasRankedWords);
+      case Required r -> hasRankedWords(r.clause());
+      case Not n -> hasRankedWords(n.clause());
+      case Boosted b -> hasRankedWords(b.clause());
+      default -> false;
+    };
   }
 
   /**
@@ -345,7 +360,7 @@ public final class QueryCompiler {
       }
       root.add(MatchAllDocsQuery.INSTANCE, Occur.FILTER);
     }
-    return new Compiled(root.build(), text, cx.allWordsRequired()[0]);
+    return new Compiled(root.build(), text);
   }
 
   private boolean anyOf(BooleanQuery.Builder root, String field, List<String> values) {
@@ -528,7 +543,6 @@ public final class QueryCompiler {
       optional.forEach(q -> all.add(q, Occur.FILTER));
       g.builder.setMinimumNumberShouldMatch(0);
       g.builder.add(all.build(), Occur.FILTER);
-      cx.allWordsRequired()[0] = true;
       return g.build();
     }
     List<Query> tier = new ArrayList<>();
