@@ -28,7 +28,7 @@ final class Tokenizer {
   }
 
   /**
-   * {@link #tokenize}, each token with its {@link NerTagger.Word} from the tagger's per-thread
+   * {@link #tokenize}, each token with its {@link NerTagger.Word} from the tagger's shared
    * cache: a word met before is neither copied nor folded again.
    */
   static List<Token> words(String text) {
