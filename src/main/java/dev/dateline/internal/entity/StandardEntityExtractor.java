@@ -153,6 +153,11 @@ public final class StandardEntityExtractor implements EntityExtractor {
             && Gazetteer.isLegalForm(p.tokens.get(m.tokenEnd() - 1).key())) {
           m = company(p.tokens, m); // "Nikko Securities Co", "General Electric Co": no person
         }
+        if (m.type() == EntityType.ORG && m.entry() == null && ampersandBefore(p, m)) {
+          m = new Mention(EntityType.ORG, null, text(p.tokens, m.tokenStart() - 1, m.tokenEnd()),
+              keys(p.tokens, m.tokenStart() - 1, m.tokenEnd()), null, m.evidence(),
+              m.tokenStart() - 1, m.tokenEnd(), null); // "Black & Decker Corp", not "Decker Corp"
+        }
         int start = p.tokens.get(m.tokenStart()).start();
         int end = p.tokens.get(m.tokenEnd() - 1).end();
         String surface = p.text.substring(start, end);
@@ -215,6 +220,28 @@ public final class StandardEntityExtractor implements EntityExtractor {
       sb.append(first ? c : Character.toLowerCase(c));
     }
     return sb.toString();
+  }
+
+  /**
+   * An organisation found from the word after an {@code &} whose word before it is capitalised and
+   * in no other name: a firm named for two people or words ("Procter & Gamble Co", "Black &
+   * Decker Corp") that the model began at the second.
+   */
+  private static boolean ampersandBefore(Piece p, Mention m) {
+    int s = m.tokenStart();
+    if (s == 0 || !p.tokens.get(s - 1).capitalised() || p.tokens.get(s - 1).possessive()) {
+      return false;
+    }
+    String gap = p.text.substring(p.tokens.get(s - 1).end(), p.tokens.get(s).start());
+    if (!gap.strip().equals("&")) {
+      return false;
+    }
+    for (Mention other : p.mentions) {
+      if (other != m && other.tokenStart() <= s - 1 && other.tokenEnd() > s - 1) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -62,6 +62,18 @@ class StandardEntityExtractorTest {
   }
 
   @Test
+  void aCompanyNamedForTwoWordsJoinedByAnAmpersandIsOneName() {
+    // The model began these at the word after "&" ("Gamble Co", "Decker Corp").
+    List<Entity> e = extract("Procter & Gamble Co said profits rose.",
+        "Shares of Black & Decker Corp fell.");
+    assertThat(names(e, EntityType.ORG)).contains("Procter & Gamble Co", "Black & Decker Corp")
+        .doesNotContain("Gamble Co", "Decker Corp");
+    // Not across "and": two companies stay two.
+    assertThat(names(extract("Chrysler and General Electric Co said they would cooperate."),
+        EntityType.ORG)).contains("General Electric Co").noneMatch(n -> n.contains(" and "));
+  }
+
+  @Test
   void wireTableAbbreviationsAreNoOrganisation() {
     List<Entity> e = extractor.extract(Article.builder().id("t")
         .headline("ACME WIDGET CO <AWC> 2ND QTR NET")
