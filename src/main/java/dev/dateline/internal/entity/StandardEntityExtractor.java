@@ -308,7 +308,8 @@ public final class StandardEntityExtractor implements EntityExtractor {
     for (int i = m.tokenStart() + 1; i < m.tokenEnd(); i++) {
       for (int c = t.get(i - 1).end() - offset; c < t.get(i).start() - offset; c++) {
         char between = surface.charAt(c);
-        if (!Character.isWhitespace(between) && between != '-' && between != '.' && between != '&') {
+        if (!Character.isWhitespace(between) && between != '-' && between != '.' && between != '&'
+            && between != ',') { // "Bear, Stearns & Co": a partner firm's comma
           return; // "CHRYSLER <C>", "Poor's Corp": not a name's own punctuation
         }
       }
@@ -377,6 +378,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     if (!NO_PLACE_HEADS && !p.capitals) {
       modelSpans = placeHeads(p, modelSpans);
     }
+    modelSpans = partnerFirms(p, modelSpans);
     for (int[] span : modelSpans) {
       int s = span[0];
       int e = span[1];
@@ -805,6 +807,101 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
     }
     return out;
+  }
+
+  /**
+   * Firms named for their partners, "Goldman, Sachs and Co", "Kidder, Peabody & Co", "Smith
+   * Barney, Harris Upham and Co": a capitalised word, a comma, one or two capitalised words, then
+   * "and Co" or "& Co" (or Company, then maybe a legal form: "and Co Inc") make one organisation,
+   * in place of the people the model reads in it. The first word must begin a name (not follow a
+   * capitalised word: "Merrill Lynch, Goldman Sachs and Co" lists two firms), be neither a legal
+   * form nor a known place, and at a sentence's start be part of a name the model found.
+   */
+  private List<int[]> partnerFirms(Piece p, List<int[]> spans) {
+    List<Token> t = p.tokens;
+    List<int[]> firms = null;
+    for (int a = 0; a + 3 < t.size(); a++) {
+      int end = partnerFirmEnd(p, a);
+      if (end < 0 || (t.get(a).sentenceStart() && !inSpan(spans, a))) {
+        continue; // "Yesterday, Eli Lilly and Co ...": a sentence's first word the model left out
+      }
+      if (firms == null) {
+        firms = new ArrayList<>();
+      }
+      firms.add(new int[] {a, end, 3});
+      a = end - 1;
+    }
+    if (firms == null) {
+      return spans;
+    }
+    List<int[]> out = new ArrayList<>(firms);
+    for (int[] span : spans) {
+      boolean overlaps = false;
+      for (int[] f : firms) {
+        overlaps |= span[0] < f[1] && f[0] < span[1];
+      }
+      if (!overlaps) {
+        out.add(span);
+      }
+    }
+    out.sort(java.util.Comparator.comparingInt(s -> s[0]));
+    return out;
+  }
+
+  /** The end of a partner firm's name starting at token {@code a} ({@link #partnerFirms}), or -1. */
+  private int partnerFirmEnd(Piece p, int a) {
+    List<Token> t = p.tokens;
+    Token first = t.get(a);
+    if (!first.capitalised() || first.possessive() || first.allCaps() || first.numeric()
+        || Gazetteer.isLegalForm(first.key())
+        || (a > 0 && !first.breakBefore() && t.get(a - 1).capitalised())
+        || !gap(p, a, a + 1).equals(",")) {
+      return -1;
+    }
+    Gazetteer.Match place = gazetteer.longestMatch(t, a);
+    if (place != null && place.entry().type() == EntityType.PLACE) {
+      return -1; // "In London, Smith and Co said": a place before the firm
+    }
+    int j = a + 1;
+    while (j < t.size() && j - a <= 2 && t.get(j).capitalised() && !t.get(j).allCaps()
+        && !t.get(j).possessive() && (j == a + 1 || !t.get(j).breakBefore())) {
+      j++;
+    }
+    if (j == a + 1 || j >= t.size()) {
+      return -1;
+    }
+    int co = j;
+    if (t.get(j).key().equals("and") && !t.get(j).breakBefore()) {
+      co = j + 1;
+    } else if (!gap(p, j - 1, j).equals("&")) {
+      return -1;
+    }
+    if (co >= t.size() || (co > j && t.get(co).breakBefore())) {
+      return -1;
+    }
+    String form = t.get(co).key();
+    if (!form.equals("co") && !form.equals("company")) {
+      return -1;
+    }
+    int end = co + 1;
+    if (end < t.size() && !t.get(end).breakBefore() && Gazetteer.isLegalForm(t.get(end).key())) {
+      end++; // "Kidder, Peabody and Co Inc"
+    }
+    return end;
+  }
+
+  private static boolean inSpan(List<int[]> spans, int i) {
+    for (int[] span : spans) {
+      if (span[0] <= i && i < span[1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The text between tokens {@code i} and {@code j} of a piece, stripped. */
+  private static String gap(Piece p, int i, int j) {
+    return p.text.substring(p.tokens.get(i).end(), p.tokens.get(j).start()).strip();
   }
 
   /** "Miguel de" + "la Madrid": a person's name continues over particles to a capitalised word. */

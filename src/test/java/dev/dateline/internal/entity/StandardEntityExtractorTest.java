@@ -74,6 +74,22 @@ class StandardEntityExtractorTest {
   }
 
   @Test
+  void aFirmNamedForItsPartnersIsOneOrganisationNotPeople() {
+    List<Entity> e = extract("The issue was underwritten by Kidder, Peabody and Co Inc and by "
+        + "Bear, Stearns & Co, the company said.", "Analyst Jane Doe of Goldman, Sachs and Co said "
+        + "the price was fair.");
+    assertThat(names(e, EntityType.PERSON)).containsExactly("Jane Doe");
+    // As printed; Goldman Sachs is in the gazetteer: the firm takes its canonical name.
+    assertThat(names(e, EntityType.ORG))
+        .contains("Kidder, Peabody and Co Inc", "Bear, Stearns & Co", "Goldman Sachs");
+    // Two firms listed, and a place before a firm, stay apart.
+    assertThat(names(extract("Merrill Lynch, Goldman Sachs and Co were the underwriters."),
+        EntityType.ORG)).contains("Merrill Lynch", "Goldman Sachs");
+    assertThat(names(extract("In the talks in London, Smith and Co said nothing."), EntityType.PLACE))
+        .contains("London");
+  }
+
+  @Test
   void wireTableAbbreviationsAreNoOrganisation() {
     List<Entity> e = extractor.extract(Article.builder().id("t")
         .headline("ACME WIDGET CO <AWC> 2ND QTR NET")
