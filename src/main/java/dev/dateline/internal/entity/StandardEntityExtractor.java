@@ -814,21 +814,30 @@ public final class StandardEntityExtractor implements EntityExtractor {
    * Barney, Harris Upham and Co": a capitalised word, a comma, one or two capitalised words, then
    * "and Co" or "& Co" (or Company, then maybe a legal form: "and Co Inc") make one organisation,
    * in place of the people the model reads in it. The first word must begin a name (not follow a
-   * capitalised word: "Merrill Lynch, Goldman Sachs and Co" lists two firms), be neither a legal
-   * form nor a known place, and at a sentence's start be part of a name the model found.
+   * capitalised word: "Merrill Lynch, Goldman Sachs and Co" lists two firms, unless the whole is a
+   * known firm), be neither a legal form nor a known place, and at a sentence's start be part of a
+   * name the model found.
    */
   private List<int[]> partnerFirms(Piece p, List<int[]> spans) {
     List<Token> t = p.tokens;
     List<int[]> firms = null;
     for (int a = 0; a + 3 < t.size(); a++) {
+      boolean joined = a > 0 && !t.get(a).breakBefore() && t.get(a - 1).capitalised();
       int end = partnerFirmEnd(p, a);
-      if (end < 0 || (t.get(a).sentenceStart() && !inSpan(spans, a))) {
+      int start = a;
+      if (end >= 0 && joined) {
+        // Two words before the comma only when the whole is a known firm ("Smith Barney, Harris
+        // Upham and Co"); else a list ("Merrill Lynch, Goldman Sachs and Co").
+        Gazetteer.Match known = gazetteer.exactMatch(t, a - 1, end);
+        start = known != null && known.entry().type() == EntityType.ORG ? a - 1 : -1;
+      }
+      if (end < 0 || start < 0 || (t.get(start).sentenceStart() && !inSpan(spans, start))) {
         continue; // "Yesterday, Eli Lilly and Co ...": a sentence's first word the model left out
       }
       if (firms == null) {
         firms = new ArrayList<>();
       }
-      firms.add(new int[] {a, end, 3});
+      firms.add(new int[] {start, end, 3});
       a = end - 1;
     }
     if (firms == null) {
@@ -853,9 +862,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     List<Token> t = p.tokens;
     Token first = t.get(a);
     if (!first.capitalised() || first.possessive() || first.allCaps() || first.numeric()
-        || Gazetteer.isLegalForm(first.key())
-        || (a > 0 && !first.breakBefore() && t.get(a - 1).capitalised())
-        || !gap(p, a, a + 1).equals(",")) {
+        || Gazetteer.isLegalForm(first.key()) || !gap(p, a, a + 1).equals(",")) {
       return -1;
     }
     Gazetteer.Match place = gazetteer.longestMatch(t, a);

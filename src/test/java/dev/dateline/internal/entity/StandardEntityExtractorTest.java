@@ -82,6 +82,9 @@ class StandardEntityExtractorTest {
     // As printed; Goldman Sachs is in the gazetteer: the firm takes its canonical name.
     assertThat(names(e, EntityType.ORG))
         .contains("Kidder, Peabody and Co Inc", "Bear, Stearns & Co", "Goldman Sachs");
+    // A known firm with two words before the comma is one firm too.
+    assertThat(names(extract("The shares were placed by Smith Barney, Harris Upham and Co, the "
+        + "company said."), EntityType.PERSON)).isEmpty();
     // Two firms listed, and a place before a firm, stay apart.
     assertThat(names(extract("Merrill Lynch, Goldman Sachs and Co were the underwriters."),
         EntityType.ORG)).contains("Merrill Lynch", "Goldman Sachs");
