@@ -379,6 +379,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
       modelSpans = placeHeads(p, modelSpans);
     }
     modelSpans = partnerFirms(p, modelSpans);
+    modelSpans = acrossAnd(t, modelSpans);
     for (int[] span : modelSpans) {
       int s = span[0];
       int e = span[1];
@@ -855,6 +856,61 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
     out.sort(java.util.Comparator.comparingInt(s -> s[0]));
     return out;
+  }
+
+  /**
+   * Names the model split at an inner "and": a span after "and" that is only legal forms ("Bear
+   * Stearns and" + "Co Inc") joins the span before it; a span after "and" that completes a
+   * gazetteer organisation with up to four capitalised words before the "and" ("Standard and
+   * Poor's Corp", "American Telephone and Telegraph Co") becomes that organisation. A span of
+   * legal forms alone ("Ltd", "Co Inc") left after that is no name.
+   */
+  private List<int[]> acrossAnd(List<Token> t, List<int[]> spans) {
+    List<int[]> out = new ArrayList<>(spans.size());
+    for (int[] span : spans) {
+      int c = span[0];
+      int e = span[1];
+      boolean afterAnd = c >= 2 && t.get(c - 1).key().equals("and") && !t.get(c - 1).breakBefore()
+          && !t.get(c).breakBefore();
+      int[] joined = null;
+      if (afterAnd && legalForms(t, c, e) && (t.get(c).key().equals("co")
+          || t.get(c).key().equals("company"))) {
+        int[] left = out.isEmpty() ? null : out.get(out.size() - 1);
+        if (left != null && left[1] == c - 1) {
+          out.remove(out.size() - 1);
+          joined = new int[] {left[0], e, 3};
+        }
+      } else if (afterAnd) {
+        for (int k = c - 2; k >= Math.max(0, c - 5) && t.get(k).capitalised()
+            && (k == c - 2 || !t.get(k + 1).breakBefore()); k--) {
+          Gazetteer.Match known = gazetteer.exactMatch(t, k, e);
+          if (known != null && known.entry().type() == EntityType.ORG) {
+            joined = new int[] {k, e, 3};
+          }
+        }
+        if (joined != null) {
+          while (!out.isEmpty() && out.get(out.size() - 1)[1] > joined[0]) {
+            out.remove(out.size() - 1);
+          }
+        }
+      }
+      if (joined != null) {
+        out.add(joined);
+      } else if (!legalForms(t, c, e)) {
+        out.add(span);
+      }
+    }
+    return out;
+  }
+
+  /** Whether tokens {@code [s, e)} are all legal forms ("Co", "Inc", "Ltd"). */
+  private static boolean legalForms(List<Token> t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (!Gazetteer.isLegalForm(t.get(i).key())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The end of a partner firm's name starting at token {@code a} ({@link #partnerFirms}), or -1. */

@@ -93,6 +93,22 @@ class StandardEntityExtractorTest {
   }
 
   @Test
+  void aNameTheModelSplitAtAnInnerAndIsOneName() {
+    List<Entity> e = extract("Standard and Poor's Corp said it downgraded the debt of American "
+        + "Telephone and Telegraph Co.", "Analysts at Bear Stearns and Co Inc said the Federal "
+        + "Savings and Loan Insurance Corp would pay.");
+    assertThat(names(e, EntityType.ORG))
+        .contains("S&P Global", "AT&T", "Bear Stearns and Co Inc",
+            "Federal Savings and Loan Insurance Corporation")
+        .doesNotContain("Standard", "Poor Corp", "Telegraph Co", "Co Inc", "Federal Savings",
+            "Loan Insurance Corp");
+    // A legal form alone is no name; two companies named side by side stay two.
+    assertThat(names(extract("Chrysler Corp and American Motors Corp agreed, Texaco Inc said."),
+        EntityType.ORG)).contains("American Motors Corp", "Texaco Inc")
+        .noneMatch(n -> n.contains(" and ") || Gazetteer.isLegalForm(n.toLowerCase()));
+  }
+
+  @Test
   void wireTableAbbreviationsAreNoOrganisation() {
     List<Entity> e = extractor.extract(Article.builder().id("t")
         .headline("ACME WIDGET CO <AWC> 2ND QTR NET")
