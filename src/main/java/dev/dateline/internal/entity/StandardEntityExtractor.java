@@ -152,6 +152,10 @@ public final class StandardEntityExtractor implements EntityExtractor {
         if (m.entry() == null && m.type() == EntityType.PERSON && m.tokenEnd() - m.tokenStart() >= 2
             && Gazetteer.isLegalForm(p.tokens.get(m.tokenEnd() - 1).key())) {
           m = company(p.tokens, m); // "Nikko Securities Co", "General Electric Co": no person
+        } else if (m.entry() == null && m.type() == EntityType.ORG && m.tokenStart() > 0
+            && Gazetteer.isLegalForm(p.tokens.get(m.tokenEnd() - 1).key())
+            && Lexicon.isTitleWord(p.tokens.get(m.tokenStart() - 1).key())) {
+          m = company(p.tokens, m); // "General Instrument Co", not "Instrument Co" after a title
         }
         if (m.type() == EntityType.ORG && m.entry() == null && ampersandBefore(p, m)) {
           m = new Mention(EntityType.ORG, null, text(p.tokens, m.tokenStart() - 1, m.tokenEnd()),
@@ -245,8 +249,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
   }
 
   /**
-   * A name ending in a legal form read as a person: the company it names, with the capitalised
-   * word before it that was taken for a title ("General" of "General Electric Co").
+   * A name ending in a legal form read as a person, or an organisation the model began after a
+   * title word: the company it names, with the capitalised word before it that was taken for a
+   * title ("General" of "General Instrument Co").
    */
   private static Mention company(List<Token> t, Mention m) {
     int s = m.tokenStart();

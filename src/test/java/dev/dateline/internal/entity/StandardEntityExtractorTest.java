@@ -53,9 +53,9 @@ class StandardEntityExtractorTest {
   @Test
   void aNameEndingInALegalFormIsACompany() {
     List<Entity> e = extract("Acme Industries Inc said it agreed to buy the lighting unit of "
-        + "General Electric Co for 120 mln dlrs.", "Nikko Securities Co analyst Ken Ito said the deal was fair.");
+        + "General Instrument Co for 120 mln dlrs.", "Nikko Securities Co analyst Ken Ito said the deal was fair.");
     assertThat(names(e, EntityType.PERSON)).containsExactly("Ken Ito");
-    assertThat(names(e, EntityType.ORG)).contains("General Electric Co", "Nikko Securities Co");
+    assertThat(names(e, EntityType.ORG)).contains("General Instrument Co", "Nikko Securities Co");
     // An ampersand is part of a company's name as printed.
     assertThat(names(extract("Johnson & Johnson said it would cut prices, audited by Ernst & Young."),
         EntityType.ORG)).contains("Johnson & Johnson", "Ernst & Young");
@@ -69,19 +69,19 @@ class StandardEntityExtractorTest {
     assertThat(names(e, EntityType.ORG)).contains("Procter & Gamble Co", "Black & Decker Corp")
         .doesNotContain("Gamble Co", "Decker Corp");
     // Not across "and": two companies stay two.
-    assertThat(names(extract("Chrysler and General Electric Co said they would cooperate."),
-        EntityType.ORG)).contains("General Electric Co").noneMatch(n -> n.contains(" and "));
+    assertThat(names(extract("Chrysler and General Signal Co said they would cooperate."),
+        EntityType.ORG)).contains("General Signal Co").noneMatch(n -> n.contains(" and "));
   }
 
   @Test
   void aFirmNamedForItsPartnersIsOneOrganisationNotPeople() {
-    List<Entity> e = extract("The issue was underwritten by Kidder, Peabody and Co Inc and by "
-        + "Bear, Stearns & Co, the company said.", "Analyst Jane Doe of Goldman, Sachs and Co said "
+    List<Entity> e = extract("The issue was underwritten by Ladenburg, Thalmann and Co Inc and by "
+        + "Mabon, Nugent & Co, the company said.", "Analyst Jane Doe of Goldman, Sachs and Co said "
         + "the price was fair.");
     assertThat(names(e, EntityType.PERSON)).containsExactly("Jane Doe");
     // As printed; Goldman Sachs is in the gazetteer: the firm takes its canonical name.
     assertThat(names(e, EntityType.ORG))
-        .contains("Kidder, Peabody and Co Inc", "Bear, Stearns & Co", "Goldman Sachs");
+        .contains("Ladenburg, Thalmann and Co Inc", "Mabon, Nugent & Co", "Goldman Sachs");
     // A known firm with two words before the comma is one firm too.
     assertThat(names(extract("The shares were placed by Smith Barney, Harris Upham and Co, the "
         + "company said."), EntityType.PERSON)).isEmpty();
@@ -103,9 +103,20 @@ class StandardEntityExtractorTest {
         .doesNotContain("Standard", "Poor Corp", "Telegraph Co", "Co Inc", "Federal Savings",
             "Loan Insurance Corp");
     // A legal form alone is no name; two companies named side by side stay two.
-    assertThat(names(extract("Chrysler Corp and American Motors Corp agreed, Texaco Inc said."),
-        EntityType.ORG)).contains("American Motors Corp", "Texaco Inc")
+    assertThat(names(extract("Chrysler Corp and American Motors Corp agreed, Pennzoil Co said."),
+        EntityType.ORG)).contains("American Motors Corp", "Pennzoil Co")
         .noneMatch(n -> n.contains(" and ") || Gazetteer.isLegalForm(n.toLowerCase()));
+  }
+
+  @Test
+  void wellKnownCompaniesAreOrganisationsUnderOneName() {
+    List<Entity> e = extract("General Electric said it would sell the unit to General Motors Corp.",
+        "GM said the price was fair, and Chrysler agreed.");
+    assertThat(names(e, EntityType.PERSON)).isEmpty(); // not "Electric" after the title "General"
+    assertThat(names(e, EntityType.ORG)).containsExactlyInAnyOrder(
+        "General Electric", "General Motors", "Chrysler");
+    assertThat(e.stream().filter(x -> x.name().equals("General Motors")).findFirst().orElseThrow()
+        .mentions()).isEqualTo(2);
   }
 
   @Test
