@@ -236,8 +236,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     if (s == 0 || !p.tokens.get(s - 1).capitalised() || p.tokens.get(s - 1).possessive()) {
       return false;
     }
-    String gap = p.text.substring(p.tokens.get(s - 1).end(), p.tokens.get(s).start());
-    if (!gap.strip().equals("&")) {
+    if (!gap(p, s - 1, s).equals("&")) {
       return false;
     }
     for (Mention other : p.mentions) {
@@ -878,8 +877,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
       boolean afterAnd = c >= 2 && t.get(c - 1).key().equals("and") && !t.get(c - 1).breakBefore()
           && !t.get(c).breakBefore();
       int[] joined = null;
-      if (afterAnd && legalForms(t, c, e) && (t.get(c).key().equals("co")
-          || t.get(c).key().equals("company"))) {
+      if (afterAnd && legalForms(t, c, e) && isCo(t.get(c).key())) {
         int[] left = out.isEmpty() ? null : out.get(out.size() - 1);
         if (left != null && left[1] == c - 1) {
           out.remove(out.size() - 1);
@@ -906,6 +904,11 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
     }
     return out;
+  }
+
+  /** "Co" or "Company": the word that ends "X and Co", "X & Company". */
+  private static boolean isCo(String key) {
+    return key.equals("co") || key.equals("company");
   }
 
   /** Whether tokens {@code [s, e)} are all legal forms ("Co", "Inc", "Ltd"). */
@@ -947,8 +950,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     if (co >= t.size() || (co > j && t.get(co).breakBefore())) {
       return -1;
     }
-    String form = t.get(co).key();
-    if (!form.equals("co") && !form.equals("company")) {
+    if (!isCo(t.get(co).key())) {
       return -1;
     }
     int end = co + 1;
