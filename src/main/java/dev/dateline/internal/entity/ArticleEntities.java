@@ -17,7 +17,8 @@ import java.util.Set;
  * ("Mr Filashkin", a lone "Filashkin") joins the person named in full whose last name matches, if
  * exactly one does; people who share a first name stay apart because only surnames link. A
  * titled one-word mention with no such person is kept as it is; an untitled lone word is dropped.
- * Each entity's aliases are the gazetteer's plus the forms seen in the article.
+ * A lone organisation word ("the Bank", "the Commission") joins the one organisation of the
+ * article whose name has that word, if exactly one does. Each entity's aliases are the gazetteer's plus the forms seen in the article.
  */
 final class ArticleEntities {
   private static final class Accumulator {
@@ -39,11 +40,21 @@ final class ArticleEntities {
   static List<Entity> resolve(List<Mention> mentions) {
     Map<String, Accumulator> byKey = new LinkedHashMap<>();
     List<Mention> shortPeople = new ArrayList<>();
+    List<Mention> heads = new ArrayList<>();
     for (Mention m : mentions) {
-      boolean oneWordPerson =
-          m.type() == EntityType.PERSON && m.entry() == null && m.nameKeys().size() == 1;
-      if (oneWordPerson) {
+      boolean oneWord = m.entry() == null && m.nameKeys().size() == 1;
+      if (oneWord && m.type() == EntityType.PERSON) {
         shortPeople.add(m);
+      } else if (oneWord && m.type() == EntityType.ORG && HEADS.contains(m.nameKeys().get(0))) {
+        heads.add(m);
+      } else {
+        add(byKey, m);
+      }
+    }
+    for (Mention m : heads) {
+      Accumulator org = uniqueOrgNamedWith(byKey, m.nameKeys().get(0));
+      if (org != null) {
+        record(org, m);
       } else {
         add(byKey, m);
       }
@@ -83,6 +94,28 @@ final class ArticleEntities {
     if (m.titledForm() != null) {
       a.aliases.add(m.titledForm());
     }
+  }
+
+  /**
+   * Words that, capitalised and alone, stand for an organisation the article names in full: "the
+   * Bank" after "the Bank of England", "the Commission" after "the European Commission".
+   */
+  private static final Set<String> HEADS =
+      Set.of("bank", "commission", "exchange", "fund", "ministry", "agency", "board", "court");
+
+  /** The one organisation whose name has the word {@code key}, other than the word alone. */
+  private static Accumulator uniqueOrgNamedWith(Map<String, Accumulator> byKey, String key) {
+    Accumulator found = null;
+    for (Accumulator a : byKey.values()) {
+      if (a.type == EntityType.ORG && a.canonical.contains(" ")
+          && java.util.Arrays.asList(Folding.fold(a.canonical).split(" ")).contains(key)) {
+        if (found != null) {
+          return null;
+        }
+        found = a;
+      }
+    }
+    return found;
   }
 
   private static Accumulator uniquePersonWithSurname(Map<String, Accumulator> byKey, String key) {

@@ -120,6 +120,19 @@ class StandardEntityExtractorTest {
   }
 
   @Test
+  void aLoneOrganisationWordIsTheOneOrganisationNamedWithIt() {
+    List<Entity> e = extract("The Bank of England said it provided 200 mln stg of help to the market.",
+        "The Bank also said it bought bills.");
+    assertThat(names(e, EntityType.ORG)).containsExactly("Bank of England");
+    assertThat(e.stream().filter(x -> x.name().equals("Bank of England")).findFirst().orElseThrow()
+        .mentions()).isEqualTo(2);
+    // Two banks named: "the Bank" could be either, and stays as it is.
+    assertThat(names(extract("The Bank of England and the World Bank met.",
+        "The Bank also said it bought bills."), EntityType.ORG))
+        .containsExactlyInAnyOrder("Bank of England", "World Bank", "Bank");
+  }
+
+  @Test
   void wireTableAbbreviationsAreNoOrganisation() {
     List<Entity> e = extractor.extract(Article.builder().id("t")
         .headline("ACME WIDGET CO <AWC> 2ND QTR NET")
