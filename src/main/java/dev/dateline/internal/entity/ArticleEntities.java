@@ -18,7 +18,8 @@ import java.util.Set;
  * exactly one does; people who share a first name stay apart because only surnames link. A
  * titled one-word mention with no such person is kept as it is; an untitled lone word is dropped.
  * A lone organisation word ("the Bank", "the Commission") joins the one organisation of the
- * article whose name has that word, if exactly one does. Each entity's aliases are the gazetteer's plus the forms seen in the article.
+ * article whose name has that word, if exactly one does. Each entity's aliases are the
+ * gazetteer's plus the forms seen in the article.
  */
 final class ArticleEntities {
   private static final class Accumulator {
@@ -105,24 +106,21 @@ final class ArticleEntities {
 
   /** The one organisation whose name has the word {@code key}, other than the word alone. */
   private static Accumulator uniqueOrgNamedWith(Map<String, Accumulator> byKey, String key) {
-    Accumulator found = null;
-    for (Accumulator a : byKey.values()) {
-      if (a.type == EntityType.ORG && a.canonical.contains(" ")
-          && java.util.Arrays.asList(Folding.fold(a.canonical).split(" ")).contains(key)) {
-        if (found != null) {
-          return null;
-        }
-        found = a;
-      }
-    }
-    return found;
+    return unique(byKey, a -> a.type == EntityType.ORG && a.canonical.contains(" ")
+        && java.util.Arrays.asList(Folding.fold(a.canonical).split(" ")).contains(key));
   }
 
   private static Accumulator uniquePersonWithSurname(Map<String, Accumulator> byKey, String key) {
+    return unique(byKey, a -> a.type == EntityType.PERSON && a.canonical.contains(" ")
+        && a.surnames.contains(key));
+  }
+
+  /** The one entity {@code test} accepts; null when none or several do. */
+  private static Accumulator unique(
+      Map<String, Accumulator> byKey, java.util.function.Predicate<Accumulator> test) {
     Accumulator found = null;
     for (Accumulator a : byKey.values()) {
-      if (a.type == EntityType.PERSON && a.canonical.contains(" ")
-          && a.surnames.contains(key)) {
+      if (test.test(a)) {
         if (found != null) {
           return null;
         }

@@ -99,8 +99,7 @@ public final class Gazetteer {
     if (f == null && last > start && LEGAL_FORMS.contains(tokens.get(last).key())) {
       // "Moody's Investors Service Inc", "Salomon Brothers Inc": a known organisation's legal form
       int drop = last - 1 > start && tokens.get(last - 1).key().equals("and") ? 2 : 1;
-      int cut = tokens.get(last).key().length() + 1 + (drop == 2 ? "and".length() + 1 : 0);
-      f = byKey.get(key.substring(0, key.length() - cut)); // "Goldman, Sachs and Co" too
+      f = byKey.get(String.join(" ", Token.keys(tokens, start, end - drop))); // "Sachs and Co" too
       f = f != null && f.entry().type() == EntityType.ORG ? f : null;
       last = f == null ? last : last - drop;
     }

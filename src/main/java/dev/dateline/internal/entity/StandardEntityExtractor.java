@@ -149,13 +149,12 @@ public final class StandardEntityExtractor implements EntityExtractor {
         if (!NO_EVENTS && m.type() == EntityType.PLACE && eventName(p.tokens, m)) {
           continue; // "Hong Kong Open", "Gulf War": the place is part of an event's name
         }
-        if (m.entry() == null && m.type() == EntityType.PERSON && m.tokenEnd() - m.tokenStart() >= 2
-            && Gazetteer.isLegalForm(p.tokens.get(m.tokenEnd() - 1).key())) {
-          m = company(p.tokens, m); // "Nikko Securities Co", "General Electric Co": no person
-        } else if (m.entry() == null && m.type() == EntityType.ORG && m.tokenStart() > 0
-            && Gazetteer.isLegalForm(p.tokens.get(m.tokenEnd() - 1).key())
-            && Lexicon.isTitleWord(p.tokens.get(m.tokenStart() - 1).key())) {
-          m = company(p.tokens, m); // "General Instrument Co", not "Instrument Co" after a title
+        if (m.entry() == null && Gazetteer.isLegalForm(p.tokens.get(m.tokenEnd() - 1).key())
+            && ((m.type() == EntityType.PERSON && m.tokenEnd() - m.tokenStart() >= 2)
+                || (m.type() == EntityType.ORG && m.tokenStart() > 0
+                    && Lexicon.isTitleWord(p.tokens.get(m.tokenStart() - 1).key())))) {
+          // "Nikko Securities Co" read as a person; "Instrument Co" of "General Instrument Co"
+          m = company(p.tokens, m);
         }
         if (m.type() == EntityType.ORG && m.entry() == null && ampersandBefore(p, m)) {
           m = new Mention(EntityType.ORG, null, text(p.tokens, m.tokenStart() - 1, m.tokenEnd()),
@@ -236,15 +235,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     if (s == 0 || !p.tokens.get(s - 1).capitalised() || p.tokens.get(s - 1).possessive()) {
       return false;
     }
-    if (!gap(p, s - 1, s).equals("&")) {
-      return false;
-    }
-    for (Mention other : p.mentions) {
-      if (other != m && other.tokenStart() <= s - 1 && other.tokenEnd() > s - 1) {
-        return false;
-      }
-    }
-    return true;
+    return gap(p, s - 1, s).equals("&") && free(p, s - 1, s);
   }
 
   /**
@@ -825,7 +816,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
    */
   private List<int[]> partnerFirms(Piece p, List<int[]> spans) {
     List<Token> t = p.tokens;
-    List<int[]> firms = null;
+    List<int[]> out = spans;
     for (int a = 0; a + 3 < t.size(); a++) {
       boolean joined = a > 0 && !t.get(a).breakBefore() && t.get(a - 1).capitalised();
       int end = partnerFirmEnd(p, a);
@@ -839,26 +830,22 @@ public final class StandardEntityExtractor implements EntityExtractor {
       if (end < 0 || start < 0 || (t.get(start).sentenceStart() && !inSpan(spans, start))) {
         continue; // "Yesterday, Eli Lilly and Co ...": a sentence's first word the model left out
       }
-      if (firms == null) {
-        firms = new ArrayList<>();
-      }
-      firms.add(new int[] {start, end, 3});
+      out = withSpan(out, new int[] {start, end, 3});
       a = end - 1;
     }
-    if (firms == null) {
-      return spans;
-    }
-    List<int[]> out = new ArrayList<>(firms);
-    for (int[] span : spans) {
-      boolean overlaps = false;
-      for (int[] f : firms) {
-        overlaps |= span[0] < f[1] && f[0] < span[1];
-      }
-      if (!overlaps) {
-        out.add(span);
+    return out;
+  }
+
+  /** {@code spans} with {@code span} in place of those it overlaps, in order of start. */
+  private static List<int[]> withSpan(List<int[]> spans, int[] span) {
+    List<int[]> out = new ArrayList<>(spans.size() + 1);
+    for (int[] sp : spans) {
+      if (sp[1] <= span[0] || sp[0] >= span[1]) {
+        out.add(sp);
       }
     }
-    out.sort(java.util.Comparator.comparingInt(s -> s[0]));
+    out.add(span);
+    out.sort(java.util.Comparator.comparingInt(a -> a[0]));
     return out;
   }
 
@@ -1037,14 +1024,12 @@ public final class StandardEntityExtractor implements EntityExtractor {
       }
       if (!crosses && !inside.isEmpty()
           && !(inside.size() == 1 && inside.get(0)[0] == gs && inside.get(0)[1] == ge)) {
-        out.removeAll(inside);
         int type = switch (g.entry().type()) {
           case PERSON -> 1;
           case PLACE -> 2;
           default -> 3;
         };
-        out.add(new int[] {gs, ge, type});
-        out.sort(java.util.Comparator.comparingInt(a -> a[0]));
+        out = withSpan(out, new int[] {gs, ge, type}); // in place of the spans inside
       }
       i = ge - 1;
     }
