@@ -156,11 +156,6 @@ public final class StandardEntityExtractor implements EntityExtractor {
           // "Nikko Securities Co" read as a person; "Instrument Co" of "General Instrument Co"
           m = company(p.tokens, m);
         }
-        if (m.type() == EntityType.ORG && m.entry() == null && ampersandBefore(p, m)) {
-          m = new Mention(EntityType.ORG, null, text(p.tokens, m.tokenStart() - 1, m.tokenEnd()),
-              keys(p.tokens, m.tokenStart() - 1, m.tokenEnd()), null, m.evidence(),
-              m.tokenStart() - 1, m.tokenEnd(), null); // "Black & Decker Corp", not "Decker Corp"
-        }
         int start = p.tokens.get(m.tokenStart()).start();
         int end = p.tokens.get(m.tokenEnd() - 1).end();
         String surface = p.text.substring(start, end);
@@ -223,19 +218,6 @@ public final class StandardEntityExtractor implements EntityExtractor {
       sb.append(first ? c : Character.toLowerCase(c));
     }
     return sb.toString();
-  }
-
-  /**
-   * An organisation found from the word after an {@code &} whose word before it is capitalised and
-   * in no other name: a firm named for two people or words ("Procter & Gamble Co", "Black &
-   * Decker Corp") that the model began at the second.
-   */
-  private static boolean ampersandBefore(Piece p, Mention m) {
-    int s = m.tokenStart();
-    if (s == 0 || !p.tokens.get(s - 1).capitalised() || p.tokens.get(s - 1).possessive()) {
-      return false;
-    }
-    return gap(p, s - 1, s).equals("&") && free(p, s - 1, s);
   }
 
   /**
@@ -375,6 +357,7 @@ public final class StandardEntityExtractor implements EntityExtractor {
     }
     modelSpans = partnerFirms(p, modelSpans);
     modelSpans = acrossAnd(t, modelSpans);
+    modelSpans = ampersandFirms(p, modelSpans);
     for (int[] span : modelSpans) {
       int s = span[0];
       int e = span[1];
@@ -889,6 +872,31 @@ public final class StandardEntityExtractor implements EntityExtractor {
       } else if (!legalForms(t, c, e)) {
         out.add(span);
       }
+    }
+    return out;
+  }
+
+  /**
+   * An organisation the model began at the word after an {@code &} takes the capitalised word
+   * before it when that word is in no other name and the organisation is not known as it stands:
+   * a firm named for two people or words ("Black & Decker Corp", "Procter & Gamble Co", the
+   * latter then known to the gazetteer under its full name), not "Decker Corp" or "Gamble Co".
+   */
+  private List<int[]> ampersandFirms(Piece p, List<int[]> spans) {
+    List<Token> t = p.tokens;
+    List<int[]> out = spans;
+    for (int i = 0; i < spans.size(); i++) {
+      int[] span = spans.get(i);
+      int s = span[0];
+      if (span[2] != 3 || s == 0 || !t.get(s - 1).capitalised() || t.get(s - 1).possessive()
+          || !gap(p, s - 1, s).equals("&") || !free(p, s - 1, s)
+          || (i > 0 && spans.get(i - 1)[1] >= s) || gazetteer.exactMatch(t, s, span[1]) != null) {
+        continue;
+      }
+      if (out == spans) {
+        out = new ArrayList<>(spans);
+      }
+      out.set(i, new int[] {s - 1, span[1], 3});
     }
     return out;
   }
