@@ -1794,8 +1794,29 @@ public final class NewsIndex implements Closeable, NewsStore {
     }
 
     /**
+     * The default write buffer for a JVM whose heap may grow to {@code maxHeapBytes}: a tenth of
+     * it (Elasticsearch's share for its indexing buffers), at least 64 MB and at most 256 MB. A
+     * bulk load then flushes fewer, larger segments: fewer repeated term dictionaries to write and
+     * fewer segments for every search to visit (benchmarks/RESULTS.md, 2026-12-01, fourth session).
+     */
+    static double defaultRamBufferMb(long maxHeapBytes) {
+      double tenth = maxHeapBytes / 10.0 / (1024 * 1024);
+      return Math.max(64, Math.min(256, tenth));
+    }
+
+    /**
+     * The memory the writer buffers before flushing a segment (see {@link Builder#ramBufferMb}).
+     *
+     * @return megabytes; by default a tenth of the JVM's maximum heap, between 64 and 256
+     */
+    public double ramBufferMb() {
+      return ramBufferMb;
+    }
+
+    /**
      * The defaults: standard entity extraction, default boosts, 1000 exact hits, 5 s timeout,
-     * 1,000,000 characters per field, a 64 MB write buffer, {@code <em>} highlight tags.
+     * 1,000,000 characters per field, a write buffer of a tenth of the heap (64 to 256 MB), {@code
+     * <em>} highlight tags.
      *
      * @return the default options
      */
@@ -1892,7 +1913,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       private final Map<SearchField, Float> boosts = new EnumMap<>(SearchField.class);
       private int totalHitsThreshold = 1000;
       private int maxFieldChars = 1_000_000;
-      private double ramBufferMb = 64;
+      private double ramBufferMb = defaultRamBufferMb(Runtime.getRuntime().maxMemory());
       private Duration queryTimeout = Duration.ofSeconds(5);
       private boolean combinedFieldScoring = true;
       private float k1 = Scoring.DEFAULT_K1;
@@ -2034,8 +2055,9 @@ public final class NewsIndex implements Closeable, NewsStore {
       }
 
       /**
-       * Sets the memory the writer buffers before flushing a segment (default 64 MB). More memory
-       * means fewer, larger segments when adding many articles. Flushing a segment does not make
+       * Sets the memory the writer buffers before flushing a segment (default: a tenth of the
+       * JVM's maximum heap, at least 64 and at most 256 MB). More memory means fewer, larger
+       * segments when adding many articles, and a faster bulk load. Flushing a segment does not make
        * it durable or visible; {@link NewsIndex#commit()} and {@link NewsIndex#refresh()} do.
        *
        * @param mb the buffer size in megabytes, at least 1
