@@ -237,9 +237,13 @@ public final class FacetEngine {
       FacetsCollector hits, DateInterval interval, ZoneId zone, Instant from, Instant to,
       boolean stories)
       throws IOException {
-    long[] times = new long[16];
+    long matches = 0;
+    for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
+      matches += md.totalHits();
+    }
+    long[] times = new long[(int) Math.max(16, Math.min(matches, Integer.MAX_VALUE - 8))];
     // By story: the story of each dated match, and the stories of the undated ones.
-    long[] storyOf = stories ? new long[16] : null;
+    long[] storyOf = stories ? new long[times.length] : null;
     org.apache.lucene.internal.hppc.LongHashSet undatedStories =
         stories ? new org.apache.lucene.internal.hppc.LongHashSet() : null;
     int n = 0;
@@ -297,9 +301,17 @@ public final class FacetEngine {
     }
     long[] counts = new long[starts.size()];
     int[] bucketOf = stories ? new int[n] : null;
+    // The index is sorted newest first, so within a segment the times only fall: the bucket moves
+    // a step at a time from the last one (any order is still counted right, only slower).
+    int b = 0;
     for (int i = 0; i < n; i++) {
-      int b = Arrays.binarySearch(startMillis, times[i]);
-      b = b >= 0 ? b : -b - 2;
+      long time = times[i];
+      while (b > 0 && time < startMillis[b]) {
+        b--;
+      }
+      while (b + 1 < startMillis.length && time >= startMillis[b + 1]) {
+        b++;
+      }
       if (stories) {
         bucketOf[i] = b;
       } else {
