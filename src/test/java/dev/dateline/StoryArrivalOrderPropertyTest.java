@@ -27,13 +27,15 @@ class StoryArrivalOrderPropertyTest {
   void storiesDependOnlyOnTheFinalArticles() {
     long seed = Long.getLong("dateline.seed", System.nanoTime());
     Random r = new Random(seed);
+    int roundsWithCopies = 0;
     for (int round = 0; round < 8; round++) {
       List<Article> pool = new ArrayList<>();
       for (int s = 0; s < 6; s++) {
         List<String> body = StoryTexts.body(r, 4 + r.nextInt(4));
         Instant t = T0.plus(Duration.ofHours(r.nextInt(24 * 6)));
         pool.add(StoryTexts.article("s" + s, "Wire", t, body));
-        for (int c = 0; c < r.nextInt(4); c++) {
+        int copies = 1 + r.nextInt(3);
+        for (int c = 0; c < copies; c++) {
           pool.add(StoryTexts.article("s" + s + "c" + c, "Outlet" + r.nextInt(3),
               t.plus(Duration.ofMinutes(r.nextInt(60 * 48))), StoryTexts.variant(r, body)));
         }
@@ -71,10 +73,15 @@ class StoryArrivalOrderPropertyTest {
           fresh.refresh();
           assertThat(actual).as("seed %d round %d", seed, round).isEqualTo(stories(fresh, finalSet.keySet()));
         }
-        assertThat(actual.values()).as("seed %d: some story has copies", seed)
-            .anySatisfy(s -> assertThat(s.size()).isGreaterThan(1));
+        if (actual.values().stream().anyMatch(s -> s.size() > 1)) {
+          roundsWithCopies++;
+        }
       }
     }
+    // Deletes and re-edits may leave a round with no copies; most rounds must still have some,
+    // or the comparison above proves nothing.
+    assertThat(roundsWithCopies).as("seed %d: rounds whose final articles form a story", seed)
+        .isGreaterThanOrEqualTo(4);
   }
 
   @Test
