@@ -1796,8 +1796,9 @@ public final class NewsIndex implements Closeable, NewsStore {
     /**
      * The default write buffer for a JVM whose heap may grow to {@code maxHeapBytes}: a tenth of
      * it (Elasticsearch's share for its indexing buffers), at least 64 MB and at most 256 MB. A
-     * bulk load then flushes fewer, larger segments: fewer repeated term dictionaries to write and
-     * fewer segments for every search to visit (benchmarks/RESULTS.md, 2026-12-01, fourth session).
+     * bulk load then flushes fewer, larger segments, so every search has fewer segments to visit
+     * (benchmarks/RESULTS.md, 2026-12-01, fourth session: half the segments after a bulk load, at
+     * the same indexing rate within the measurement's noise).
      */
     static double defaultRamBufferMb(long maxHeapBytes) {
       double tenth = maxHeapBytes / 10.0 / (1024 * 1024);
@@ -2057,8 +2058,8 @@ public final class NewsIndex implements Closeable, NewsStore {
       /**
        * Sets the memory the writer buffers before flushing a segment (default: a tenth of the
        * JVM's maximum heap, at least 64 and at most 256 MB). More memory means fewer, larger
-       * segments when adding many articles, and a faster bulk load. Flushing a segment does not make
-       * it durable or visible; {@link NewsIndex#commit()} and {@link NewsIndex#refresh()} do.
+       * segments when adding many articles. Flushing a segment does not make it durable or
+       * visible; {@link NewsIndex#commit()} and {@link NewsIndex#refresh()} do.
        *
        * @param mb the buffer size in megabytes, at least 1
        * @return this builder

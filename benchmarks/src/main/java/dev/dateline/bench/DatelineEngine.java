@@ -21,11 +21,21 @@ final class DatelineEngine {
    */
   static final String COMPACT = "dateline.bench.compactStorage";
 
+  /**
+   * The writer's RAM buffer in MB (system property {@value #RAM_BUFFER_MB}; unset: the library's
+   * default for the JVM's heap), to compare buffer sizes.
+   */
+  static final String RAM_BUFFER_MB = "dateline.bench.ramBufferMb";
+
   static Engine.Indexer indexer(Path dir, boolean extract) {
-    NewsIndex index = NewsIndex.open(dir, NewsIndex.Options.builder()
+    NewsIndex.Options.Builder options = NewsIndex.Options.builder()
         .entityExtractor(extract ? EntityExtractor.standard() : EntityExtractor.none())
-        .compactStorage(Boolean.getBoolean(COMPACT))
-        .build());
+        .compactStorage(Boolean.getBoolean(COMPACT));
+    String ramBufferMb = System.getProperty(RAM_BUFFER_MB);
+    if (ramBufferMb != null) {
+      options.ramBufferMb(Double.parseDouble(ramBufferMb));
+    }
+    NewsIndex index = NewsIndex.open(dir, options.build());
     return new Engine.Indexer() {
       @Override
       public void add(Article article) {
