@@ -128,7 +128,11 @@ public final class NewsIndex implements Closeable, NewsStore {
   private final Schema schema;
   private final QueryCompiler compiler;
   private final Options options;
-  private final FacetEngine facetEngine = new FacetEngine();
+  /**
+   * Facet counts; the dimensions' values it copies into the heap for speed may take up to an
+   * eighth of the JVM's maximum heap (beyond that it reads them from the index).
+   */
+  private final FacetEngine facetEngine = new FacetEngine(Runtime.getRuntime().maxMemory() / 8);
   /**
    * The writer's story graph: null when the index does not detect stories ({@link
    * Options.Builder#stories}) or is read-only. Its monitor guards it and the story doc-value

@@ -17,28 +17,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.StringDocValuesReaderState;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.LongValues;
 
 /**
- * Facet counts and date histograms over all the matches of a query, on Lucene's facet module:
- * a {@link FacetsCollector} gathers the matching documents once (in a pass of its own, unscored,
- * or in the same pass as a page of hits, see {@code NewsIndex.search(NewsQuery, FacetRequest)}), {@link
- * StringValueFacetCounts} counts each dimension's sorted-set doc values ({@link
- * Schema#facetField}) in global ordinals, and the histogram reads the publication time's doc
- * values. One {@link StringDocValuesReaderState} (the ordinal map across segments) per field and
- * index view is built on first use and kept until that view is closed.
+ * Facet counts and date histograms over all the matches of a query. Lucene's {@link
+ * FacetsCollector} gathers the matching documents once (in a pass of its own, unscored, or in the
+ * same pass as a page of hits, see {@code NewsIndex.search(NewsQuery, FacetRequest)}); each
+ * dimension's values ({@link Schema#facetField}, sorted-set doc values) are then counted in
+ * global ordinals, and the histogram buckets the publication times ({@link Schema#PUBLISHED}).
+ * Both read {@link FacetColumns}, in-heap copies of those doc values per segment, and fall back
+ * to the doc values themselves for a segment whose copy does not fit the budget. The ordinal map
+ * across segments of each field ({@link GlobalOrds}) is built once per index view and kept until
+ * that view is closed.
  */
 public final class FacetEngine {
 
@@ -63,9 +66,24 @@ public final class FacetEngine {
     ZoneId zone();
   }
 
-  /** The facet module's ordinal map of each field, per index view. */
-  private final PerView<StringDocValuesReaderState> states =
-      new PerView<>(StringDocValuesReaderState::new);
+  /** Each field's segment-to-global ordinals as arrays, per index view. */
+  private final PerView<GlobalOrds> globalOrds = new PerView<>(GlobalOrds::build);
+
+  /** The dimensions' values per segment, in the heap. */
+  private final FacetColumns columns;
+
+  /**
+   * @param columnBudgetBytes the most heap the in-memory copies of the dimensions' values may take
+   *     (see {@link FacetColumns}); beyond it, counts read the doc values
+   */
+  public FacetEngine(long columnBudgetBytes) {
+    this.columns = new FacetColumns(columnBudgetBytes);
+  }
+
+  /** The heap the in-memory copies of the dimensions' values take now. */
+  public long columnBytes() {
+    return columns.usedBytes();
+  }
 
   /** The segment-to-global ordinal map of each field for story counts (empty: one segment). */
   private final PerView<java.util.Optional<OrdinalMap>> ordinalMaps =
@@ -107,7 +125,12 @@ public final class FacetEngine {
     Histogram histogram = null;
     if (request.histogram() != null) {
       ZoneId zone = request.zone() != null ? request.zone() : matches.zone();
-      histogram = histogram(all, request.histogram(), zone, matches.from(), matches.to(), stories);
+      histogram = stories
+          ? null
+          : columnHistogram(all, request.histogram(), zone, matches.from(), matches.to());
+      if (histogram == null) {
+        histogram = histogram(all, request.histogram(), zone, matches.from(), matches.to(), stories);
+      }
     }
     return new Facets(total, dims, histogram);
   }
@@ -125,12 +148,14 @@ public final class FacetEngine {
       total += md.totalHits();
     }
     out.put(null, total);
+    IndexReader reader = searcher.getIndexReader();
     String field = Schema.facetField(d);
-    FacetResult r =
-        new StringValueFacetCounts(state(searcher.getIndexReader(), field), hits).getAllChildren(field);
-    if (r != null) {
-      for (LabelAndValue lv : r.labelValues) {
-        out.put(lv.label, lv.value.longValue());
+    GlobalOrds global = globalOrds.get(reader, field);
+    int[] counts = new int[global.valueCount()];
+    countInto(counts, global, field, hits);
+    for (int ord = 0; ord < counts.length; ord++) {
+      if (counts[ord] > 0) {
+        out.put(global.label(reader, field, ord), (long) counts[ord]);
       }
     }
     return out;
@@ -165,20 +190,147 @@ public final class FacetEngine {
     return searcher.search(query, new FacetsCollectorManager());
   }
 
+  /**
+   * One dimension over {@code hits}: each match's values are counted in global ordinals (the
+   * segment's {@link FacetColumns column} mapped through {@link GlobalOrds}, or its doc values when
+   * the column is not cached), then the top {@code limit} by count, ties by value.
+   */
   private Facets.Dimension count(
       IndexReader reader, FacetDimension d, FacetsCollector hits, int limit, boolean sideways)
       throws IOException {
     String field = Schema.facetField(d);
-    StringValueFacetCounts counts = new StringValueFacetCounts(state(reader, field), hits);
-    FacetResult r = counts.getTopChildren(limit, field);
-    if (r == null) {
-      return new Facets.Dimension(d, List.of(), 0, 0, sideways);
+    GlobalOrds global = globalOrds.get(reader, field);
+    int[] counts = new int[global.valueCount()];
+    long withValue = countInto(counts, global, field, hits);
+    return top(reader, field, global, counts, limit, d, withValue, sideways);
+  }
+
+  /**
+   * Adds each match's values of {@code field} to {@code counts} (by global ordinal), from the
+   * segment's in-heap column or, when it is not cached, its doc values; returns the number of
+   * matches with at least one value.
+   */
+  private long countInto(int[] counts, GlobalOrds global, String field, FacetsCollector hits)
+      throws IOException {
+    long withValue = 0;
+    for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
+      if (md.totalHits() == 0) {
+        continue;
+      }
+      LeafReaderContext leaf = md.context();
+      int[] toGlobal = global.segmentToGlobal(leaf.ord);
+      FacetColumns.Column column = this.columns.get(leaf.reader(), field);
+      DocIdSetIterator it = md.bits().iterator();
+      if (column == null) {
+        SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), field);
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          if (values.advanceExact(doc)) {
+            withValue++;
+            for (int i = values.docValueCount(); i > 0; i--) {
+              counts[toGlobal[(int) values.nextOrd()]]++;
+            }
+          }
+        }
+      } else if (column.start() == null) {
+        int[] ords = column.ords();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          int ord = ords[doc];
+          if (ord >= 0) {
+            withValue++;
+            counts[toGlobal[ord]]++;
+          }
+        }
+      } else {
+        int[] start = column.start();
+        int[] ords = column.ords();
+        for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+          int from = start[doc];
+          int to = start[doc + 1];
+          if (from < to) {
+            withValue++;
+            for (int i = from; i < to; i++) {
+              counts[toGlobal[ords[i]]]++;
+            }
+          }
+        }
+      }
     }
-    List<FacetCount> top = new ArrayList<>(r.labelValues.length);
-    for (LabelAndValue lv : r.labelValues) {
-      top.add(new FacetCount(lv.label, lv.value.longValue()));
+    return withValue;
+  }
+
+  /** The top {@code limit} of {@code counts} by count, ties by value (global ordinal order). */
+  private static Facets.Dimension top(
+      IndexReader reader, String field, GlobalOrds global, int[] counts, int limit,
+      FacetDimension d, long withValue, boolean sideways)
+      throws IOException {
+    // A bounded heap of the best ordinals so far, worst at the root: fewer count first, then the
+    // larger ordinal (the later value).
+    int[] heap = new int[Math.min(limit, counts.length)];
+    int size = 0;
+    long counted = 0;
+    for (int ord = 0; ord < counts.length; ord++) {
+      int c = counts[ord];
+      if (c == 0) {
+        continue;
+      }
+      counted++;
+      if (heap.length == 0) {
+        continue;
+      }
+      if (size < heap.length) {
+        heap[size] = ord;
+        siftUp(heap, size++, counts);
+      } else if (c > counts[heap[0]]) { // ties lose: this ordinal is larger than any kept
+        heap[0] = ord;
+        siftDown(heap, size, counts);
+      }
     }
-    return new Facets.Dimension(d, top, r.childCount - top.size(), r.value.longValue(), sideways);
+    Integer[] best = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      best[i] = heap[i];
+    }
+    Arrays.sort(best, (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : a - b);
+    List<FacetCount> top = new ArrayList<>(size);
+    for (int ord : best) {
+      top.add(new FacetCount(global.label(reader, field, ord), counts[ord]));
+    }
+    return new Facets.Dimension(d, top, counted - size, withValue, sideways);
+  }
+
+  /** Whether ordinal {@code a} ranks below {@code b}: fewer counts, or as many and a later value. */
+  private static boolean worse(int a, int b, int[] counts) {
+    return counts[a] != counts[b] ? counts[a] < counts[b] : a > b;
+  }
+
+  private static void siftUp(int[] heap, int i, int[] counts) {
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!worse(heap[i], heap[parent], counts)) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[parent];
+      heap[parent] = t;
+      i = parent;
+    }
+  }
+
+  private static void siftDown(int[] heap, int size, int[] counts) {
+    int i = 0;
+    while (true) {
+      int l = 2 * i + 1;
+      if (l >= size) {
+        return;
+      }
+      int worst = l + 1 < size && worse(heap[l + 1], heap[l], counts) ? l + 1 : l;
+      if (!worse(heap[worst], heap[i], counts)) {
+        return;
+      }
+      int t = heap[i];
+      heap[i] = heap[worst];
+      heap[worst] = t;
+      i = worst;
+    }
   }
 
   /**
@@ -189,9 +341,42 @@ public final class FacetEngine {
     return ordinalMaps.get(reader, field).orElse(null);
   }
 
-  /** The ordinal map of {@code field} in this view of the index, built once per view. */
-  private StringDocValuesReaderState state(IndexReader reader, String field) throws IOException {
-    return states.get(reader, field);
+  /**
+   * A field's ordinals across the segments of one index view: {@code segmentToGlobal(s)[ord]} is
+   * the global ordinal of segment {@code s}'s ordinal {@code ord}; global ordinals follow the
+   * values' byte order.
+   */
+  private record GlobalOrds(OrdinalMap map, int[][] toGlobal, int valueCount) {
+    static GlobalOrds build(IndexReader reader, String field) throws IOException {
+      List<LeafReaderContext> leaves = reader.leaves();
+      OrdinalMap map = StoryCounts.buildOrdinalMap(reader, field);
+      int[][] toGlobal = new int[leaves.size()][];
+      long valueCount = 0;
+      for (LeafReaderContext leaf : leaves) {
+        int segmentValues =
+            (int) DocValues.getSortedSet(leaf.reader(), field).getValueCount();
+        int[] g = new int[segmentValues];
+        LongValues ords = map == null ? LongValues.IDENTITY : map.getGlobalOrds(leaf.ord);
+        for (int i = 0; i < segmentValues; i++) {
+          g[i] = (int) ords.get(i);
+        }
+        toGlobal[leaf.ord] = g;
+        valueCount = map == null ? segmentValues : map.getValueCount();
+      }
+      return new GlobalOrds(map, toGlobal, Math.toIntExact(valueCount));
+    }
+
+    int[] segmentToGlobal(int segment) {
+      return toGlobal[segment];
+    }
+
+    String label(IndexReader reader, String field, int ord) throws IOException {
+      int segment = map == null ? 0 : map.getFirstSegmentNumber(ord);
+      long segmentOrd = map == null ? ord : map.getFirstSegmentOrd(ord);
+      return DocValues.getSortedSet(reader.leaves().get(segment).reader(), field)
+          .lookupOrd(segmentOrd)
+          .utf8ToString();
+    }
   }
 
   /**
@@ -231,6 +416,155 @@ public final class FacetEngine {
       }
       return v;
     }
+  }
+
+  /**
+   * The histogram of the matches' publication times read from the in-heap {@link
+   * FacetColumns.Times} columns, in two passes over the matches (their range, then their buckets)
+   * and no array of times; null when a segment's column is not cached.
+   */
+  private Histogram columnHistogram(
+      FacetsCollector hits, DateInterval interval, ZoneId zone, Instant from, Instant to)
+      throws IOException {
+    List<FacetsCollector.MatchingDocs> segments = hits.getMatchingDocs();
+    FacetColumns.Times[] times = new FacetColumns.Times[segments.size()];
+    for (int s = 0; s < times.length; s++) {
+      FacetsCollector.MatchingDocs md = segments.get(s);
+      if (md.totalHits() > 0) {
+        times[s] = columns.times(md.context().reader(), Schema.PUBLISHED);
+        if (times[s] == null) {
+          return null;
+        }
+      }
+    }
+    long lo = Long.MAX_VALUE;
+    long hi = Long.MIN_VALUE;
+    long undated = 0;
+    for (int s = 0; s < times.length; s++) {
+      if (times[s] == null) {
+        continue;
+      }
+      long[] values = times[s].values();
+      FixedBitSet bits = sortedBits(segments.get(s), times[s]);
+      if (bits != null) {
+        // Newest first: the newest match is the first set bit, the oldest the last dated one.
+        int dated = times[s].dated();
+        int first = bits.nextSetBit(0);
+        if (first < dated) {
+          hi = Math.max(hi, values[first]);
+          lo = Math.min(lo, values[bits.prevSetBit(dated - 1)]);
+        }
+        undated += cardinality(bits, dated, bits.length());
+        continue;
+      }
+      FixedBitSet present = times[s].present();
+      DocIdSetIterator it = segments.get(s).bits().iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (present == null || present.get(doc)) {
+          long t = values[doc];
+          lo = Math.min(lo, t);
+          hi = Math.max(hi, t);
+        } else {
+          undated++;
+        }
+      }
+    }
+    if (from != null) {
+      lo = from.toEpochMilli();
+    }
+    if (to != null) {
+      hi = to.toEpochMilli();
+    }
+    if (lo > hi) {
+      return new Histogram(interval, zone, List.of(), undated); // nothing dated, no range
+    }
+    List<ZonedDateTime> bounds =
+        interval.boundaries(Instant.ofEpochMilli(lo), Instant.ofEpochMilli(hi), zone);
+    long[] startMillis = startMillis(bounds);
+    long[] counts = new long[startMillis.length];
+    int b = 0;
+    for (int s = 0; s < times.length; s++) {
+      if (times[s] == null) {
+        continue;
+      }
+      FixedBitSet bits = sortedBits(segments.get(s), times[s]);
+      if (bits != null) {
+        // Each bucket is a range of documents: count its matches in the bit set, newest bucket
+        // first. The first and the last bucket also take any match beyond them, as below.
+        int pos = 0;
+        for (int j = counts.length - 1; j > 0; j--) {
+          int end = times[s].firstBelow(startMillis[j], pos);
+          counts[j] += cardinality(bits, pos, end);
+          pos = end;
+        }
+        counts[0] += cardinality(bits, pos, times[s].dated());
+        continue;
+      }
+      long[] values = times[s].values();
+      FixedBitSet present = times[s].present();
+      DocIdSetIterator it = segments.get(s).bits().iterator();
+      for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+        if (present == null || present.get(doc)) {
+          b = bucket(startMillis, b, values[doc]);
+          counts[b]++;
+        }
+      }
+    }
+    return histogram(interval, zone, bounds, counts, undated);
+  }
+
+  /**
+   * The segment's matches as a bit set when its times are laid out newest first ({@link
+   * FacetColumns.Times#newestFirst()}), so that ranges of time are ranges of bits; else null (a
+   * sparse set of matches, or a segment in another order), and the matches are visited one by
+   * one.
+   */
+  private static FixedBitSet sortedBits(FacetsCollector.MatchingDocs md, FacetColumns.Times times)
+      throws IOException {
+    return times.newestFirst()
+            && md.bits() instanceof BitDocIdSet set
+            && set.bits() instanceof FixedBitSet bits
+        ? bits
+        : null;
+  }
+
+  /** The number of set bits from {@code from} (inclusive) to {@code to} (exclusive). */
+  private static int cardinality(FixedBitSet bits, int from, int to) {
+    return from < to ? bits.cardinality(from, to) : 0;
+  }
+
+  /** The start of each bucket, in epoch milliseconds, from the buckets' boundaries. */
+  private static long[] startMillis(List<ZonedDateTime> bounds) {
+    long[] out = new long[bounds.size() - 1];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = bounds.get(i).toInstant().toEpochMilli();
+    }
+    return out;
+  }
+
+  /**
+   * The bucket of {@code time}, found from bucket {@code b}: the index is sorted newest first, so
+   * within a segment the times only fall and the bucket moves a step at a time from the last one
+   * (any order is still counted right, only slower).
+   */
+  private static int bucket(long[] startMillis, int b, long time) {
+    while (b > 0 && time < startMillis[b]) {
+      b--;
+    }
+    while (b + 1 < startMillis.length && time >= startMillis[b + 1]) {
+      b++;
+    }
+    return b;
+  }
+
+  /** The histogram of the buckets between {@code bounds} with {@code counts}. */
+  private static Histogram histogram(
+      DateInterval interval, ZoneId zone, List<ZonedDateTime> bounds, long[] counts, long undated) {
+    List<Histogram.Bucket> buckets = new ArrayList<>(counts.length);
+    for (int i = 0; i < counts.length; i++) {
+      buckets.add(new Histogram.Bucket(bounds.get(i), bounds.get(i + 1).toInstant(), counts[i]));
+    }
+    return new Histogram(interval, zone, buckets, undated);
   }
 
   private static Histogram histogram(
@@ -293,25 +627,12 @@ public final class FacetEngine {
     }
     List<ZonedDateTime> bounds =
         interval.boundaries(Instant.ofEpochMilli(lo), Instant.ofEpochMilli(hi), zone);
-    List<ZonedDateTime> starts = bounds.subList(0, bounds.size() - 1);
-    ZonedDateTime end = bounds.get(bounds.size() - 1);
-    long[] startMillis = new long[starts.size()];
-    for (int i = 0; i < startMillis.length; i++) {
-      startMillis[i] = starts.get(i).toInstant().toEpochMilli();
-    }
-    long[] counts = new long[starts.size()];
+    long[] startMillis = startMillis(bounds);
+    long[] counts = new long[startMillis.length];
     int[] bucketOf = stories ? new int[n] : null;
-    // The index is sorted newest first, so within a segment the times only fall: the bucket moves
-    // a step at a time from the last one (any order is still counted right, only slower).
     int b = 0;
     for (int i = 0; i < n; i++) {
-      long time = times[i];
-      while (b > 0 && time < startMillis[b]) {
-        b--;
-      }
-      while (b + 1 < startMillis.length && time >= startMillis[b + 1]) {
-        b++;
-      }
+      b = bucket(startMillis, b, times[i]);
       if (stories) {
         bucketOf[i] = b;
       } else {
@@ -321,11 +642,6 @@ public final class FacetEngine {
     if (stories) {
       counts = StoryCounts.distinctPerGroup(bucketOf, storyOf, n, counts.length);
     }
-    List<Histogram.Bucket> buckets = new ArrayList<>(starts.size());
-    for (int i = 0; i < starts.size(); i++) {
-      Instant bucketEnd = i + 1 < starts.size() ? starts.get(i + 1).toInstant() : end.toInstant();
-      buckets.add(new Histogram.Bucket(starts.get(i), bucketEnd, counts[i]));
-    }
-    return new Histogram(interval, zone, buckets, undated);
+    return histogram(interval, zone, bounds, counts, undated);
   }
 }

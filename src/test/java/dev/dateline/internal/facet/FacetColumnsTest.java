@@ -1,0 +1,233 @@
+package dev.dateline.internal.facet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dateline.DateInterval;
+import dev.dateline.FacetCount;
+import dev.dateline.FacetDimension;
+import dev.dateline.FacetRequest;
+import dev.dateline.Facets;
+import dev.dateline.Histogram;
+import dev.dateline.internal.index.Schema;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeSet;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Counting from the in-heap columns and from the doc values (a segment whose column does not fit
+ * the budget) gives the same counts and day histogram as counting the documents one by one, over
+ * random segments with single- and multi-valued dimensions, documents without values or dates,
+ * and deletions.
+ */
+class FacetColumnsTest {
+  private static final String SOURCE = Schema.facetField(FacetDimension.SOURCE);
+  private static final String PERSON = Schema.facetField(FacetDimension.PERSON);
+  private static final Instant MARCH = Instant.parse("2026-03-01T00:00:00Z");
+  private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+  @Test
+  void columnsAndDocValuesCountAlike_andAsTheDocumentsSay() throws IOException {
+    for (long seed = 1; seed <= 16; seed++) {
+      Random r = new Random(seed);
+      boolean sorted = seed % 2 == 0; // the index's own order (newest first), or arrival order
+      try (Directory dir = new ByteBuffersDirectory()) {
+        Map<String, Doc> live = write(dir, r, sorted);
+        try (DirectoryReader reader = DirectoryReader.open(dir)) {
+          IndexSearcher searcher = new IndexSearcher(reader);
+          for (String group : List.of("even", "odd", "*")) {
+            Query q = group.equals("*") ? new MatchAllDocsQuery() : new TermQuery(new Term("group", group));
+            List<Doc> matching = live.values().stream().filter(d -> group.equals("*") || d.group.equals(group)).toList();
+            for (int limit : new int[] {1, 3, 1000}) {
+              FacetRequest request = FacetRequest.builder()
+                  .dimensions(FacetDimension.SOURCE, FacetDimension.PERSON).limit(limit)
+                  .histogram(DateInterval.DAY).zone(LONDON).build();
+              FacetEngine inHeap = new FacetEngine(Long.MAX_VALUE);
+              FacetEngine fromDocValues = new FacetEngine(0);
+              FacetEngine someSegments = new FacetEngine(6L * reader.maxDoc());
+              Facets expected = expected(matching, limit);
+              String what = "seed " + seed + (sorted ? " sorted, " : ", ") + group + ", limit " + limit;
+              assertThat(inHeap.compute(searcher, matches(q), request, null)).as(what).isEqualTo(expected);
+              assertThat(fromDocValues.compute(searcher, matches(q), request, null)).as(what).isEqualTo(expected);
+              assertThat(someSegments.compute(searcher, matches(q), request, null)).as(what).isEqualTo(expected);
+              assertThat(inHeap.columnBytes()).isPositive();
+              assertThat(fromDocValues.columnBytes()).isZero();
+              assertThat(someSegments.columnBytes()).isLessThanOrEqualTo(6L * reader.maxDoc());
+            }
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void closingTheSegmentsReleasesTheirColumns() throws IOException {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      write(dir, new Random(3), true);
+      FacetEngine engine = new FacetEngine(Long.MAX_VALUE);
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        engine.compute(new IndexSearcher(reader), matches(new MatchAllDocsQuery()),
+            FacetRequest.builder().dimensions(FacetDimension.PERSON).build(), null);
+        assertThat(engine.columnBytes()).isPositive();
+      }
+      assertThat(engine.columnBytes()).isZero();
+    }
+  }
+
+  private record Doc(String group, String source, TreeSet<String> people, Long published) {}
+
+  /**
+   * Several segments of random documents, some replaced or deleted, in the index's sort (newest
+   * first, undated last) or in arrival order; returns the live ones by id.
+   */
+  private static Map<String, Doc> write(Directory dir, Random r, boolean sorted) throws IOException {
+    Map<String, Doc> live = new HashMap<>();
+    IndexWriterConfig config =
+        new IndexWriterConfig().setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
+    if (sorted) {
+      config.setIndexSort(Schema.indexSort());
+    }
+    try (IndexWriter w = new IndexWriter(dir, config)) {
+      int segments = 1 + r.nextInt(4);
+      for (int s = 0; s < segments; s++) {
+        int n = 1 + r.nextInt(60);
+        for (int i = 0; i < n; i++) {
+          String id = "d" + r.nextInt(150);
+          String source = r.nextInt(5) == 0 ? null : "src" + r.nextInt(6);
+          TreeSet<String> people = new TreeSet<>();
+          for (int p = r.nextInt(4); p > 0; p--) {
+            people.add("Person " + (char) ('A' + r.nextInt(12)));
+          }
+          Long published = r.nextInt(6) == 0 ? null
+              : MARCH.toEpochMilli() + (long) (r.nextDouble() * 31 * 86_400_000L);
+          Doc d = new Doc(r.nextBoolean() ? "even" : "odd", source, people, published);
+          Document doc = new Document();
+          doc.add(new StringField("id", id, Field.Store.NO));
+          doc.add(new SortedDocValuesField(Schema.ID, new BytesRef(id)));
+          doc.add(new StringField("group", d.group, Field.Store.NO));
+          if (source != null) {
+            doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(source)));
+          }
+          for (String p : people) {
+            doc.add(new SortedSetDocValuesField(PERSON, new BytesRef(p)));
+          }
+          if (published != null) {
+            doc.add(new LongField(Schema.PUBLISHED, published, Field.Store.NO));
+          }
+          w.updateDocument(new Term("id", id), doc);
+          live.put(id, d);
+          if (r.nextInt(10) == 0) {
+            String gone = "d" + r.nextInt(150);
+            w.deleteDocuments(new Term("id", gone));
+            live.remove(gone);
+          }
+        }
+        w.commit();
+      }
+    }
+    return live;
+  }
+
+  private static Facets expected(List<Doc> matching, int limit) {
+    Map<String, Long> sources = new HashMap<>();
+    Map<String, Long> people = new HashMap<>();
+    long withSource = 0;
+    long withPerson = 0;
+    for (Doc d : matching) {
+      if (d.source != null) {
+        withSource++;
+        sources.merge(d.source, 1L, Long::sum);
+      }
+      if (!d.people.isEmpty()) {
+        withPerson++;
+      }
+      d.people.forEach(p -> people.merge(p, 1L, Long::sum));
+    }
+    Map<FacetDimension, Facets.Dimension> dims = new java.util.LinkedHashMap<>();
+    dims.put(FacetDimension.SOURCE, dimension(FacetDimension.SOURCE, sources, limit, withSource));
+    dims.put(FacetDimension.PERSON, dimension(FacetDimension.PERSON, people, limit, withPerson));
+    return new Facets(matching.size(), dims, histogram(matching));
+  }
+
+  /** Day buckets in London (a change to summer time on 29 March) between the first and last. */
+  private static Histogram histogram(List<Doc> matching) {
+    List<Long> dated = matching.stream().map(Doc::published).filter(java.util.Objects::nonNull).toList();
+    long undated = matching.size() - dated.size();
+    if (dated.isEmpty()) {
+      return new Histogram(DateInterval.DAY, LONDON, List.of(), undated);
+    }
+    List<java.time.ZonedDateTime> bounds = DateInterval.DAY.boundaries(
+        Instant.ofEpochMilli(java.util.Collections.min(dated)),
+        Instant.ofEpochMilli(java.util.Collections.max(dated)), LONDON);
+    List<Histogram.Bucket> buckets = new ArrayList<>();
+    for (int i = 0; i + 1 < bounds.size(); i++) {
+      long from = bounds.get(i).toInstant().toEpochMilli();
+      long to = bounds.get(i + 1).toInstant().toEpochMilli();
+      long count = dated.stream().filter(t -> t >= from && t < to).count();
+      buckets.add(new Histogram.Bucket(bounds.get(i), bounds.get(i + 1).toInstant(), count));
+    }
+    return new Histogram(DateInterval.DAY, LONDON, buckets, undated);
+  }
+
+  private static Facets.Dimension dimension(
+      FacetDimension d, Map<String, Long> counts, int limit, long withValue) {
+    List<FacetCount> all = new ArrayList<>();
+    counts.forEach((v, c) -> all.add(new FacetCount(v, c)));
+    all.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
+    List<FacetCount> top = all.subList(0, Math.min(limit, all.size()));
+    return new Facets.Dimension(d, top, all.size() - top.size(), withValue, false);
+  }
+
+  private static FacetEngine.Matches matches(Query q) {
+    return new FacetEngine.Matches() {
+      @Override
+      public Query query(FacetDimension without) {
+        return q;
+      }
+
+      @Override
+      public boolean filters(FacetDimension d) {
+        return false;
+      }
+
+      @Override
+      public Instant from() {
+        return null;
+      }
+
+      @Override
+      public Instant to() {
+        return null;
+      }
+
+      @Override
+      public ZoneId zone() {
+        return ZoneOffset.UTC;
+      }
+    };
+  }
+}
