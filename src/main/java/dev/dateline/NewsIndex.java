@@ -128,11 +128,8 @@ public final class NewsIndex implements Closeable, NewsStore {
   private final Schema schema;
   private final QueryCompiler compiler;
   private final Options options;
-  /**
-   * Facet counts; the dimensions' values it copies into the heap for speed may take up to an
-   * eighth of the JVM's maximum heap (beyond that it reads them from the index).
-   */
-  private final FacetEngine facetEngine = new FacetEngine(Runtime.getRuntime().maxMemory() / 8);
+  /** Facet counts; its copies of the dimensions' values take {@link Options#facetMemoryMb} at most. */
+  private final FacetEngine facetEngine;
   /**
    * The writer's story graph: null when the index does not detect stories ({@link
    * Options.Builder#stories}) or is read-only. Its monitor guards it and the story doc-value
@@ -157,6 +154,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     this.description = description;
     this.directory = directory;
     this.options = options;
+    this.facetEngine = new FacetEngine((long) (options.facetMemoryMb * 1024 * 1024));
     this.schema = new Schema(options.maxFieldChars);
     this.compiler =
         new QueryCompiler(schema, options.boosts, options.extractor, options.combinedFieldScoring);
@@ -1751,6 +1749,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     private final int totalHitsThreshold;
     private final int maxFieldChars;
     private final double ramBufferMb;
+    private final double facetMemoryMb;
     private final Duration queryTimeout;
     private final boolean combinedFieldScoring;
     private final float k1;
@@ -1767,6 +1766,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       this.totalHitsThreshold = b.totalHitsThreshold;
       this.maxFieldChars = b.maxFieldChars;
       this.ramBufferMb = b.ramBufferMb;
+      this.facetMemoryMb = b.facetMemoryMb;
       this.queryTimeout = b.queryTimeout;
       this.combinedFieldScoring = b.combinedFieldScoring;
       this.k1 = b.k1;
@@ -1816,6 +1816,16 @@ public final class NewsIndex implements Closeable, NewsStore {
      */
     public double ramBufferMb() {
       return ramBufferMb;
+    }
+
+    /**
+     * The most heap facet counts may keep for their copies of the dimensions' values (see {@link
+     * Builder#facetMemoryMb}).
+     *
+     * @return megabytes; by default an eighth of the JVM's maximum heap
+     */
+    public double facetMemoryMb() {
+      return facetMemoryMb;
     }
 
     /**
@@ -1919,6 +1929,7 @@ public final class NewsIndex implements Closeable, NewsStore {
       private int totalHitsThreshold = 1000;
       private int maxFieldChars = 1_000_000;
       private double ramBufferMb = defaultRamBufferMb(Runtime.getRuntime().maxMemory());
+      private double facetMemoryMb = Runtime.getRuntime().maxMemory() / 8.0 / (1024 * 1024);
       private Duration queryTimeout = Duration.ofSeconds(5);
       private boolean combinedFieldScoring = true;
       private float k1 = Scoring.DEFAULT_K1;
@@ -2074,6 +2085,27 @@ public final class NewsIndex implements Closeable, NewsStore {
           throw new IllegalArgumentException("ramBufferMb must be at least 1, was " + mb);
         }
         this.ramBufferMb = mb;
+        return this;
+      }
+
+      /**
+       * Sets the most heap facet counts and histograms may keep (default: an eighth of the JVM's
+       * maximum heap). The first count over a segment copies the counted dimensions' doc values
+       * and the publication times into arrays on the heap, kept while the segment lives: 4 bytes
+       * per article and per value of a dimension, 8 per article for the times (about 35 MB per
+       * million articles for source, person, place and a histogram). A segment whose copy would
+       * not fit is counted from the index instead, with the same result, more slowly; 0 never
+       * copies.
+       *
+       * @param mb the limit in megabytes, at least 0
+       * @return this builder
+       * @throws IllegalArgumentException if {@code mb} is negative or NaN
+       */
+      public Builder facetMemoryMb(double mb) {
+        if (!(mb >= 0)) {
+          throw new IllegalArgumentException("facetMemoryMb must be at least 0, was " + mb);
+        }
+        this.facetMemoryMb = mb;
         return this;
       }
 
