@@ -23,14 +23,12 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.FixedBitSet;
-import org.apache.lucene.util.LongValues;
 
 /**
  * Facet counts and date histograms over all the matches of a query. Lucene's {@link
@@ -66,7 +64,7 @@ public final class FacetEngine {
     ZoneId zone();
   }
 
-  /** Each field's segment-to-global ordinals as arrays, per index view. */
+  /** Each field's segment-to-global ordinals, per index view (for article and story counts). */
   private final PerView<GlobalOrds> globalOrds = new PerView<>(GlobalOrds::build);
 
   /** The dimensions' values per segment, in the heap. */
@@ -84,11 +82,6 @@ public final class FacetEngine {
   public long columnBytes() {
     return columns.usedBytes();
   }
-
-  /** The segment-to-global ordinal map of each field for story counts (empty: one segment). */
-  private final PerView<java.util.Optional<OrdinalMap>> ordinalMaps =
-      new PerView<>((reader, field) ->
-          java.util.Optional.ofNullable(StoryCounts.buildOrdinalMap(reader, field)));
 
   /**
    * Counts what {@code request} asks for over the matches: over {@code all} when the caller has
@@ -118,7 +111,7 @@ public final class FacetEngine {
       dims.put(
           d,
           stories
-              ? StoryCounts.dimension(reader, ordinalMap(reader, Schema.facetField(d)), d, hits,
+              ? StoryCounts.dimension(reader, globalOrds.get(reader, Schema.facetField(d)), d, hits,
                   request.limit(), sideways)
               : count(reader, d, hits, request.limit(), sideways));
     }
@@ -334,52 +327,6 @@ public final class FacetEngine {
   }
 
   /**
-   * The map from segment to global ordinals of {@code field} in this view of the index (null when
-   * it has one segment: the ordinals are global already), built once per view.
-   */
-  private OrdinalMap ordinalMap(IndexReader reader, String field) throws IOException {
-    return ordinalMaps.get(reader, field).orElse(null);
-  }
-
-  /**
-   * A field's ordinals across the segments of one index view: {@code segmentToGlobal(s)[ord]} is
-   * the global ordinal of segment {@code s}'s ordinal {@code ord}; global ordinals follow the
-   * values' byte order.
-   */
-  private record GlobalOrds(OrdinalMap map, int[][] toGlobal, int valueCount) {
-    static GlobalOrds build(IndexReader reader, String field) throws IOException {
-      List<LeafReaderContext> leaves = reader.leaves();
-      OrdinalMap map = StoryCounts.buildOrdinalMap(reader, field);
-      int[][] toGlobal = new int[leaves.size()][];
-      long valueCount = 0;
-      for (LeafReaderContext leaf : leaves) {
-        int segmentValues =
-            (int) DocValues.getSortedSet(leaf.reader(), field).getValueCount();
-        int[] g = new int[segmentValues];
-        LongValues ords = map == null ? LongValues.IDENTITY : map.getGlobalOrds(leaf.ord);
-        for (int i = 0; i < segmentValues; i++) {
-          g[i] = (int) ords.get(i);
-        }
-        toGlobal[leaf.ord] = g;
-        valueCount = map == null ? segmentValues : map.getValueCount();
-      }
-      return new GlobalOrds(map, toGlobal, Math.toIntExact(valueCount));
-    }
-
-    int[] segmentToGlobal(int segment) {
-      return toGlobal[segment];
-    }
-
-    String label(IndexReader reader, String field, int ord) throws IOException {
-      int segment = map == null ? 0 : map.getFirstSegmentNumber(ord);
-      long segmentOrd = map == null ? ord : map.getFirstSegmentOrd(ord);
-      return DocValues.getSortedSet(reader.leaves().get(segment).reader(), field)
-          .lookupOrd(segmentOrd)
-          .utf8ToString();
-    }
-  }
-
-  /**
    * Values built once per index view and field, and dropped when the view closes; built each time
    * for a reader that cannot be cached.
    */
@@ -428,6 +375,7 @@ public final class FacetEngine {
       throws IOException {
     List<FacetsCollector.MatchingDocs> segments = hits.getMatchingDocs();
     FacetColumns.Times[] times = new FacetColumns.Times[segments.size()];
+    FixedBitSet[] sorted = new FixedBitSet[segments.size()];
     for (int s = 0; s < times.length; s++) {
       FacetsCollector.MatchingDocs md = segments.get(s);
       if (md.totalHits() > 0) {
@@ -435,6 +383,7 @@ public final class FacetEngine {
         if (times[s] == null) {
           return null;
         }
+        sorted[s] = sortedBits(md, times[s]);
       }
     }
     long lo = Long.MAX_VALUE;
@@ -445,7 +394,7 @@ public final class FacetEngine {
         continue;
       }
       long[] values = times[s].values();
-      FixedBitSet bits = sortedBits(segments.get(s), times[s]);
+      FixedBitSet bits = sorted[s];
       if (bits != null) {
         // Newest first: the newest match is the first set bit, the oldest the last dated one.
         int dated = times[s].dated();
@@ -469,17 +418,10 @@ public final class FacetEngine {
         }
       }
     }
-    if (from != null) {
-      lo = from.toEpochMilli();
-    }
-    if (to != null) {
-      hi = to.toEpochMilli();
-    }
-    if (lo > hi) {
+    List<ZonedDateTime> bounds = bounds(interval, zone, lo, hi, from, to);
+    if (bounds == null) {
       return new Histogram(interval, zone, List.of(), undated); // nothing dated, no range
     }
-    List<ZonedDateTime> bounds =
-        interval.boundaries(Instant.ofEpochMilli(lo), Instant.ofEpochMilli(hi), zone);
     long[] startMillis = startMillis(bounds);
     long[] counts = new long[startMillis.length];
     int b = 0;
@@ -487,7 +429,7 @@ public final class FacetEngine {
       if (times[s] == null) {
         continue;
       }
-      FixedBitSet bits = sortedBits(segments.get(s), times[s]);
+      FixedBitSet bits = sorted[s];
       if (bits != null) {
         // Each bucket is a range of documents: count its matches in the bit set, newest bucket
         // first. The first and the last bucket also take any match beyond them, as below.
@@ -531,6 +473,24 @@ public final class FacetEngine {
   /** The number of set bits from {@code from} (inclusive) to {@code to} (exclusive). */
   private static int cardinality(FixedBitSet bits, int from, int to) {
     return from < to ? bits.cardinality(from, to) : 0;
+  }
+
+  /**
+   * The boundaries of the buckets from the oldest to the newest dated match ({@code lo}, {@code
+   * hi}), or over the query's own date range where it has one; null when there is nothing dated
+   * and no range.
+   */
+  private static List<ZonedDateTime> bounds(
+      DateInterval interval, ZoneId zone, long lo, long hi, Instant from, Instant to) {
+    if (from != null) {
+      lo = from.toEpochMilli();
+    }
+    if (to != null) {
+      hi = to.toEpochMilli();
+    }
+    return lo > hi
+        ? null
+        : interval.boundaries(Instant.ofEpochMilli(lo), Instant.ofEpochMilli(hi), zone);
   }
 
   /** The start of each bucket, in epoch milliseconds, from the buckets' boundaries. */
@@ -616,17 +576,10 @@ public final class FacetEngine {
       lo = Math.min(lo, times[i]);
       hi = Math.max(hi, times[i]);
     }
-    if (from != null) {
-      lo = from.toEpochMilli();
-    }
-    if (to != null) {
-      hi = to.toEpochMilli();
-    }
-    if (lo > hi) {
+    List<ZonedDateTime> bounds = bounds(interval, zone, lo, hi, from, to);
+    if (bounds == null) {
       return new Histogram(interval, zone, List.of(), undated); // nothing dated, no range
     }
-    List<ZonedDateTime> bounds =
-        interval.boundaries(Instant.ofEpochMilli(lo), Instant.ofEpochMilli(hi), zone);
     long[] startMillis = startMillis(bounds);
     long[] counts = new long[startMillis.length];
     int[] bucketOf = stories ? new int[n] : null;

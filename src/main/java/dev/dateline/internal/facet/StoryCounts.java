@@ -13,12 +13,9 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.OrdinalMap;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.internal.hppc.LongHashSet;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.LongValues;
-import org.apache.lucene.util.packed.PackedInts;
 
 /**
  * Facet counts by story (see {@code FacetRequest.Builder.stories}): each value counts the distinct
@@ -65,36 +62,15 @@ final class StoryCounts {
     return keys.size();
   }
 
-  /** The segment-to-global ordinal map of {@code field}, or null with one segment or none. */
-  static OrdinalMap buildOrdinalMap(IndexReader reader, String field) throws IOException {
-    List<LeafReaderContext> leaves = reader.leaves();
-    if (leaves.size() <= 1) {
-      return null;
-    }
-    SortedSetDocValues[] values = new SortedSetDocValues[leaves.size()];
-    for (LeafReaderContext leaf : leaves) {
-      values[leaf.ord] = DocValues.getSortedSet(leaf.reader(), field);
-    }
-    return OrdinalMap.build(null, values, PackedInts.DEFAULT);
-  }
-
   /**
    * One dimension counted by story: the top {@code limit} values by stories (ties by value), how
    * many other values, and how many stories have a value at all.
    */
   static Facets.Dimension dimension(
-      IndexReader reader, OrdinalMap map, FacetDimension d, FacetsCollector hits, int limit,
+      IndexReader reader, GlobalOrds global, FacetDimension d, FacetsCollector hits, int limit,
       boolean sideways)
       throws IOException {
     String field = Schema.facetField(d);
-    List<LeafReaderContext> leaves = reader.leaves();
-    if (leaves.isEmpty()) {
-      return new Facets.Dimension(d, List.of(), 0, 0, sideways);
-    }
-    long valueCount =
-        map != null
-            ? map.getValueCount()
-            : DocValues.getSortedSet(leaves.get(0).reader(), field).getValueCount();
     int[] ords = new int[16];
     long[] keys = new long[16];
     int n = 0;
@@ -105,7 +81,7 @@ final class StoryCounts {
       }
       LeafReaderContext leaf = md.context();
       SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), field);
-      LongValues global = map == null ? LongValues.IDENTITY : map.getGlobalOrds(leaf.ord);
+      int[] toGlobal = global.segmentToGlobal(leaf.ord);
       Keys storyKeys = new Keys(leaf);
       DocIdSetIterator it = md.bits().iterator();
       for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
@@ -119,12 +95,12 @@ final class StoryCounts {
             ords = Arrays.copyOf(ords, n * 2);
             keys = Arrays.copyOf(keys, n * 2);
           }
-          ords[n] = (int) global.get(values.nextOrd());
+          ords[n] = toGlobal[(int) values.nextOrd()];
           keys[n++] = story;
         }
       }
     }
-    long[] counts = distinctPerGroup(ords, keys, n, (int) valueCount);
+    long[] counts = distinctPerGroup(ords, keys, n, global.valueCount());
     List<Integer> counted = new ArrayList<>();
     for (int ord = 0; ord < counts.length; ord++) {
       if (counts[ord] > 0) {
@@ -134,15 +110,9 @@ final class StoryCounts {
     // Most stories first, ties by value: global ordinals are in the values' byte order.
     counted.sort((a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : a - b);
     List<FacetCount> top = new ArrayList<>(Math.min(limit, counted.size()));
-    SortedSetDocValues[] labels = new SortedSetDocValues[leaves.size()];
     for (int i = 0; i < Math.min(limit, counted.size()); i++) {
       int ord = counted.get(i);
-      int segment = map == null ? 0 : map.getFirstSegmentNumber(ord);
-      long segmentOrd = map == null ? ord : map.getFirstSegmentOrd(ord);
-      if (labels[segment] == null) {
-        labels[segment] = DocValues.getSortedSet(leaves.get(segment).reader(), field);
-      }
-      top.add(new FacetCount(labels[segment].lookupOrd(segmentOrd).utf8ToString(), counts[ord]));
+      top.add(new FacetCount(global.label(reader, field, ord), counts[ord]));
     }
     return new Facets.Dimension(d, top, counted.size() - top.size(), withValue.size(), sideways);
   }
