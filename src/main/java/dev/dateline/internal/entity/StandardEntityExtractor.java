@@ -881,6 +881,9 @@ public final class StandardEntityExtractor implements EntityExtractor {
    * before it when that word is in no other name and the organisation is not known as it stands:
    * a firm named for two people or words ("Black & Decker Corp", "Procter & Gamble Co", the
    * latter then known to the gazetteer under its full name), not "Decker Corp" or "Gamble Co".
+   * The same with "and" instead of the {@code &} when the organisation is one word and legal forms
+   * ("Black and Decker Corp"; not "IBM and Digital Equipment Corp", where IBM is a name of its own,
+   * nor "Ford and General Motors Corp").
    */
   private List<int[]> ampersandFirms(Piece p, List<int[]> spans) {
     List<Token> t = p.tokens;
@@ -888,17 +891,49 @@ public final class StandardEntityExtractor implements EntityExtractor {
     for (int i = 0; i < spans.size(); i++) {
       int[] span = spans.get(i);
       int s = span[0];
-      if (span[2] != 3 || s == 0 || !t.get(s - 1).capitalised() || t.get(s - 1).possessive()
-          || !gap(p, s - 1, s).equals("&") || !free(p, s - 1, s)
-          || (i > 0 && spans.get(i - 1)[1] >= s) || gazetteer.exactMatch(t, s, span[1]) != null) {
+      if (span[2] != 3 || s == 0 || gazetteer.exactMatch(t, s, span[1]) != null) {
         continue;
+      }
+      boolean and = !gap(p, s - 1, s).equals("&");
+      if (and && !(s >= 2 && t.get(s - 1).key().equals("and") && !t.get(s - 1).breakBefore()
+          && !t.get(s).breakBefore() && span[1] - s >= 2 && legalForms(t, s + 1, span[1]))) {
+        continue;
+      }
+      int before = and ? s - 2 : s - 1;
+      Token partner = t.get(before);
+      if (!partner.capitalised() || partner.possessive() || !free(p, before, s)
+          || (i > 0 && spans.get(i - 1)[1] > before)
+          || (and && (partner.allCaps() || gazetteer.longestMatch(t, before) != null))) {
+        continue;
+      }
+      if (and) {
+        // Up to two more capitalised words that are in no name and not known, or demonyms
+        // ("International Minerals and Chemical Corp", "British Printing and Communications
+        // Corp"); a word no name starts with is trimmed later.
+        int min = Math.max(0, before - 2);
+        while (before > min && !t.get(before).breakBefore() && nameWord(t.get(before - 1))
+            && free(p, before - 1, before) && (i == 0 || spans.get(i - 1)[1] < before)
+            && unknownOrDemonym(t, before - 1)) {
+          before--;
+        }
       }
       if (out == spans) {
         out = new ArrayList<>(spans);
       }
-      out.set(i, new int[] {s - 1, span[1], 3});
+      out.set(i, new int[] {before, span[1], 3});
     }
     return out;
+  }
+
+  /** Whether no gazetteer name starts at word {@code i}, or only a one-word demonym does. */
+  private boolean unknownOrDemonym(List<Token> t, int i) {
+    Gazetteer.Match g = gazetteer.longestMatch(t, i);
+    return g == null || (g.entry().isDemonym() && g.end() == i + 1);
+  }
+
+  /** A capitalised word that may be part of a firm's name: not in capitals, not possessive. */
+  private static boolean nameWord(Token w) {
+    return w.capitalised() && !w.allCaps() && !w.possessive() && !w.numeric();
   }
 
   /** "Co" or "Company": the word that ends "X and Co", "X & Company". */

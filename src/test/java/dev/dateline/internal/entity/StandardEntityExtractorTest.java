@@ -78,6 +78,22 @@ class StandardEntityExtractorTest {
   }
 
   @Test
+  void aCompanyNamedForTwoWordsJoinedByAndIsOneName() {
+    // The model began these at the word after "and" ("Decker Corp", "Chemical Corp"): one word
+    // and legal forms after the "and" take the words before it that are in no other name.
+    assertThat(names(extract("Shares of Black and Decker Corp fell."), EntityType.ORG))
+        .contains("Black and Decker Corp").doesNotContain("Decker Corp");
+    assertThat(names(extract("International Minerals and Chemical Corp said its board approved "
+        + "the budget."), EntityType.ORG))
+        .contains("International Minerals and Chemical Corp").doesNotContain("Chemical Corp");
+    // Not when the word before "and" is a name of its own, in capitals or known.
+    assertThat(names(extract("IBM and Digital Equipment Corp lost ground."), EntityType.ORG))
+        .noneMatch(n -> n.contains(" and "));
+    assertThat(names(extract("Ford and Chrysler Corp reported lower sales."), EntityType.ORG))
+        .noneMatch(n -> n.contains(" and "));
+  }
+
+  @Test
   void aFirmNamedForItsPartnersIsOneOrganisationNotPeople() {
     List<Entity> e = extract("The issue was underwritten by Ladenburg, Thalmann and Co Inc and by "
         + "Mabon, Nugent & Co, the company said.", "Analyst Jane Doe of Goldman, Sachs and Co said "
