@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.search.FieldComparator;
 import org.apache.lucene.search.LeafFieldComparator;
@@ -20,10 +21,14 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Lucene's string comparator copies the id bytes of every hit that enters the top hits, and
  * finds the bottom hit's id in each new segment's terms, although an id only decides between hits
- * whose first sort value ties. This one keeps a hit's segment and term ordinal, compares
- * ordinals within a segment, and reads an id's bytes only when hits of different segments tie or
- * when the page's sort values are filled in; the bottom (and a cursor's) id is looked up in a
- * segment's terms only when a hit there ties with it.
+ * whose first sort value ties. This one keeps a hit's segment and term ordinal and compares
+ * ordinals within a segment; between segments it compares eight bytes of each id kept in the heap
+ * ({@link IdKeys}), and reads ids from the doc values only when those are equal too (or the
+ * segment has no such copy): then an id's bytes are read, and the bottom (and a cursor's) id is
+ * looked up in a segment's terms, only when a hit there ties with it. The sort values it gives the hits are not read either until asked for: a hit's value is an
+ * {@link Id}, whose bytes ({@link #bytes}) are read from its segment on first use, which for a
+ * page of results is at most once, for the cursor after its last hit (the hits' ids come from the
+ * hit summary). Such values must be read while the searcher's reader is open.
  */
 final class IdSortField extends SortField {
 
@@ -36,12 +41,70 @@ final class IdSortField extends SortField {
     return new Comparator(getField(), numHits);
   }
 
+  /**
+   * The id in a sort value this field gave (an {@link Id} or a {@link BytesRef}, as a cursor
+   * decodes it); null for a document without one.
+   */
+  static BytesRef bytes(Object value) {
+    return value instanceof Id id ? id.bytes() : (BytesRef) value;
+  }
+
+  /**
+   * A hit's id as a sort value: its segment's doc values and term ordinal, and the bytes once read.
+   * Compares (and {@link #equals equals}) by the bytes, as the plain string sort's values do.
+   */
+  static final class Id implements Comparable<Id> {
+    private final SortedDocValues values;
+    private final int ord;
+    private BytesRef bytes;
+
+    private Id(SortedDocValues values, int ord) {
+      this.values = values;
+      this.ord = ord;
+    }
+
+    /** The id's bytes (never null: a document without an id has no {@code Id}). */
+    BytesRef bytes() {
+      if (bytes == null) {
+        try {
+          bytes = BytesRef.deepCopyOf(values.lookupOrd(ord));
+        } catch (IOException e) {
+          throw new UncheckedIOException("reading an article id failed", e);
+        }
+      }
+      return bytes;
+    }
+
+    @Override
+    public int compareTo(Id other) {
+      return bytes().compareTo(other.bytes());
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Id other && bytes().equals(other.bytes());
+    }
+
+    @Override
+    public int hashCode() {
+      return bytes().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return bytes().utf8ToString();
+    }
+  }
+
   /** A segment's ordinal and the slot's id bytes, read when first needed. */
-  private static final class Comparator extends FieldComparator<BytesRef> {
+  private static final class Comparator extends FieldComparator<Object> {
     private final String field;
     private final Leaf[] leaves;
     /** The slot's term ordinal in its segment's id doc values; -1: the document has no id. */
     private final int[] ords;
+    /** The slot's {@link IdKeys} key, when {@code keyed}: its segment has a column. */
+    private final long[] keys;
+    private final boolean[] keyed;
     private final BytesRef[] ids;
     private final boolean[] read;
     private BytesRef top;
@@ -49,11 +112,15 @@ final class IdSortField extends SortField {
     private int bottom = -1;
     /** Changes whenever the bottom slot or its content may have changed. */
     private long bottomVersion;
+    /** The length of the prefix all ids of the searched index share; -2: not known yet. */
+    private int prefix = -2;
 
     Comparator(String field, int numHits) {
       this.field = field;
       this.leaves = new Leaf[numHits];
       this.ords = new int[numHits];
+      this.keys = new long[numHits];
+      this.keyed = new boolean[numHits];
       this.ids = new BytesRef[numHits];
       this.read = new boolean[numHits];
     }
@@ -63,22 +130,47 @@ final class IdSortField extends SortField {
       if (leaves[slot1] == leaves[slot2]) {
         return Integer.compare(ords[slot1], ords[slot2]);
       }
+      if (keyed[slot1] && keyed[slot2] && ords[slot1] >= 0 && ords[slot2] >= 0
+          && keys[slot1] != keys[slot2]) {
+        return Long.compareUnsigned(keys[slot1], keys[slot2]);
+      }
       return compareValues(id(slot1), id(slot2));
     }
 
     @Override
-    public void setTopValue(BytesRef value) {
-      top = value;
+    public void setTopValue(Object value) {
+      top = bytes(value);
+    }
+
+    /** The slot's id as an {@link Id} (read when first needed), or null for a document without. */
+    @Override
+    public Object value(int slot) {
+      if (read[slot] || ords[slot] < 0) {
+        return ids[slot];
+      }
+      try {
+        return new Id(leaves[slot].values(), ords[slot]);
+      } catch (IOException e) {
+        throw new UncheckedIOException("reading an article id failed", e);
+      }
     }
 
     @Override
-    public BytesRef value(int slot) {
-      return id(slot);
+    public int compareValues(Object first, Object second) {
+      BytesRef a = bytes(first);
+      BytesRef b = bytes(second);
+      if (a == null) {
+        return b == null ? 0 : -1;
+      }
+      return b == null ? 1 : a.compareTo(b);
     }
 
     @Override
-    public LeafFieldComparator getLeafComparator(LeafReaderContext context) {
-      return new Leaf(context);
+    public LeafFieldComparator getLeafComparator(LeafReaderContext context) throws IOException {
+      if (prefix == -2) {
+        prefix = IdKeys.sharedPrefix(ReaderUtil.getTopLevelContext(context).reader(), field);
+      }
+      return new Leaf(context, IdKeys.get(context.reader(), field, prefix));
     }
 
     /** The id of a slot's document (null: none), read once. */
@@ -94,9 +186,13 @@ final class IdSortField extends SortField {
       return ids[slot];
     }
 
-    /** One segment: its id doc values, opened when first needed and read forward. */
+    /**
+     * One segment: its {@link IdKeys} column if it has one, and its id doc values, opened when
+     * first needed (without a column, read forward for the ordinals).
+     */
     private final class Leaf implements LeafFieldComparator {
       private final LeafReaderContext context;
+      private final IdKeys.Column column;
       private SortedDocValues values;
       private int ordDoc = -1;
       private int ord = -1;
@@ -105,8 +201,9 @@ final class IdSortField extends SortField {
       private boolean topLooked;
       private int topPosition;
 
-      Leaf(LeafReaderContext context) {
+      Leaf(LeafReaderContext context, IdKeys.Column column) {
         this.context = context;
+        this.column = column;
       }
 
       SortedDocValues values() throws IOException {
@@ -118,6 +215,9 @@ final class IdSortField extends SortField {
 
       /** The ordinal of {@code doc}'s id; documents come in increasing order. */
       private int ordOf(int doc) throws IOException {
+        if (column != null) {
+          return column.ords()[doc];
+        }
         if (doc != ordDoc) {
           SortedDocValues v = values();
           ord = v.advanceExact(doc) ? v.ordValue() : -1;
@@ -137,6 +237,10 @@ final class IdSortField extends SortField {
         int docOrd = ordOf(doc);
         if (leaves[bottom] == this) {
           return Integer.compare(ords[bottom], docOrd);
+        }
+        if (column != null && keyed[bottom] && ords[bottom] >= 0 && docOrd >= 0
+            && keys[bottom] != column.keys()[doc]) {
+          return Long.compareUnsigned(keys[bottom], column.keys()[doc]);
         }
         if (bottomAt != bottomVersion) {
           BytesRef b = id(bottom);
@@ -160,6 +264,8 @@ final class IdSortField extends SortField {
       public void copy(int slot, int doc) throws IOException {
         leaves[slot] = this;
         ords[slot] = ordOf(doc);
+        keyed[slot] = column != null;
+        keys[slot] = column != null ? column.keys()[doc] : 0;
         ids[slot] = null;
         read[slot] = false;
         bottomVersion++;

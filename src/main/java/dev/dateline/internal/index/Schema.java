@@ -850,6 +850,14 @@ public final class Schema {
   }
 
   /**
+   * The id in a hit's sort value of {@link #sort} (its second value), which is read from the index
+   * when first asked for: call while the searcher's reader is open.
+   */
+  public static BytesRef sortId(Object sortValue) {
+    return IdSortField.bytes(sortValue);
+  }
+
+  /**
    * Newest first, then id, as a plain string sort (what the index stores in its segments): equal
    * ({@link Sort#equals}) to {@code sort(NEWEST)}, so those queries terminate early.
    */

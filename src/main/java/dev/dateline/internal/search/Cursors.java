@@ -2,6 +2,7 @@ package dev.dateline.internal.search;
 
 import dev.dateline.InvalidQueryException;
 import dev.dateline.SortOrder;
+import dev.dateline.internal.index.Schema;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -41,7 +42,7 @@ public final class Cursors {
                   + reference.toEpochMilli();
           case NEWEST, OLDEST -> Long.toString((Long) last.fields[0]);
         };
-    String id = ((BytesRef) last.fields[1]).utf8ToString();
+    String id = Schema.sortId(last.fields[1]).utf8ToString();
     String raw = VERSION + ":" + code(order) + ":" + key + ":" + id;
     return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }

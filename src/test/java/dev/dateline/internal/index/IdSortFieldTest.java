@@ -40,6 +40,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * {@link Schema#sort}'s id tie-break ({@link IdSortField}) gives the pages, sort values (what
@@ -52,12 +54,17 @@ class IdSortFieldTest {
   private static final String[] WORDS = {"alpha", "beta", "gamma", "delta", "omega"};
   private static final String ID_CHARS = "abcxyz019éü";
 
-  @Test
-  void pagesAndSortValuesEqualThePlainIdSort() throws IOException {
+  @ParameterizedTest
+  @EnumSource(value = IdKeys.Mode.class, names = {"INLINE", "OFF"})
+  void pagesAndSortValuesEqualThePlainIdSort(IdKeys.Mode keys) throws IOException {
+    // With the in-heap keys of every segment (built before the search goes on), and without.
     ExecutorService executor = Executors.newFixedThreadPool(2);
+    IdKeys.Mode before = IdKeys.mode;
+    IdKeys.mode = keys;
     try {
       pagesAndSortValuesEqualThePlainIdSort(executor);
     } finally {
+      IdKeys.mode = before;
       executor.shutdownNow();
     }
   }
@@ -105,12 +112,13 @@ class IdSortFieldTest {
     Sort lazy = Schema.sort(order);
     Sort plain = new Sort(lazy.getSort()[0], new SortField(Schema.ID, SortField.Type.STRING, false));
     FieldDoc after = null;
+    FieldDoc lazyAfter = null;
     int seen = 0;
     while (true) {
       TopFieldDocs expected =
           searcher.search(query, new TopFieldCollectorManager(plain, pageSize, after, threshold));
       TopFieldDocs actual =
-          searcher.search(query, new TopFieldCollectorManager(lazy, pageSize, after, threshold));
+          searcher.search(query, new TopFieldCollectorManager(lazy, pageSize, lazyAfter, threshold));
       if (searcher.getSlices().length == 1
           || expected.totalHits.relation() == TotalHits.Relation.EQUAL_TO) {
         // (Slices searched in parallel share the skipping: how many hits a lower bound counts
@@ -123,9 +131,12 @@ class IdSortFieldTest {
         return;
       }
       seen += pageSize;
+      // Sort values only, no document number: as a cursor decodes them (bytes), or, for the lazy
+      // sort every other page, its own values, as a collapsed listing continues after its last hit.
       FieldDoc last = (FieldDoc) expected.scoreDocs[pageSize - 1];
-      // As a cursor decodes it: sort values only, no document number.
       after = new FieldDoc(Integer.MAX_VALUE, Float.NaN, last.fields.clone());
+      FieldDoc own = (FieldDoc) actual.scoreDocs[pageSize - 1];
+      lazyAfter = (seen / pageSize) % 2 == 0 ? after : new FieldDoc(Integer.MAX_VALUE, Float.NaN, own.fields.clone());
     }
   }
 
@@ -140,7 +151,10 @@ class IdSortFieldTest {
   private static List<List<Object>> values(ScoreDoc[] docs) {
     List<List<Object>> out = new ArrayList<>();
     for (ScoreDoc d : docs) {
-      out.add(List.of(((FieldDoc) d).fields));
+      Object[] fields = ((FieldDoc) d).fields.clone();
+      // The lazy sort's id values are read on demand; compare their bytes.
+      fields[1] = Schema.sortId(fields[1]);
+      out.add(java.util.Arrays.asList(fields));
     }
     return out;
   }
@@ -163,11 +177,15 @@ class IdSortFieldTest {
             .setIndexSort(Schema.indexSort())
             .setMergePolicy(NoMergePolicy.INSTANCE);
     int articles = 150 + random.nextInt(250);
+    // Ids of every shape the in-heap keys meet: with and without a start all share (then the keys
+    // begin after it), short and of different lengths, and with long equal stretches, so that
+    // keys of different ids tie and their bytes decide.
+    String shared = random.nextBoolean() ? "https://n.example/" : "";
     Set<String> ids = new HashSet<>();
     List<String> added = new ArrayList<>();
     try (IndexWriter w = new IndexWriter(dir, config)) {
       for (int i = 0; i < articles; i++) {
-        String id = id(random, ids);
+        String id = id(random, ids, shared);
         added.add(id);
         Document doc = new Document();
         doc.add(new StringField(Schema.ID, id, Field.Store.NO));
@@ -192,9 +210,14 @@ class IdSortFieldTest {
     }
   }
 
-  private static String id(Random random, Set<String> taken) {
+  private static String id(Random random, Set<String> taken, String shared) {
     while (true) {
-      StringBuilder s = new StringBuilder();
+      StringBuilder s = new StringBuilder(shared);
+      switch (random.nextInt(4)) {
+        case 0 -> s.append("p/");
+        case 1 -> s.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length()))).append("/same-long-part/");
+        default -> {}
+      }
       for (int n = 1 + random.nextInt(4); n > 0; n--) {
         s.append(ID_CHARS.charAt(random.nextInt(ID_CHARS.length())));
       }
