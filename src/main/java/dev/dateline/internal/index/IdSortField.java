@@ -25,10 +25,11 @@ import org.apache.lucene.util.BytesRef;
  * ordinals within a segment; between segments it compares eight bytes of each id kept in the heap
  * ({@link IdKeys}), and reads ids from the doc values only when those are equal too (or the
  * segment has no such copy): then an id's bytes are read, and the bottom (and a cursor's) id is
- * looked up in a segment's terms, only when a hit there ties with it. The sort values it gives the hits are not read either until asked for: a hit's value is an
- * {@link Id}, whose bytes ({@link #bytes}) are read from its segment on first use, which for a
- * page of results is at most once, for the cursor after its last hit (the hits' ids come from the
- * hit summary). Such values must be read while the searcher's reader is open.
+ * looked up in a segment's terms, only when a hit there ties with it. The sort values it gives the
+ * hits are not read either until asked for: a hit's value is an {@link Id}, whose bytes ({@link
+ * #bytes}) are read from its segment on first use, which for a page of results is at most once,
+ * for the cursor after its last hit (the hits' ids come from the hit summary). Such values must be
+ * read while the searcher's reader is open.
  */
 final class IdSortField extends SortField {
 
@@ -66,11 +67,7 @@ final class IdSortField extends SortField {
     /** The id's bytes (never null: a document without an id has no {@code Id}). */
     BytesRef bytes() {
       if (bytes == null) {
-        try {
-          bytes = BytesRef.deepCopyOf(values.lookupOrd(ord));
-        } catch (IOException e) {
-          throw new UncheckedIOException("reading an article id failed", e);
-        }
+        bytes = read(values, ord);
       }
       return bytes;
     }
@@ -93,6 +90,15 @@ final class IdSortField extends SortField {
     @Override
     public String toString() {
       return bytes().utf8ToString();
+    }
+  }
+
+  /** A copy of the id of ordinal {@code ord} in a segment's id doc values. */
+  private static BytesRef read(SortedDocValues values, int ord) {
+    try {
+      return BytesRef.deepCopyOf(values.lookupOrd(ord));
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading an article id failed", e);
     }
   }
 
@@ -148,11 +154,7 @@ final class IdSortField extends SortField {
       if (read[slot] || ords[slot] < 0) {
         return ids[slot];
       }
-      try {
-        return new Id(leaves[slot].values(), ords[slot]);
-      } catch (IOException e) {
-        throw new UncheckedIOException("reading an article id failed", e);
-      }
+      return new Id(leaves[slot].dictionary(), ords[slot]);
     }
 
     @Override
@@ -176,11 +178,7 @@ final class IdSortField extends SortField {
     /** The id of a slot's document (null: none), read once. */
     private BytesRef id(int slot) {
       if (!read[slot]) {
-        try {
-          ids[slot] = ords[slot] < 0 ? null : BytesRef.deepCopyOf(leaves[slot].values().lookupOrd(ords[slot]));
-        } catch (IOException e) {
-          throw new UncheckedIOException("reading an article id failed", e);
-        }
+        ids[slot] = ords[slot] < 0 ? null : read(leaves[slot].dictionary(), ords[slot]);
         read[slot] = true;
       }
       return ids[slot];
@@ -211,6 +209,15 @@ final class IdSortField extends SortField {
           values = DocValues.getSorted(context.reader(), field);
         }
         return values;
+      }
+
+      /** {@link #values()} for look-ups outside the collector's calls, which cannot throw. */
+      SortedDocValues dictionary() {
+        try {
+          return values();
+        } catch (IOException e) {
+          throw new UncheckedIOException("reading an article id failed", e);
+        }
       }
 
       /** The ordinal of {@code doc}'s id; documents come in increasing order. */
