@@ -36,7 +36,6 @@ import java.util.HashSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
@@ -604,17 +603,16 @@ public final class NewsIndex implements Closeable, NewsStore {
   }
 
   /**
-   * Runs a query like {@link #search(NewsQuery)} and counts facets over all its matches in the same
-   * pass: the page's collector and a {@link org.apache.lucene.facet.FacetsCollector} see each
-   * match once ({@link MultiCollectorManager}), so asking for counts with the page costs one
-   * search, not two. The results' {@link SearchResults#facets()} are what {@link
-   * #facets(NewsQuery, FacetRequest)} would return for the query that ran (the corrected one, if
-   * the query was corrected); since every match is visited, {@link SearchResults#total()} is exact.
+   * Runs a query like {@link #search(NewsQuery)} and counts facets over all its matches. The page
+   * is searched as without counts (relevance order still skips blocks of weak matches, newest
+   * first still stops early in each segment), then one unscored pass gathers every match into a
+   * bit set per segment, which the counts read. The results' {@link SearchResults#facets()} are
+   * what {@link #facets(NewsQuery, FacetRequest)} would return for the query that ran (the
+   * corrected one, if the query was corrected); since every match is visited, {@link
+   * SearchResults#total()} is exact.
    *
-   * <p>Visiting every match has a price: relevance order can no longer skip blocks of weak matches
-   * (block-max WAND) nor newest-first stop early in each segment. With {@link
-   * FacetRequest.Builder#sideways(boolean) sideways}, each dimension the query filters on still
-   * takes one more, unscored pass over the query without those filters.
+   * <p>With {@link FacetRequest.Builder#sideways(boolean) sideways}, each dimension the query
+   * filters on takes one more unscored pass over the query without those filters.
    *
    * @param query the query
    * @param request what to count over its matches
@@ -632,7 +630,7 @@ public final class NewsIndex implements Closeable, NewsStore {
     return search(query, request, "search");
   }
 
-  /** {@link #search(NewsQuery)}, counting {@code request} (if not null) in the same pass. */
+  /** {@link #search(NewsQuery)}, counting {@code request} (if not null) over all the matches. */
   private SearchResults search(NewsQuery query, FacetRequest request, String what) {
     if (query.collapse()) {
       requireStories("collapse copies into stories");
@@ -895,13 +893,13 @@ public final class NewsIndex implements Closeable, NewsStore {
     return read("find significant words", searcher -> {
       IndexReader reader = searcher.getIndexReader();
       QueryCompiler.Compiled fg = compiler.compile(foreground, foreground.parsed(), reader);
-      FacetsCollector fgMatches = searcher.search(fg.query(), new FacetsCollectorManager());
+      FacetsCollector fgMatches = searcher.search(fg.query(), FacetEngine.matchCollector());
       FacetsCollector bgMatches =
           background == null
               ? null
               : searcher.search(
                   compiler.compile(background, background.parsed(), reader).query(),
-                  new FacetsCollectorManager());
+                  FacetEngine.matchCollector());
       checkTimeout(searcher);
       Set<String> own = new HashSet<>();
       if (fg.text() != null) {
@@ -1045,7 +1043,7 @@ public final class NewsIndex implements Closeable, NewsStore {
   /**
    * One page of {@code compiled} in {@code order} ({@code RECENT}: relevance decayed by age from
    * {@code reference}), after {@code after}; with {@code matched}, also every match into {@code
-   * matched[0]} in the same pass, for facet counts.
+   * matched[0]}, in an unscored pass after the page's, for facet counts (the total is then exact).
    *
    * @throws InvalidQueryException if the query expands beyond the clause limit
    * @throws SearchTimeoutException if the search ran out of time
@@ -1080,7 +1078,7 @@ public final class NewsIndex implements Closeable, NewsStore {
         if (matched != null) {
           Object[] both =
               searcher.search(
-                  scored, new MultiCollectorManager(Collapse.counter(upTo), new FacetsCollectorManager()));
+                  scored, new MultiCollectorManager(Collapse.counter(upTo), FacetEngine.matchCollector()));
           stories = (Long) both[0];
           matched[0] = (FacetsCollector) both[1];
         }
@@ -1094,15 +1092,20 @@ public final class NewsIndex implements Closeable, NewsStore {
             new TopFieldCollectorManager(
                 // One more than the page: whether it exists says whether a next page does.
                 Schema.sort(order), query.limit() + 1, after, options.totalHitsThreshold);
-        if (matched == null) {
-          top = searcher.search(scored, pageManager);
-        } else {
-          // One pass: the page and the facet module's collector see each match once.
-          Object[] both =
-              searcher.search(
-                  scored, new MultiCollectorManager(pageManager, new FacetsCollectorManager()));
-          top = (TopFieldDocs) both[0];
-          matched[0] = (FacetsCollector) both[1];
+        top = searcher.search(scored, pageManager);
+        if (matched != null) {
+          // A pass of its own, unscored, gathers every match for the counts: cheaper than one
+          // pass in which the page's collector is handed (and scores) every match, which stops it
+          // skipping (benchmarks/RESULTS.md, 2026-12-02, third session). The total is then exact.
+          checkTimeout(searcher);
+          matched[0] = searcher.search(scored, FacetEngine.matchCollector());
+          long count = 0;
+          for (FacetsCollector.MatchingDocs md : matched[0].getMatchingDocs()) {
+            count += md.totalHits();
+          }
+          top =
+              new TopFieldDocs(
+                  new TotalHits(count, TotalHits.Relation.EQUAL_TO), top.scoreDocs, top.fields);
         }
       }
     } catch (IndexSearcher.TooManyClauses e) {

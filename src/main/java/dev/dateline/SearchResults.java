@@ -63,8 +63,8 @@ import java.util.List;
  * @param suggestion the query's text with its unknown words corrected, when the query as written
  *     did match articles and ran as written ("did you mean ..."); null when there is nothing to
  *     suggest or {@code correctedText} is set
- * @param facets the facet counts and histogram over all the matches, counted in the same pass as
- *     the page, when asked for with {@link NewsIndex#search(NewsQuery, FacetRequest)}; null
+ * @param facets the facet counts and histogram over all the matches, counted with the page, when
+ *     asked for with {@link NewsIndex#search(NewsQuery, FacetRequest)}; null
  *     otherwise. When set, every match was visited, so {@code total} is exact and equals {@link
  *     Facets#matches()}
  */

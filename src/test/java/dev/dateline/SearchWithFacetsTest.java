@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link NewsIndex#search(NewsQuery, FacetRequest)}: the page of {@link NewsIndex#search(NewsQuery)}
- * and the counts of {@link NewsIndex#facets}, collected in one pass over the matches.
+ * and the counts of {@link NewsIndex#facets}: the page searched as without counts, the matches
+ * gathered for the counts in one unscored pass.
  */
 class SearchWithFacetsTest {
 
@@ -88,7 +89,7 @@ class SearchWithFacetsTest {
   }
 
   @Test
-  void theQueryRunsOnce_forThePageAndTheCounts() {
+  void thePageIsSearchedAsWithoutCounts_thenOnePassGathersTheMatches() {
     try (NewsIndex index = NewsIndex.inMemory(FacetCountsPropertyTest.options())) {
       Random r = new Random(7);
       FacetCountsPropertyTest.index(index, r, 200, Instant.parse("2025-01-01T00:00:00Z"), 86_400_000L * 20);
@@ -98,14 +99,18 @@ class SearchWithFacetsTest {
           .dimensions(FacetDimension.SOURCE, FacetDimension.PERSON, FacetDimension.PLACE)
           .histogram(DateInterval.DAY).build();
 
-      SearchResults once = index.search(q, request);
-      assertThat(filter.weights.get()).isEqualTo(1);
+      // Two weights: the page's search, as without counts (so it may skip weak matches), and one
+      // unscored pass for the counts; no more (the counts do not search again per dimension).
+      SearchResults both = index.search(q, request);
+      assertThat(filter.weights.get()).isEqualTo(2);
 
       filter.weights.set(0);
-      Facets separately = index.facets(q, request);
-      index.search(q);
-      assertThat(filter.weights.get()).isEqualTo(2);
-      assertThat(once.facets()).isEqualTo(separately);
+      SearchResults page = index.search(q);
+      assertThat(filter.weights.get()).isEqualTo(1);
+      assertThat(both.hits()).isEqualTo(page.hits());
+      assertThat(both.facets()).isEqualTo(index.facets(q, request));
+      assertThat(both.total()).isEqualTo(both.facets().matches());
+      assertThat(both.totalIsExact()).isTrue();
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.dateline.internal.facet;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -19,21 +20,33 @@ import org.apache.lucene.util.FixedBitSet;
  * the segment lives (keyed by its core, which merges replace and deletions share).
  *
  * <p>Counting from these arrays costs a few array reads per match, where decoding the doc values
- * costs an iterator advance, an address lookup and packed-integer reads per match and per value;
- * with the histogram's use of the index order, counts at 1M articles took about half the time
- * (benchmarks/RESULTS.md, 2026-12-02). Memory: 4 bytes per document for a dimension with at most
- * one value per article (source, language), 4 bytes per document plus 4 per value for the others,
- * 8 bytes per document for the times; a budget caps the total, and a segment whose column does
- * not fit is counted from its doc values, with the same result.
+ * costs an iterator advance, an address lookup and packed-integer reads per match and per value.
+ * At 10% of a million articles a count reads most of a column from memory, so columns are as
+ * narrow as their segment's values allow: an ordinal takes 1 byte in a dimension with at most one
+ * value per article and fewer than 255 values in the segment (source, language), 2 bytes when the
+ * segment has at most 65,535 values, else 4; a multi-valued dimension adds 4 bytes per document
+ * for where its values start. The times take 8 bytes per document, plus every 64th
+ * time and the first document below each whole hour of the segment's span (when the index order
+ * lays the times out newest first), so that a histogram bucket's range of documents is found
+ * without searching the large array. At 1M generated articles, source, person, place and the
+ * times take 25.5 MB (35.2 MB with 4-byte ordinals and no hour table). A budget caps the total,
+ * and a segment whose column does not fit is counted from its doc values, with the same result.
  */
 final class FacetColumns {
   private final long budgetBytes;
   private final AtomicLong usedBytes = new AtomicLong();
   private final Map<IndexReader.CacheKey, Map<String, Sized>> columns = new ConcurrentHashMap<>();
 
-  /** @param budgetBytes the most heap all cached columns together may take */
-  FacetColumns(long budgetBytes) {
+  private final int minWidth;
+
+  /**
+   * @param budgetBytes the most heap all cached columns together may take
+   * @param minWidth the fewest bytes per ordinal a column uses (1 in production: the narrowest
+   *     that holds the segment's values; tests raise it to try the wider layouts)
+   */
+  FacetColumns(long budgetBytes, int minWidth) {
     this.budgetBytes = budgetBytes;
+    this.minWidth = minWidth;
   }
 
   /** The bytes the cached columns take now. */
@@ -47,7 +60,7 @@ final class FacetColumns {
    * values).
    */
   Column get(LeafReader segment, String field) throws IOException {
-    return (Column) cached(segment, field, 4L * segment.maxDoc(), () -> Column.load(segment, field));
+    return (Column) cached(segment, field, segment.maxDoc(), () -> Column.load(segment, field, minWidth));
   }
 
   /**
@@ -111,27 +124,40 @@ final class FacetColumns {
   }
 
   /**
-   * One segment's values of one field as segment ordinals. Single-valued: {@code ords[doc]}, or -1
-   * for a document without a value, and {@code start} is null. Multi-valued: the values of {@code
-   * doc} are {@code ords[start[doc]]} to {@code ords[start[doc + 1] - 1]}, in ordinal order.
+   * One segment's values of one field as segment ordinals, in the narrowest array that holds them:
+   * counting at 10% of a million articles reads most of a column from memory, so its bytes are
+   * what a count costs. {@link #count} adds the values of a set of matches to per-ordinal counts.
    */
-  record Column(int[] start, int[] ords) implements Sized {
-    @Override
-    public long bytes() {
-      return 4L * ords.length + (start == null ? 0 : 4L * start.length);
+  abstract static sealed class Column implements Sized permits Single, Multi {
+    /**
+     * Adds one to {@code counts[ord]} for each value {@code ord} of each document whose bit is set
+     * in {@code words} (a {@link FixedBitSet}'s words); returns the number of those documents with
+     * at least one value.
+     */
+    abstract long count(long[] words, int[] counts);
+
+    /** Bytes per ordinal: 1, 2 or 4 (the narrowest that holds {@code valueCount} values, or 4). */
+    static int width(long valueCount, int atLeast) {
+      int w = valueCount <= 255 ? 1 : valueCount <= 65_535 ? 2 : 4;
+      return Math.max(w, atLeast);
     }
 
-    static Column load(LeafReader segment, String field) throws IOException {
+    /**
+     * Copies the segment's values of {@code field}; {@code minWidth} (1, 2 or 4) is the fewest
+     * bytes per ordinal to use (tests use it to try every layout).
+     */
+    static Column load(LeafReader segment, String field, int minWidth) throws IOException {
       int maxDoc = segment.maxDoc();
       SortedSetDocValues values = DocValues.getSortedSet(segment, field);
       SortedDocValues single = DocValues.unwrapSingleton(values);
       if (single != null) {
-        int[] ords = new int[maxDoc];
-        java.util.Arrays.fill(ords, -1);
+        // ord + 1, 0 for no value; byte and char values are read unsigned.
+        int width = width(single.getValueCount() + 1L, minWidth);
+        int[] plusOne = new int[maxDoc];
         for (int doc = single.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = single.nextDoc()) {
-          ords[doc] = single.ordValue();
+          plusOne[doc] = single.ordValue() + 1;
         }
-        return new Column(null, ords);
+        return Single.of(plusOne, width);
       }
       int[] start = new int[maxDoc + 1];
       int[] ords = new int[Math.max(16, maxDoc)];
@@ -143,7 +169,7 @@ final class FacetColumns {
         }
         int count = values.docValueCount();
         if (n + count > ords.length) {
-          ords = java.util.Arrays.copyOf(ords, Math.max(n + count, ords.length + (ords.length >> 1)));
+          ords = Arrays.copyOf(ords, Math.max(n + count, ords.length + (ords.length >> 1)));
         }
         for (int i = 0; i < count; i++) {
           ords[n++] = (int) values.nextOrd();
@@ -152,7 +178,144 @@ final class FacetColumns {
       while (next <= maxDoc) {
         start[next++] = n;
       }
-      return new Column(start, n == ords.length ? ords : java.util.Arrays.copyOf(ords, n));
+      ords = n == ords.length ? ords : Arrays.copyOf(ords, n);
+      return width(values.getValueCount(), minWidth) <= 2 ? new Multi(start, chars(ords), null)
+          : new Multi(start, null, ords);
+    }
+
+    private static char[] chars(int[] ints) {
+      char[] out = new char[ints.length];
+      for (int i = 0; i < ints.length; i++) {
+        out[i] = (char) ints[i];
+      }
+      return out;
+    }
+  }
+
+  /**
+   * A field with at most one value per document: {@code ord + 1} per document, 0 for none, in
+   * one of {@code bytes}, {@code chars} or {@code ints} (the others null).
+   */
+  static final class Single extends Column {
+    private final byte[] bytes;
+    private final char[] chars;
+    private final int[] ints;
+
+    private Single(byte[] bytes, char[] chars, int[] ints) {
+      this.bytes = bytes;
+      this.chars = chars;
+      this.ints = ints;
+    }
+
+    static Single of(int[] plusOne, int width) {
+      if (width == 4) {
+        return new Single(null, null, plusOne);
+      }
+      if (width == 2) {
+        return new Single(null, Column.chars(plusOne), null);
+      }
+      byte[] b = new byte[plusOne.length];
+      for (int i = 0; i < b.length; i++) {
+        b[i] = (byte) plusOne[i];
+      }
+      return new Single(b, null, null);
+    }
+
+    @Override
+    public long bytes() {
+      return bytes != null ? bytes.length : chars != null ? 2L * chars.length : 4L * ints.length;
+    }
+
+    @Override
+    long count(long[] words, int[] counts) {
+      // One loop per width, so that none tests the width per match. Counts of ord + 1 first.
+      int[] plusOne = new int[counts.length + 1];
+      if (bytes != null) {
+        byte[] v = bytes;
+        for (int w = 0; w < words.length; w++) {
+          for (long word = words[w]; word != 0; word &= word - 1) {
+            plusOne[v[(w << 6) | Long.numberOfTrailingZeros(word)] & 0xFF]++;
+          }
+        }
+      } else if (chars != null) {
+        char[] v = chars;
+        for (int w = 0; w < words.length; w++) {
+          for (long word = words[w]; word != 0; word &= word - 1) {
+            plusOne[v[(w << 6) | Long.numberOfTrailingZeros(word)]]++;
+          }
+        }
+      } else {
+        int[] v = ints;
+        for (int w = 0; w < words.length; w++) {
+          for (long word = words[w]; word != 0; word &= word - 1) {
+            plusOne[v[(w << 6) | Long.numberOfTrailingZeros(word)]]++;
+          }
+        }
+      }
+      long withValue = 0;
+      for (int ord = 0; ord < counts.length; ord++) {
+        counts[ord] += plusOne[ord + 1];
+        withValue += plusOne[ord + 1];
+      }
+      return withValue;
+    }
+  }
+
+  /**
+   * A multi-valued field: the values of {@code doc} are entries {@code start[doc]} to {@code
+   * start[doc + 1] - 1} of {@code chars} or {@code ints} (the other null), in ordinal order.
+   */
+  static final class Multi extends Column {
+    private final int[] start;
+    private final char[] chars;
+    private final int[] ints;
+
+    private Multi(int[] start, char[] chars, int[] ints) {
+      this.start = start;
+      this.chars = chars;
+      this.ints = ints;
+    }
+
+    @Override
+    public long bytes() {
+      return 4L * start.length + (chars != null ? 2L * chars.length : 4L * ints.length);
+    }
+
+    @Override
+    long count(long[] words, int[] counts) {
+      return chars != null ? count(words, counts, start, chars) : count(words, counts, start, ints);
+    }
+
+    private static long count(long[] words, int[] counts, int[] start, char[] ords) {
+      long withValue = 0;
+      for (int w = 0; w < words.length; w++) {
+        for (long word = words[w]; word != 0; word &= word - 1) {
+          int doc = (w << 6) | Long.numberOfTrailingZeros(word);
+          int from = start[doc];
+          int to = start[doc + 1];
+          withValue += from < to ? 1 : 0;
+          for (int i = from; i < to; i++) {
+            counts[ords[i]]++;
+          }
+        }
+      }
+      return withValue;
+    }
+
+    private static long count(long[] words, int[] counts, int[] start, int[] ords) {
+      long withValue = 0;
+      for (int w = 0; w < words.length; w++) {
+        for (long word = words[w]; word != 0; word &= word - 1) {
+          int doc = (w << 6) | Long.numberOfTrailingZeros(word);
+          int from = start[doc];
+          int to = start[doc + 1];
+          withValue += from < to ? 1 : 0;
+          for (int i = from; i < to; i++) {
+            counts[ords[i]]++;
+          }
+        }
+      }
+      return withValue;
     }
   }
 
@@ -163,10 +326,21 @@ final class FacetColumns {
    * values never rise with the document number, as the index sort (newest first, undated last)
    * lays them out; then a range of values is a range of documents.
    */
-  record Times(long[] values, FixedBitSet present, int dated, boolean newestFirst) implements Sized {
+  record Times(
+      long[] values, long[] samples, int[] hourFirst, long hourBase, FixedBitSet present, int dated,
+      boolean newestFirst)
+      implements Sized {
+    /** Documents per sample: every 64th document's value is also in {@code samples}. */
+    static final int SAMPLE_SHIFT = 6;
+
+    static final long HOUR = 3_600_000;
+
     @Override
     public long bytes() {
-      return 8L * values.length + (present == null ? 0 : 8L * present.getBits().length);
+      return 8L * values.length
+          + (samples == null ? 0 : 8L * samples.length)
+          + (hourFirst == null ? 0 : 4L * hourFirst.length)
+          + (present == null ? 0 : 8L * present.getBits().length);
     }
 
     static Times load(LeafReader segment, String field) throws IOException {
@@ -182,30 +356,95 @@ final class FacetColumns {
         newestFirst &= doc == dated && (doc == 0 || values[doc] <= values[doc - 1]);
         dated++;
       }
-      return new Times(values, dated == maxDoc ? null : present, dated, newestFirst);
+      return of(values, dated == maxDoc ? null : present, dated, newestFirst);
+    }
+
+    /**
+     * The times with, when newest first, every 64th of them ({@code samples}) and the first
+     * document below each whole hour of their span ({@code hourFirst[i]}: below {@code hourBase - i
+     * hours}), the latter only when the span has no more hours than there are documents (4 bytes
+     * per hour).
+     */
+    static Times of(long[] values, FixedBitSet present, int dated, boolean newestFirst) {
+      long[] samples = null;
+      int[] hourFirst = null;
+      long hourBase = 0;
+      if (newestFirst) {
+        samples = new long[(dated + (1 << SAMPLE_SHIFT) - 1) >>> SAMPLE_SHIFT];
+        for (int k = 0; k < samples.length; k++) {
+          samples[k] = values[k << SAMPLE_SHIFT];
+        }
+        if (dated > 0) {
+          hourBase = Math.ceilDiv(values[0], HOUR) * HOUR;
+          long hours = (hourBase - Math.floorDiv(values[dated - 1], HOUR) * HOUR) / HOUR + 1;
+          if (hours > 0 && hours <= dated) {
+            hourFirst = new int[(int) hours];
+            int d = 0;
+            for (int i = 0; i < hourFirst.length; i++) {
+              long t = hourBase - i * HOUR;
+              while (d < dated && values[d] >= t) {
+                d++;
+              }
+              hourFirst[i] = d;
+            }
+          }
+        }
+      }
+      return new Times(values, samples, hourFirst, hourBase, present, dated, newestFirst);
+    }
+
+    /** Whether whole hours are looked up in {@code hourFirst} (for tests). */
+    boolean hourIndexed() {
+      return hourFirst != null;
     }
 
     /**
      * The first document at or after {@code from} (and before {@code dated}) whose value is below
-     * {@code t}, or {@code dated}; only when {@link #newestFirst}. Gallops then bisects, so walking
-     * the buckets in time order costs the log of each bucket's width.
+     * {@code t}, or {@code dated}; only when {@link #newestFirst}. Finds the run of 64 documents
+     * that holds it in {@code samples} (every 64th value: small enough to stay in cache), galloping
+     * from {@code from}'s run so that walking the buckets in time order costs the log of each
+     * bucket's width, then bisects the run: a day bucket at a million articles costs a few reads
+     * of the large array instead of a dozen. A whole hour {@code t} is read from {@code
+     * hourFirst} when there is one.
      */
     int firstBelow(long t, int from) {
-      int lo = from;
+      if (hourFirst != null && t % HOUR == 0) {
+        // A whole hour (the bucket boundaries of most zones): looked up, not searched. Buckets
+        // walked in order read this small array in order, where each search would miss the cache.
+        long i = (hourBase - t) / HOUR;
+        int first = i < 0 ? 0 : i >= hourFirst.length ? dated : hourFirst[(int) i];
+        return Math.max(from, first);
+      }
+      if (from >= dated || values[from] < t) {
+        return from;
+      }
+      // values[from] >= t. The last sample at or after from's run that is still >= t:
+      int k = from >>> SAMPLE_SHIFT; // samples[k] >= values[from] >= t
       int step = 1;
-      int hi = from;
-      while (hi < dated && values[hi] >= t) {
-        lo = hi + 1;
-        hi = Math.min(dated, hi + step);
+      int hi = k + 1;
+      while (hi < samples.length && samples[hi] >= t) {
+        k = hi;
+        hi = Math.min(samples.length, hi + step);
         step <<= 1;
       }
-      // values[lo - 1] >= t (or lo == from); values[hi] < t or hi == dated
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
+      // samples[k] >= t; samples[hi] < t or hi == samples.length
+      while (k + 1 < hi) {
+        int mid = (k + hi) >>> 1;
+        if (samples[mid] >= t) {
+          k = mid;
+        } else {
+          hi = mid;
+        }
+      }
+      // The answer lies after max(from, the run's first document) and at most at the next run.
+      int lo = Math.max(from, k << SAMPLE_SHIFT) + 1;
+      int end = Math.min(dated, (k + 1) << SAMPLE_SHIFT);
+      while (lo < end) {
+        int mid = (lo + end) >>> 1;
         if (values[mid] >= t) {
           lo = mid + 1;
         } else {
-          hi = mid;
+          end = mid;
         }
       }
       return lo;

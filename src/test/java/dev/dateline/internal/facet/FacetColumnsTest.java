@@ -66,7 +66,8 @@ class FacetColumnsTest {
               FacetRequest request = FacetRequest.builder()
                   .dimensions(FacetDimension.SOURCE, FacetDimension.PERSON).limit(limit)
                   .histogram(DateInterval.DAY).zone(LONDON).build();
-              FacetEngine inHeap = new FacetEngine(Long.MAX_VALUE);
+              // Columns of 1, 2 and 4 bytes per ordinal (production picks the narrowest).
+              FacetEngine inHeap = new FacetEngine(Long.MAX_VALUE, new int[] {1, 2, 4}[(int) (seed % 3)]);
               FacetEngine fromDocValues = new FacetEngine(0);
               FacetEngine someSegments = new FacetEngine(6L * reader.maxDoc());
               Facets expected = expected(matching, limit);
@@ -95,6 +96,78 @@ class FacetColumnsTest {
         assertThat(engine.columnBytes()).isPositive();
       }
       assertThat(engine.columnBytes()).isZero();
+    }
+  }
+
+  /**
+   * A segment whose dimensions have more values than a byte (source: 300) or a char (person:
+   * 70,000) can number is counted right from the heap: its columns are wider, not truncated.
+   */
+  @Test
+  void manyValuesGetWiderColumns() throws IOException {
+    int n = 70_000;
+    try (Directory dir = new ByteBuffersDirectory()) {
+      Map<String, Long> sources = new HashMap<>();
+      Map<String, Long> people = new HashMap<>();
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+        for (int i = 0; i < n; i++) {
+          String source = "source " + (i / 3 * 7 % 300);
+          String person = "person " + i;
+          Document doc = new Document();
+          doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(source)));
+          doc.add(new SortedSetDocValuesField(PERSON, new BytesRef(person)));
+          doc.add(new SortedSetDocValuesField(PERSON, new BytesRef("everyone")));
+          w.addDocument(doc);
+          if (i % 3 == 0) {
+            sources.merge(source, 1L, Long::sum);
+            people.merge(person, 1L, Long::sum);
+            people.merge("everyone", 1L, Long::sum);
+          }
+        }
+        w.forceMerge(1);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        // Every third document: a query on doc ids through the bit sets of the collector.
+        Query third = new org.apache.lucene.search.FieldExistsQuery(SOURCE) {
+          @Override
+          public org.apache.lucene.search.Weight createWeight(
+              IndexSearcher searcher, org.apache.lucene.search.ScoreMode mode, float boost) {
+            return new org.apache.lucene.search.ConstantScoreWeight(this, boost) {
+              @Override
+              public org.apache.lucene.search.ScorerSupplier scorerSupplier(
+                  org.apache.lucene.index.LeafReaderContext context) {
+                org.apache.lucene.util.FixedBitSet bits = new org.apache.lucene.util.FixedBitSet(context.reader().maxDoc());
+                for (int d = 0; d < bits.length(); d += 3) {
+                  bits.set(d);
+                }
+                var it = new org.apache.lucene.util.BitSetIterator(bits, bits.cardinality());
+                var scorer = new org.apache.lucene.search.ConstantScoreScorer(score(), mode, it);
+                return new org.apache.lucene.search.Weight.DefaultScorerSupplier(scorer);
+              }
+
+              @Override
+              public boolean isCacheable(org.apache.lucene.index.LeafReaderContext ctx) {
+                return false;
+              }
+            };
+          }
+        };
+        FacetRequest request = FacetRequest.builder()
+            .dimensions(FacetDimension.SOURCE, FacetDimension.PERSON).limit(1000).build();
+        Facets counted = new FacetEngine(Long.MAX_VALUE).compute(
+            new IndexSearcher(reader), matches(third), request, null);
+        assertThat(counted.matches()).isEqualTo((n + 2) / 3);
+        Facets.Dimension src = counted.dimensions().get(FacetDimension.SOURCE);
+        assertThat(src.otherValues()).isZero();
+        assertThat(src.withValue()).isEqualTo(counted.matches());
+        assertThat(src.top()).hasSize(300).allSatisfy(c -> assertThat(c.count()).isEqualTo(sources.get(c.value())));
+        Facets.Dimension ppl = counted.dimensions().get(FacetDimension.PERSON);
+        assertThat(ppl.top().get(0)).isEqualTo(new FacetCount("everyone", people.get("everyone")));
+        assertThat(ppl.top()).allSatisfy(c -> assertThat(c.count()).isEqualTo(people.get(c.value())));
+        assertThat(ppl.otherValues() + ppl.top().size()).isEqualTo(people.size());
+        assertThat(counted).isEqualTo(new FacetEngine(0).compute(
+            new IndexSearcher(reader), matches(third), request, null));
+      }
     }
   }
 
