@@ -24,12 +24,13 @@ import org.apache.lucene.util.FixedBitSet;
  * At 10% of a million articles a count reads most of a column from memory, so columns are as
  * narrow as their segment's values allow: an ordinal takes 1 byte in a dimension with at most one
  * value per article and fewer than 255 values in the segment (source, language), 2 bytes when the
- * segment has at most 65,535 values, else 4; a multi-valued dimension adds 4 bytes per document
- * for where its values start. The times take 8 bytes per document, plus every 64th
+ * segment has at most 65,535 values, else 4; a multi-valued dimension adds 2 bytes per document
+ * for where its values start (4 with wide ordinals, or with more than 65,535 values in a run of 64
+ * documents). The times take 8 bytes per document, plus every 64th
  * time and the first document below each whole hour of the segment's span (when the index order
  * lays the times out newest first), so that a histogram bucket's range of documents is found
  * without searching the large array. At 1M generated articles, source, person, place and the
- * times take 25.5 MB (35.2 MB with 4-byte ordinals and no hour table). A budget caps the total,
+ * times take 21.7 MB (35.2 MB with 4-byte ordinals and starts and no hour table). A budget caps the total,
  * and a segment whose column does not fit is counted from its doc values, with the same result.
  */
 final class FacetColumns {
@@ -179,8 +180,13 @@ final class FacetColumns {
         start[next++] = n;
       }
       ords = n == ords.length ? ords : Arrays.copyOf(ords, n);
-      return width(values.getValueCount(), minWidth) <= 2 ? new Multi(start, chars(ords), null)
-          : new Multi(start, null, ords);
+      if (width(values.getValueCount(), minWidth) <= 2) {
+        Multi narrow = Multi.narrow(start, ords);
+        if (narrow != null) {
+          return narrow;
+        }
+      }
+      return new Multi(start, ords);
     }
 
     private static char[] chars(int[] ints) {
@@ -262,37 +268,71 @@ final class FacetColumns {
   }
 
   /**
-   * A multi-valued field: the values of {@code doc} are entries {@code start[doc]} to {@code
-   * start[doc + 1] - 1} of {@code chars} or {@code ints} (the other null), in ordinal order.
+   * A multi-valued field. Wide: the values of {@code doc} are entries {@code start[doc]} to {@code
+   * start[doc + 1] - 1} of {@code ints}. Narrow (at most 65,535 values in the segment, and in each
+   * run of 64 documents): where a document's values start is {@code base[doc >>> 6] + rel[doc]},
+   * 2 bytes per document instead of 4, and the values are {@code chars}. In ordinal order.
    */
   static final class Multi extends Column {
     private final int[] start;
+    private final int[] base;
+    private final char[] rel;
     private final char[] chars;
     private final int[] ints;
 
-    private Multi(int[] start, char[] chars, int[] ints) {
+    /** The wide layout. */
+    Multi(int[] start, int[] ints) {
       this.start = start;
-      this.chars = chars;
+      this.base = null;
+      this.rel = null;
+      this.chars = null;
       this.ints = ints;
+    }
+
+    private Multi(int[] base, char[] rel, char[] chars) {
+      this.start = null;
+      this.base = base;
+      this.rel = rel;
+      this.chars = chars;
+      this.ints = null;
+    }
+
+    /** The narrow layout of {@code start} and {@code ords}, or null if a run of 64 has too many. */
+    static Multi narrow(int[] start, int[] ords) {
+      int[] base = new int[(start.length + 63) >>> 6];
+      char[] rel = new char[start.length];
+      for (int d = 0; d < start.length; d++) {
+        if ((d & 63) == 0) {
+          base[d >>> 6] = start[d];
+        }
+        int r = start[d] - base[d >>> 6];
+        if (r > Character.MAX_VALUE) {
+          return null;
+        }
+        rel[d] = (char) r;
+      }
+      return new Multi(base, rel, Column.chars(ords));
     }
 
     @Override
     public long bytes() {
-      return 4L * start.length + (chars != null ? 2L * chars.length : 4L * ints.length);
+      return start != null
+          ? 4L * start.length + 4L * ints.length
+          : 4L * base.length + 2L * rel.length + 2L * chars.length;
     }
 
     @Override
     long count(long[] words, int[] counts) {
-      return chars != null ? count(words, counts, start, chars) : count(words, counts, start, ints);
+      return start != null ? count(words, counts, start, ints) : count(words, counts, base, rel, chars);
     }
 
-    private static long count(long[] words, int[] counts, int[] start, char[] ords) {
+    private static long count(long[] words, int[] counts, int[] base, char[] rel, char[] ords) {
       long withValue = 0;
       for (int w = 0; w < words.length; w++) {
         for (long word = words[w]; word != 0; word &= word - 1) {
           int doc = (w << 6) | Long.numberOfTrailingZeros(word);
-          int from = start[doc];
-          int to = start[doc + 1];
+          int from = base[w] + rel[doc];
+          int to = base[(doc + 1) >>> 6] + rel[doc + 1];
           withValue += from < to ? 1 : 0;
           for (int i = from; i < to; i++) {
             counts[ords[i]]++;

@@ -171,6 +171,43 @@ class FacetColumnsTest {
     }
   }
 
+  /**
+   * Documents with so many values that a run of 64 of them holds more than 65,535 (1,100 people
+   * each, out of 2,000): the narrow layout cannot say where their values start in 2 bytes, and the
+   * wide one is used; the counts are right either way.
+   */
+  @Test
+  void aRunOfDocumentsWithTooManyValuesForTheNarrowLayoutCountsRight() throws IOException {
+    try (Directory dir = new ByteBuffersDirectory()) {
+      Map<String, Long> expected = new HashMap<>();
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+        for (int i = 0; i < 130; i++) {
+          Document doc = new Document();
+          doc.add(new StringField("group", i % 2 == 0 ? "even" : "odd", Field.Store.NO));
+          int people = i < 64 ? 1_100 : 1 + i % 3;
+          for (int p = 0; p < people; p++) {
+            String person = String.format("p%04d", (i * 37 + p) % 2_000);
+            doc.add(new SortedSetDocValuesField(PERSON, new BytesRef(person)));
+            if (i % 2 == 0) {
+              expected.merge(person, 1L, Long::sum);
+            }
+          }
+          w.addDocument(doc);
+        }
+        w.forceMerge(1);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        Query even = new TermQuery(new Term("group", "even"));
+        FacetRequest request = FacetRequest.builder().dimensions(FacetDimension.PERSON).limit(5_000).build();
+        Facets counted = new FacetEngine(Long.MAX_VALUE).compute(new IndexSearcher(reader), matches(even), request, null);
+        Facets.Dimension d = counted.dimensions().get(FacetDimension.PERSON);
+        assertThat(d.top()).hasSize(expected.size())
+            .allSatisfy(c -> assertThat(c.count()).as(c.value()).isEqualTo(expected.get(c.value())));
+        assertThat(counted).isEqualTo(new FacetEngine(0).compute(new IndexSearcher(reader), matches(even), request, null));
+      }
+    }
+  }
+
   private record Doc(String group, String source, TreeSet<String> people, Long published) {}
 
   /**
