@@ -137,6 +137,12 @@ final class FacetColumns {
      */
     abstract long count(long[] words, int[] counts);
 
+    /**
+     * Writes the ordinals of {@code doc} into {@code into} (as many as fit) and returns how many it
+     * has; for counting a few matches one by one.
+     */
+    abstract int values(int doc, int[] into);
+
     /** Bytes per ordinal: 1, 2 or 4 (the narrowest that holds {@code valueCount} values, or 4). */
     static int width(long valueCount, int atLeast) {
       int w = valueCount <= 255 ? 1 : valueCount <= 65_535 ? 2 : 4;
@@ -233,6 +239,16 @@ final class FacetColumns {
     }
 
     @Override
+    int values(int doc, int[] into) {
+      int v = bytes != null ? bytes[doc] & 0xFF : chars != null ? chars[doc] : ints[doc];
+      if (v == 0) {
+        return 0;
+      }
+      into[0] = v - 1;
+      return 1;
+    }
+
+    @Override
     long count(long[] words, int[] counts) {
       // One loop per width, so that none tests the width per match. Counts of ord + 1 first.
       int[] plusOne = new int[counts.length + 1];
@@ -319,6 +335,22 @@ final class FacetColumns {
       return start != null
           ? 4L * start.length + 4L * ints.length
           : 4L * base.length + 2L * rel.length + 2L * chars.length;
+    }
+
+    @Override
+    int values(int doc, int[] into) {
+      if (start != null) {
+        int from = start[doc];
+        int n = start[doc + 1] - from;
+        System.arraycopy(ints, from, into, 0, Math.min(n, into.length));
+        return n;
+      }
+      int from = base[doc >>> 6] + rel[doc];
+      int n = base[(doc + 1) >>> 6] + rel[doc + 1] - from;
+      for (int i = 0, m = Math.min(n, into.length); i < m; i++) {
+        into[i] = chars[from + i];
+      }
+      return n;
     }
 
     @Override

@@ -150,9 +150,10 @@ public final class FacetEngine {
     GlobalOrds global = globalOrds.get(reader, field);
     int[] counts = new int[global.valueCount()];
     countInto(counts, global, field, hits);
+    GlobalOrds.Labels labels = global.labels(reader, field);
     for (int ord = 0; ord < counts.length; ord++) {
       if (counts[ord] > 0) {
-        out.put(global.label(reader, field, ord), (long) counts[ord]);
+        out.put(labels.of(ord), (long) counts[ord]);
       }
     }
     return out;
@@ -227,8 +228,14 @@ public final class FacetEngine {
       FacetColumns.Column column = this.columns.get(leaf.reader(), field);
       FixedBitSet bits =
           md.bits() instanceof BitDocIdSet set && set.bits() instanceof FixedBitSet b ? b : null;
-      if (column == null || bits == null) {
+      if (column == null) {
         withValue += countDocValues(counts, toGlobal, leaf, field, md);
+        continue;
+      }
+      if (bits == null || md.totalHits() < toGlobal.length >>> 4) {
+        // Few matches (in an array), or so few for the segment's number of values (a rare word,
+        // a tag facet) that an array of counts per value would cost more to clear and add up.
+        withValue += countSparse(counts, toGlobal, column, md.bits().iterator());
         continue;
       }
       // Counted by segment ordinal (an array the size of the segment's values, which stays in
@@ -240,6 +247,26 @@ public final class FacetEngine {
         if (local[ord] != 0) {
           counts[toGlobal[ord]] += local[ord];
         }
+      }
+    }
+    return withValue;
+  }
+
+  /** {@link #countInto} for few matches: each value mapped to its global ordinal as it is read. */
+  private static long countSparse(
+      int[] counts, int[] toGlobal, FacetColumns.Column column, DocIdSetIterator it)
+      throws IOException {
+    long withValue = 0;
+    int[] ords = new int[16];
+    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+      int n = column.values(doc, ords);
+      if (n > ords.length) {
+        ords = new int[n];
+        column.values(doc, ords);
+      }
+      withValue += n > 0 ? 1 : 0;
+      for (int i = 0; i < n; i++) {
+        counts[toGlobal[ords[i]]]++;
       }
     }
     return withValue;
@@ -297,8 +324,9 @@ public final class FacetEngine {
     }
     Arrays.sort(best, (a, b) -> counts[a] != counts[b] ? Integer.compare(counts[b], counts[a]) : a - b);
     List<FacetCount> top = new ArrayList<>(size);
+    GlobalOrds.Labels labels = global.labels(reader, field);
     for (int ord : best) {
-      top.add(new FacetCount(global.label(reader, field, ord), counts[ord]));
+      top.add(new FacetCount(labels.of(ord), counts[ord]));
     }
     return new Facets.Dimension(d, top, counted - size, withValue, sideways);
   }

@@ -46,12 +46,35 @@ record GlobalOrds(OrdinalMap map, int[][] toGlobal, int valueCount) {
     return toGlobal[segment];
   }
 
-  /** The value of global ordinal {@code ord}. */
-  String label(IndexReader reader, String field, int ord) throws IOException {
-    int segment = map == null ? 0 : map.getFirstSegmentNumber(ord);
-    long segmentOrd = map == null ? ord : map.getFirstSegmentOrd(ord);
-    return DocValues.getSortedSet(reader.leaves().get(segment).reader(), field)
-        .lookupOrd(segmentOrd)
-        .utf8ToString();
+  /**
+   * The values of global ordinals in {@code reader}, each segment's doc values opened once (opening
+   * them costs several microseconds, more than a look-up).
+   */
+  Labels labels(IndexReader reader, String field) {
+    return new Labels(reader, field);
+  }
+
+  /** Looks up values by global ordinal; for one thread and one call. */
+  final class Labels {
+    private final IndexReader reader;
+    private final String field;
+    private final SortedSetDocValues[] opened;
+
+    private Labels(IndexReader reader, String field) {
+      this.reader = reader;
+      this.field = field;
+      this.opened = new SortedSetDocValues[Math.max(1, reader.leaves().size())];
+    }
+
+    /** The value of global ordinal {@code ord}. */
+    String of(int ord) throws IOException {
+      int segment = map == null ? 0 : map.getFirstSegmentNumber(ord);
+      long segmentOrd = map == null ? ord : map.getFirstSegmentOrd(ord);
+      SortedSetDocValues values = opened[segment];
+      if (values == null) {
+        values = opened[segment] = DocValues.getSortedSet(reader.leaves().get(segment).reader(), field);
+      }
+      return values.lookupOrd(segmentOrd).utf8ToString();
+    }
   }
 }

@@ -2,24 +2,27 @@ package dev.dateline.internal.facet;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSet;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.util.BitDocIdSet;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Gathers a query's matches for counting, as the facet module's {@link FacetsCollector} does, but
- * always into one {@link FixedBitSet} per segment (as a {@link BitDocIdSet}): a bit is set per
- * match, or a window of matches at a time when the scorer hands them over as a {@link
- * DocIdStream}, where the facet module grows a {@code DocIdSetBuilder} match by match. The
- * counts then walk the bit sets' words directly, and the histogram counts ranges of bits
- * ({@link FixedBitSet#cardinality(int, int)}). A segment without a match gets an empty set and no
- * bits; one with matches costs {@code maxDoc / 8} bytes while the counts are made.
+ * Gathers a query's matches for counting, as the facet module's {@link FacetsCollector} does, into
+ * one set per segment: a sorted array of document numbers while the segment has few matches (up
+ * to {@code maxDoc / 128}), else a {@link FixedBitSet} (as a {@link BitDocIdSet}), set a bit per
+ * match or a window of matches at a time when the scorer hands them over as a {@link
+ * DocIdStream}, where the facet module grows a {@code DocIdSetBuilder} match by match. The counts
+ * then walk a bit set's words directly and the histogram counts ranges of bits ({@link
+ * FixedBitSet#cardinality(int, int)}); a few matches are visited one by one, without reading a
+ * bit set of the whole segment.
  *
  * <p>Its {@link #getMatchingDocs()} are in the order the segments were collected, as the facet
  * module's are; each entry's {@code totalHits} is the number of its matches. Scores are not kept.
@@ -27,6 +30,8 @@ import org.apache.lucene.util.FixedBitSet;
 final class MatchCollector extends FacetsCollector {
   private final List<MatchingDocs> matching = new ArrayList<>();
   private LeafReaderContext context;
+  private int[] docs = new int[16];
+  private int count;
   private FixedBitSet bits;
 
   private MatchCollector() {
@@ -58,26 +63,48 @@ final class MatchCollector extends FacetsCollector {
   @Override
   protected void doSetNextReader(LeafReaderContext context) {
     this.context = context;
-    this.bits = null; // allocated at the segment's first match
+    this.count = 0;
+    this.bits = null;
   }
 
   @Override
   public void collect(int doc) {
-    bits().set(doc);
+    if (bits != null) {
+      bits.set(doc);
+    } else {
+      add(doc);
+    }
   }
 
   @Override
   public void collect(DocIdStream stream) throws IOException {
-    FixedBitSet b = bits();
-    stream.forEach(b::set);
+    if (bits != null) {
+      FixedBitSet b = bits;
+      stream.forEach(b::set);
+    } else {
+      stream.forEach(this::add);
+    }
   }
 
-  private FixedBitSet bits() {
-    FixedBitSet b = bits;
-    if (b == null) {
-      b = bits = new FixedBitSet(context.reader().maxDoc());
+  /** Adds a match to the array, or moves the array into a bit set when the segment has many. */
+  private void add(int doc) {
+    if (bits != null) {
+      bits.set(doc);
+      return;
     }
-    return b;
+    if (count == docs.length) {
+      int maxDoc = context.reader().maxDoc();
+      if (count >= maxDoc >>> 7) {
+        bits = new FixedBitSet(maxDoc);
+        for (int i = 0; i < count; i++) {
+          bits.set(docs[i]);
+        }
+        bits.set(doc);
+        return;
+      }
+      docs = Arrays.copyOf(docs, Math.min(Math.max(16, maxDoc >>> 7), 2 * count));
+    }
+    docs[count++] = doc;
   }
 
   @Override
@@ -85,15 +112,69 @@ final class MatchCollector extends FacetsCollector {
     if (context == null) {
       return;
     }
-    int count = bits == null ? 0 : bits.cardinality();
-    DocIdSet set = count == 0 ? DocIdSet.EMPTY : new BitDocIdSet(bits, count);
-    matching.add(new MatchingDocs(context, set, count, null));
+    DocIdSet set;
+    int n;
+    if (bits != null) {
+      n = bits.cardinality();
+      set = new BitDocIdSet(bits, n);
+    } else {
+      n = count;
+      set = n == 0 ? DocIdSet.EMPTY : new Sorted(Arrays.copyOf(docs, n));
+    }
+    matching.add(new MatchingDocs(context, set, n, null));
     context = null;
     bits = null;
+    count = 0;
   }
 
   @Override
   public List<MatchingDocs> getMatchingDocs() {
     return matching;
+  }
+
+  /** Matches as a sorted array of document numbers. */
+  private static final class Sorted extends DocIdSet {
+    private final int[] docs;
+
+    Sorted(int[] docs) {
+      this.docs = docs;
+    }
+
+    @Override
+    public DocIdSetIterator iterator() {
+      return new DocIdSetIterator() {
+        private int i = -1;
+        private int doc = -1;
+
+        @Override
+        public int docID() {
+          return doc;
+        }
+
+        @Override
+        public int nextDoc() {
+          return doc = ++i < docs.length ? docs[i] : NO_MORE_DOCS;
+        }
+
+        @Override
+        public int advance(int target) {
+          int doc;
+          while ((doc = nextDoc()) < target) {
+            // scan: these sets are small
+          }
+          return doc;
+        }
+
+        @Override
+        public long cost() {
+          return docs.length;
+        }
+      };
+    }
+
+    @Override
+    public long ramBytesUsed() {
+      return 16L + 4L * docs.length;
+    }
   }
 }

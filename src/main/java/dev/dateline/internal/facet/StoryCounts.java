@@ -110,9 +110,10 @@ final class StoryCounts {
     // Most stories first, ties by value: global ordinals are in the values' byte order.
     counted.sort((a, b) -> counts[a] != counts[b] ? Long.compare(counts[b], counts[a]) : a - b);
     List<FacetCount> top = new ArrayList<>(Math.min(limit, counted.size()));
+    GlobalOrds.Labels labels = global.labels(reader, field);
     for (int i = 0; i < Math.min(limit, counted.size()); i++) {
       int ord = counted.get(i);
-      top.add(new FacetCount(global.label(reader, field, ord), counts[ord]));
+      top.add(new FacetCount(labels.of(ord), counts[ord]));
     }
     return new Facets.Dimension(d, top, counted.size() - top.size(), withValue.size(), sideways);
   }

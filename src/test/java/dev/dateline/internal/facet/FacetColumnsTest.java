@@ -114,6 +114,7 @@ class FacetColumnsTest {
           String source = "source " + (i / 3 * 7 % 300);
           String person = "person " + i;
           Document doc = new Document();
+          doc.add(new StringField("id", Integer.toString(i), Field.Store.NO));
           doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(source)));
           doc.add(new SortedSetDocValuesField(PERSON, new BytesRef(person)));
           doc.add(new SortedSetDocValuesField(PERSON, new BytesRef("everyone")));
@@ -167,6 +168,16 @@ class FacetColumnsTest {
         assertThat(ppl.otherValues() + ppl.top().size()).isEqualTo(people.size());
         assertThat(counted).isEqualTo(new FacetEngine(0).compute(
             new IndexSearcher(reader), matches(third), request, null));
+
+        // A few matches among many values (counted from the doc values rather than the column).
+        Query few = new org.apache.lucene.search.TermInSetQuery(
+            "id", List.of(new BytesRef("7"), new BytesRef("70"), new BytesRef("700")));
+        Facets sparse = new FacetEngine(Long.MAX_VALUE).compute(
+            new IndexSearcher(reader), matches(few), request, null);
+        assertThat(sparse.dimensions().get(FacetDimension.PERSON).top()).containsExactly(
+            new FacetCount("everyone", 3), new FacetCount("person 7", 1),
+            new FacetCount("person 70", 1), new FacetCount("person 700", 1));
+        assertThat(sparse.dimensions().get(FacetDimension.SOURCE).top()).hasSize(3);
       }
     }
   }
@@ -204,6 +215,69 @@ class FacetColumnsTest {
         assertThat(d.top()).hasSize(expected.size())
             .allSatisfy(c -> assertThat(c.count()).as(c.value()).isEqualTo(expected.get(c.value())));
         assertThat(counted).isEqualTo(new FacetEngine(0).compute(new IndexSearcher(reader), matches(even), request, null));
+      }
+    }
+  }
+
+  /**
+   * A few matches among many values are counted one by one from the columns (no array of counts
+   * per value), in every layout, as the documents say.
+   */
+  @Test
+  void fewMatchesAmongManyValuesCountAsTheDocumentsSay() throws IOException {
+    Random r = new Random(11);
+    try (Directory dir = new ByteBuffersDirectory()) {
+      List<List<String>> people = new ArrayList<>();
+      List<String> sources = new ArrayList<>();
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig())) {
+        for (int i = 0; i < 600; i++) {
+          Document doc = new Document();
+          doc.add(new StringField("id", Integer.toString(i), Field.Store.NO));
+          String source = "s" + r.nextInt(200);
+          doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(source)));
+          TreeSet<String> ps = new TreeSet<>();
+          for (int p = r.nextInt(4); p > 0; p--) {
+            ps.add("p" + r.nextInt(1_000));
+          }
+          for (String p : ps) {
+            doc.add(new SortedSetDocValuesField(PERSON, new BytesRef(p)));
+          }
+          w.addDocument(doc);
+          sources.add(source);
+          people.add(List.copyOf(ps));
+        }
+        w.forceMerge(1);
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        for (int round = 0; round < 20; round++) {
+          List<BytesRef> ids = new ArrayList<>();
+          Map<String, Long> bySource = new HashMap<>();
+          Map<String, Long> byPerson = new HashMap<>();
+          long withPerson = 0;
+          for (int k = 1 + r.nextInt(8); k > 0; k--) {
+            int i = r.nextInt(600);
+            if (ids.contains(new BytesRef(Integer.toString(i)))) {
+              continue;
+            }
+            ids.add(new BytesRef(Integer.toString(i)));
+            bySource.merge(sources.get(i), 1L, Long::sum);
+            people.get(i).forEach(p -> byPerson.merge(p, 1L, Long::sum));
+            withPerson += people.get(i).isEmpty() ? 0 : 1;
+          }
+          Query few = new org.apache.lucene.search.TermInSetQuery("id", ids);
+          FacetRequest request = FacetRequest.builder()
+              .dimensions(FacetDimension.SOURCE, FacetDimension.PERSON).limit(100).build();
+          Map<FacetDimension, Facets.Dimension> dims = new java.util.LinkedHashMap<>();
+          dims.put(FacetDimension.SOURCE, dimension(FacetDimension.SOURCE, bySource, 100, ids.size()));
+          dims.put(FacetDimension.PERSON, dimension(FacetDimension.PERSON, byPerson, 100, withPerson));
+          Facets expected = new Facets(ids.size(), dims, null);
+          for (int width : new int[] {1, 2, 4}) {
+            assertThat(new FacetEngine(Long.MAX_VALUE, width)
+                    .compute(new IndexSearcher(reader), matches(few), request, null))
+                .as("round %d, width %d", round, width)
+                .isEqualTo(expected);
+          }
+        }
       }
     }
   }
