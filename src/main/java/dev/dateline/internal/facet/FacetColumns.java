@@ -138,10 +138,12 @@ final class FacetColumns {
     abstract long count(long[] words, int[] counts);
 
     /**
-     * Writes the ordinals of {@code doc} into {@code into} (as many as fit) and returns how many it
-     * has; for counting a few matches one by one.
+     * Adds one to {@code counts[toGlobal[ord]]} for each value {@code ord} of each document of
+     * {@code matches}, visited one by one (for few matches: no array per segment value, no walk
+     * over a bit set); returns the number of those documents with at least one value.
      */
-    abstract int values(int doc, int[] into);
+    abstract long countEach(DocIdSetIterator matches, int[] counts, int[] toGlobal)
+        throws IOException;
 
     /** Bytes per ordinal: 1, 2 or 4 (the narrowest that holds {@code valueCount} values, or 4). */
     static int width(long valueCount, int atLeast) {
@@ -239,13 +241,16 @@ final class FacetColumns {
     }
 
     @Override
-    int values(int doc, int[] into) {
-      int v = bytes != null ? bytes[doc] & 0xFF : chars != null ? chars[doc] : ints[doc];
-      if (v == 0) {
-        return 0;
+    long countEach(DocIdSetIterator matches, int[] counts, int[] toGlobal) throws IOException {
+      long withValue = 0;
+      for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
+        int v = bytes != null ? bytes[doc] & 0xFF : chars != null ? chars[doc] : ints[doc];
+        if (v != 0) {
+          withValue++;
+          counts[toGlobal[v - 1]]++;
+        }
       }
-      into[0] = v - 1;
-      return 1;
+      return withValue;
     }
 
     @Override
@@ -338,19 +343,28 @@ final class FacetColumns {
     }
 
     @Override
-    int values(int doc, int[] into) {
+    long countEach(DocIdSetIterator matches, int[] counts, int[] toGlobal) throws IOException {
+      long withValue = 0;
       if (start != null) {
-        int from = start[doc];
-        int n = start[doc + 1] - from;
-        System.arraycopy(ints, from, into, 0, Math.min(n, into.length));
-        return n;
+        for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
+          int from = start[doc];
+          int to = start[doc + 1];
+          withValue += from < to ? 1 : 0;
+          for (int i = from; i < to; i++) {
+            counts[toGlobal[ints[i]]]++;
+          }
+        }
+        return withValue;
       }
-      int from = base[doc >>> 6] + rel[doc];
-      int n = base[(doc + 1) >>> 6] + rel[doc + 1] - from;
-      for (int i = 0, m = Math.min(n, into.length); i < m; i++) {
-        into[i] = chars[from + i];
+      for (int doc = matches.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = matches.nextDoc()) {
+        int from = base[doc >>> 6] + rel[doc];
+        int to = base[(doc + 1) >>> 6] + rel[doc + 1];
+        withValue += from < to ? 1 : 0;
+        for (int i = from; i < to; i++) {
+          counts[toGlobal[chars[i]]]++;
+        }
       }
-      return n;
+      return withValue;
     }
 
     @Override

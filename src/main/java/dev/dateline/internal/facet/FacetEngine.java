@@ -232,10 +232,12 @@ public final class FacetEngine {
         withValue += countDocValues(counts, toGlobal, leaf, field, md);
         continue;
       }
-      if (bits == null || md.totalHits() < toGlobal.length >>> 4) {
-        // Few matches (in an array), or so few for the segment's number of values (a rare word,
-        // a tag facet) that an array of counts per value would cost more to clear and add up.
-        withValue += countSparse(counts, toGlobal, column, md.bits().iterator());
+      if (bits == null
+          || md.totalHits() < (toGlobal.length >>> 2) + (leaf.reader().maxDoc() >>> 8)) {
+        // Few matches (in an array), or too few for an array of counts per value and a walk over
+        // all the bit set's words to cost less than mapping each match's values as they come
+        // (measured at 1M: 0.5% of the articles is on the side of one by one).
+        withValue += column.countEach(md.bits().iterator(), counts, toGlobal);
         continue;
       }
       // Counted by segment ordinal (an array the size of the segment's values, which stays in
@@ -247,26 +249,6 @@ public final class FacetEngine {
         if (local[ord] != 0) {
           counts[toGlobal[ord]] += local[ord];
         }
-      }
-    }
-    return withValue;
-  }
-
-  /** {@link #countInto} for few matches: each value mapped to its global ordinal as it is read. */
-  private static long countSparse(
-      int[] counts, int[] toGlobal, FacetColumns.Column column, DocIdSetIterator it)
-      throws IOException {
-    long withValue = 0;
-    int[] ords = new int[16];
-    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
-      int n = column.values(doc, ords);
-      if (n > ords.length) {
-        ords = new int[n];
-        column.values(doc, ords);
-      }
-      withValue += n > 0 ? 1 : 0;
-      for (int i = 0; i < n; i++) {
-        counts[toGlobal[ords[i]]]++;
       }
     }
     return withValue;

@@ -16,10 +16,11 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Gathers a query's matches for counting, as the facet module's {@link FacetsCollector} does, into
- * one set per segment: a sorted array of document numbers while the segment has few matches (up
- * to {@code maxDoc / 128}), else a {@link FixedBitSet} (as a {@link BitDocIdSet}), set a bit per
- * match or a window of matches at a time when the scorer hands them over as a {@link
- * DocIdStream}, where the facet module grows a {@code DocIdSetBuilder} match by match. The counts
+ * one set per segment: a sorted array of document numbers while the segment has few matches
+ * handed over one at a time (up to {@code maxDoc / 128}), else a {@link FixedBitSet} (as a {@link
+ * BitDocIdSet}), set a bit per match or a window of matches at a time when the scorer hands them
+ * over as a {@link DocIdStream} (as it does when they are dense), where the facet module grows a
+ * {@code DocIdSetBuilder} match by match. The counts
  * then walk a bit set's words directly and the histogram counts ranges of bits ({@link
  * FixedBitSet#cardinality(int, int)}); a few matches are visited one by one, without reading a
  * bit set of the whole segment.
@@ -76,35 +77,42 @@ final class MatchCollector extends FacetsCollector {
     }
   }
 
+  /**
+   * A window of matches: scorers hand them over this way when they are dense, so they go straight
+   * into the bit set (and the consumer of the window's loop stays the same one, which the JIT
+   * inlines).
+   */
   @Override
   public void collect(DocIdStream stream) throws IOException {
     if (bits != null) {
-      FixedBitSet b = bits;
-      stream.forEach(b::set);
+      stream.forEach(bits::set);
     } else {
-      stream.forEach(this::add);
+      stream.forEach(this::collect);
     }
   }
 
   /** Adds a match to the array, or moves the array into a bit set when the segment has many. */
   private void add(int doc) {
-    if (bits != null) {
-      bits.set(doc);
-      return;
-    }
     if (count == docs.length) {
       int maxDoc = context.reader().maxDoc();
       if (count >= maxDoc >>> 7) {
-        bits = new FixedBitSet(maxDoc);
-        for (int i = 0; i < count; i++) {
-          bits.set(docs[i]);
-        }
-        bits.set(doc);
+        toBits().set(doc);
         return;
       }
       docs = Arrays.copyOf(docs, Math.min(Math.max(16, maxDoc >>> 7), 2 * count));
     }
     docs[count++] = doc;
+  }
+
+  /** The segment's bit set, made from the array of matches so far if there is none yet. */
+  private FixedBitSet toBits() {
+    if (bits == null) {
+      bits = new FixedBitSet(context.reader().maxDoc());
+      for (int i = 0; i < count; i++) {
+        bits.set(docs[i]);
+      }
+    }
+    return bits;
   }
 
   @Override
