@@ -16,14 +16,11 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Gathers a query's matches for counting, as the facet module's {@link FacetsCollector} does, into
- * one set per segment: a sorted array of document numbers while the segment has few matches
- * handed over one at a time (up to {@code maxDoc / 128}), else a {@link FixedBitSet} (as a {@link
- * BitDocIdSet}), set a bit per match or a window of matches at a time when the scorer hands them
- * over as a {@link DocIdStream} (as it does when they are dense), where the facet module grows a
- * {@code DocIdSetBuilder} match by match. The counts
- * then walk a bit set's words directly and the histogram counts ranges of bits ({@link
- * FixedBitSet#cardinality(int, int)}); a few matches are visited one by one, without reading a
- * bit set of the whole segment.
+ * one set per segment: a sorted array of document numbers while the segment has few matches (up
+ * to {@code maxDoc / 128}), else a {@link FixedBitSet} (as a {@link BitDocIdSet}), where the facet
+ * module grows a {@code DocIdSetBuilder} match by match. The counts then walk a bit set's words
+ * directly and the histogram counts ranges of bits ({@link FixedBitSet#cardinality(int, int)}); a
+ * few matches are visited one by one, without reading a bit set of the whole segment.
  *
  * <p>Its {@link #getMatchingDocs()} are in the order the segments were collected, as the facet
  * module's are; each entry's {@code totalHits} is the number of its matches. Scores are not kept.
@@ -78,9 +75,10 @@ final class MatchCollector extends FacetsCollector {
   }
 
   /**
-   * A window of matches: scorers hand them over this way when they are dense, so they go straight
-   * into the bit set (and the consumer of the window's loop stays the same one, which the JIT
-   * inlines).
+   * A window of matches (scorers hand them over this way when they come in runs): into the bit
+   * set once there is one, else one by one into the array, which may then become the bit set.
+   * Sending every window straight to a bit set cost a word in 5,000 of 1M articles half as much
+   * again (benchmarks/RESULTS.md, 2026-12-02, third session).
    */
   @Override
   public void collect(DocIdStream stream) throws IOException {
