@@ -606,7 +606,7 @@ public final class NewsIndex implements Closeable, NewsStore {
    * Runs a query like {@link #search(NewsQuery)} and counts facets over all its matches. The page
    * is searched as without counts (relevance order still skips blocks of weak matches, newest
    * first still stops early in each segment), then one unscored pass gathers every match into a
-   * bit set per segment, which the counts read. The results' {@link SearchResults#facets()} are
+   * set per segment (a sorted array when few, else a bit set), which the counts read. The results' {@link SearchResults#facets()} are
    * what {@link #facets(NewsQuery, FacetRequest)} would return for the query that ran (the
    * corrected one, if the query was corrected); since every match is visited, {@link
    * SearchResults#total()} is exact.
@@ -1099,13 +1099,9 @@ public final class NewsIndex implements Closeable, NewsStore {
           // skipping (benchmarks/RESULTS.md, 2026-12-02, third session). The total is then exact.
           checkTimeout(searcher);
           matched[0] = searcher.search(scored, FacetEngine.matchCollector());
-          long count = 0;
-          for (FacetsCollector.MatchingDocs md : matched[0].getMatchingDocs()) {
-            count += md.totalHits();
-          }
-          top =
-              new TopFieldDocs(
-                  new TotalHits(count, TotalHits.Relation.EQUAL_TO), top.scoreDocs, top.fields);
+          TotalHits exact =
+              new TotalHits(FacetEngine.matches(matched[0]), TotalHits.Relation.EQUAL_TO);
+          top = new TopFieldDocs(exact, top.scoreDocs, top.fields);
         }
       }
     } catch (IndexSearcher.TooManyClauses e) {

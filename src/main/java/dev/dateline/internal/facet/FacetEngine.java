@@ -32,7 +32,7 @@ import org.apache.lucene.util.FixedBitSet;
 
 /**
  * Facet counts and date histograms over all the matches of a query. A {@link MatchCollector}
- * gathers the matching documents once, in an unscored pass, into a bit set per segment; each
+ * gathers the matching documents once, in an unscored pass, into a set per segment; each
  * dimension's values ({@link Schema#facetField}, sorted-set doc values) are then counted in
  * global ordinals, and the histogram buckets the publication times ({@link Schema#PUBLISHED}).
  * Both read {@link FacetColumns}, in-heap copies of those doc values per segment, and fall back
@@ -103,9 +103,7 @@ public final class FacetEngine {
     if (stories) {
       total = StoryCounts.stories(all);
     } else {
-      for (FacetsCollector.MatchingDocs md : all.getMatchingDocs()) {
-        total += md.totalHits();
-      }
+      total = matches(all);
     }
     Map<FacetDimension, Facets.Dimension> dims = new LinkedHashMap<>();
     IndexReader reader = searcher.getIndexReader();
@@ -140,11 +138,7 @@ public final class FacetEngine {
       throws IOException {
     FacetsCollector hits = collect(searcher, query);
     Map<String, Long> out = new java.util.HashMap<>();
-    long total = 0;
-    for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
-      total += md.totalHits();
-    }
-    out.put(null, total);
+    out.put(null, matches(hits));
     IndexReader reader = searcher.getIndexReader();
     String field = Schema.facetField(d);
     GlobalOrds global = globalOrds.get(reader, field);
@@ -190,10 +184,21 @@ public final class FacetEngine {
 
   /**
    * The collector of a query's matches that {@link #compute} counts fastest ({@link
-   * MatchCollector}: a bit set per segment), for a pass that also fills a page of hits.
+   * MatchCollector}: a sorted array or a bit set per segment), for the index's own passes (the
+   * matches of a page with counts, beside the story counter of a collapsed page, the foreground and
+   * background of significant words).
    */
   public static CollectorManager<FacetsCollector, FacetsCollector> matchCollector() {
     return MatchCollector.manager();
+  }
+
+  /** The number of matches {@code hits} gathered, over all segments. */
+  public static long matches(FacetsCollector hits) {
+    long n = 0;
+    for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
+      n += md.totalHits();
+    }
+    return n;
   }
 
   /**
@@ -554,10 +559,7 @@ public final class FacetEngine {
       FacetsCollector hits, DateInterval interval, ZoneId zone, Instant from, Instant to,
       boolean stories)
       throws IOException {
-    long matches = 0;
-    for (FacetsCollector.MatchingDocs md : hits.getMatchingDocs()) {
-      matches += md.totalHits();
-    }
+    long matches = matches(hits);
     long[] times = new long[(int) Math.max(16, Math.min(matches, Integer.MAX_VALUE - 8))];
     // By story: the story of each dated match, and the stories of the undated ones.
     long[] storyOf = stories ? new long[times.length] : null;

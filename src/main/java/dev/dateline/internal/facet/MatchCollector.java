@@ -9,9 +9,9 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DocIdSet;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.DocIdStream;
 import org.apache.lucene.util.BitDocIdSet;
+import org.apache.lucene.util.DocIdSetBuilder;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
@@ -124,8 +124,14 @@ final class MatchCollector extends FacetsCollector {
       n = bits.cardinality();
       set = new BitDocIdSet(bits, n);
     } else {
+      // Lucene's set of a sorted array (its own class is not public): built from the array.
       n = count;
-      set = n == 0 ? DocIdSet.EMPTY : new Sorted(Arrays.copyOf(docs, n));
+      DocIdSetBuilder few = new DocIdSetBuilder(context.reader().maxDoc());
+      DocIdSetBuilder.BulkAdder adder = few.grow(n);
+      for (int i = 0; i < n; i++) {
+        adder.add(docs[i]);
+      }
+      set = few.build();
     }
     matching.add(new MatchingDocs(context, set, n, null));
     context = null;
@@ -136,51 +142,5 @@ final class MatchCollector extends FacetsCollector {
   @Override
   public List<MatchingDocs> getMatchingDocs() {
     return matching;
-  }
-
-  /** Matches as a sorted array of document numbers. */
-  private static final class Sorted extends DocIdSet {
-    private final int[] docs;
-
-    Sorted(int[] docs) {
-      this.docs = docs;
-    }
-
-    @Override
-    public DocIdSetIterator iterator() {
-      return new DocIdSetIterator() {
-        private int i = -1;
-        private int doc = -1;
-
-        @Override
-        public int docID() {
-          return doc;
-        }
-
-        @Override
-        public int nextDoc() {
-          return doc = ++i < docs.length ? docs[i] : NO_MORE_DOCS;
-        }
-
-        @Override
-        public int advance(int target) {
-          int doc;
-          while ((doc = nextDoc()) < target) {
-            // scan: these sets are small
-          }
-          return doc;
-        }
-
-        @Override
-        public long cost() {
-          return docs.length;
-        }
-      };
-    }
-
-    @Override
-    public long ramBytesUsed() {
-      return 16L + 4L * docs.length;
-    }
   }
 }
